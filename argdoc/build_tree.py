@@ -1,0 +1,580 @@
+"""Lark parse tree to argument tree (argdoc.nodes), with a span on every node.
+
+The grammar delivers lines; this stage reads what lies inside them: header
+field values, the fields at the top of a statement body, paragraphs (split at
+blank lines), block quotations (lines starting with `>`) and, through
+argdoc.inline, the inline markup of prose.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import difflib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from lark import Token, Tree
+
+from argdoc.diagnostics import Diagnostic, Related, make
+from argdoc.inline import ID_RE, SAFE_SCHEMES, parse_inline
+from argdoc.nodes import (
+    DEFAULT_LANGUAGE,
+    AnyStatement,
+    Author,
+    Block,
+    Blockquote,
+    Citation,
+    Claim,
+    Component,
+    Inline,
+    Meta,
+    Paper,
+    Paragraph,
+    Reference,
+    Section,
+    Source,
+    Tension,
+    Text,
+)
+from argdoc.source import SourceFile, Span
+
+_FIELD_LINE = re.compile(r"([a-z][a-z0-9_-]*):(?:[ \t]+|$)")
+_BLANK_LINE = re.compile(r"\n[\t ]*\n")
+_AUTHOR = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<affiliation>[^()]*)\))?$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+# Field names, their aliases, and which statement kinds take them.
+ALIASES = {"organization": "organisation", "license": "licence", "lang": "language", "bears_on": "bears-on"}
+HEADER_FIELDS = (
+    "title",
+    "subtitle",
+    "author",
+    "authors",
+    "organisation",
+    "date",
+    "series",
+    "number",
+    "summary",
+    "language",
+    "licence",
+    "keywords",
+)
+STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
+    "claim": ("supports", "opposes"),
+    "component": ("supports",),
+    "tension": ("between", "bears-on"),
+    "source": ("outlet", "author", "authors", "date", "url", "accessed", "note"),
+}
+_REPEATABLE = {"author", "authors"}
+_ALL_STATEMENT_FIELDS = sorted({f for fields in STATEMENT_FIELDS.values() for f in fields})
+
+
+@dataclass
+class Line:
+    """One body line: its text without indentation, where that text starts."""
+
+    text: str
+    line: int
+    column: int
+    depth: int
+    blank_before: bool
+
+
+@dataclass
+class FieldValue:
+    """A `name: value` line (and any deeper-indented continuation)."""
+
+    name: str
+    written: str
+    value: str
+    name_span: Span
+    value_lines: list[Line]
+
+
+@dataclass
+class Builder:
+    source: SourceFile
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    # --- entry ---------------------------------------------------------------
+
+    def build(self, tree: Tree[Token]) -> Paper:
+        meta_fields: list[FieldValue] = []
+        preamble: list[AnyStatement] = []
+        sections: list[Section] = []
+        pending: tuple[Tree[Token], list[AnyStatement]] | None = None
+        seen_body = False
+        for item in tree.children:
+            if not isinstance(item, Tree):
+                continue
+            kind = str(item.data)
+            if kind == "field":
+                fv = self._header_field(item)
+                if seen_body:
+                    self._misplaced_field(fv)
+                elif fv is not None:
+                    meta_fields.append(fv)
+                continue
+            seen_body = True
+            if kind == "section":
+                if pending is not None:
+                    sections.append(self._section(*pending))
+                pending = (item, [])
+                continue
+            statement = self._statement(item)
+            (pending[1] if pending is not None else preamble).append(statement)
+        if pending is not None:
+            sections.append(self._section(*pending))
+        meta = self._meta(meta_fields)
+        return Paper(meta=meta, statements=tuple(preamble), sections=tuple(sections))
+
+    # --- diagnostics -----------------------------------------------------------
+
+    def error(
+        self,
+        code: str,
+        name: str,
+        message: str,
+        span: Span,
+        hint: str | None = None,
+        *,
+        statement: str | None = None,
+        related: tuple[Related, ...] = (),
+    ) -> None:
+        self.diagnostics.append(
+            make(code, name, message, self.source, span, hint=hint, statement=statement, related=related)
+        )
+
+    # --- header fields -------------------------------------------------------
+
+    def _header_field(self, item: Tree[Token]) -> FieldValue | None:
+        token = item.children[0]
+        assert isinstance(token, Token)
+        body = item.children[2] if len(item.children) > 2 else None
+        lines = self._lines(body) if isinstance(body, Tree) else []
+        fv = _split_field(str(token), token.line or 1, token.column or 1, lines)
+        if fv.name in STATEMENT_KEYWORDS_WITH_SECTION:
+            self.error(
+                "E010",
+                "missing-id",
+                f"this {fv.name} has no id" if fv.name != "section" else "this section has no title",
+                fv.name_span,
+                hint=f'write: {fv.name} my-id "Title":' if fv.name != "section" else 'write: section "Title":',
+            )
+            return None
+        return fv
+
+    def _misplaced_field(self, fv: FieldValue | None) -> None:
+        if fv is None:
+            return
+        self.error(
+            "E107",
+            "misplaced-field",
+            f"header field '{fv.written}' after the first section or statement",
+            fv.name_span,
+            hint="move header fields (title, author, date, ...) to the top of the file; "
+            "a statement's fields go indented under its header",
+        )
+
+    def _meta(self, fields: list[FieldValue]) -> Meta:
+        values: dict[str, Any] = {}
+        firsts: dict[str, FieldValue] = {}
+        authors: list[Author] = []
+        for fv in fields:
+            name = fv.name
+            if name not in HEADER_FIELDS:
+                self._unknown_field(fv, HEADER_FIELDS, "a paper header")
+                continue
+            if name in _REPEATABLE:
+                authors.extend(self._authors(fv))
+                continue
+            if not self._first(fv, firsts):
+                continue
+            if name == "summary":
+                values["summary"] = tuple(self._blocks(fv.value_lines, None))
+                if not values["summary"]:
+                    self._empty(fv)
+                continue
+            if not fv.value:
+                self._empty(fv)
+                continue
+            if name == "date":
+                values["date"] = self._date(fv)
+            elif name == "keywords":
+                values["keywords"] = tuple(k.strip() for k in fv.value.split(",") if k.strip())
+            elif name == "language":
+                values["language"] = self._language(fv)
+            else:
+                values[name] = fv.value
+        values["authors"] = tuple(authors)
+        return Meta(**values)
+
+    def _authors(self, fv: FieldValue) -> list[Author]:
+        if not fv.value:
+            self._empty(fv)
+            return []
+        parts = fv.value.split(";") if fv.name == "authors" else [fv.value]
+        found = []
+        for part in (p.strip() for p in parts):
+            if not part:
+                continue
+            match = _AUTHOR.match(part)
+            if match is None:
+                self.error(
+                    "E110",
+                    "invalid-author",
+                    f"cannot read the author '{part}'",
+                    _value_span(fv),
+                    hint="write: author: Name (Affiliation); the affiliation is optional",
+                )
+                continue
+            affiliation = (match.group("affiliation") or "").strip() or None
+            found.append(Author(name=match.group("name"), affiliation=affiliation, span=_value_span(fv)))
+        return found
+
+    def _language(self, fv: FieldValue) -> str:
+        if _LANGUAGE.match(fv.value):
+            return fv.value
+        self.error(
+            "E111",
+            "invalid-language",
+            f"'{fv.value}' is not a language tag",
+            _value_span(fv),
+            hint="use a BCP 47 tag such as en-US, en-GB, fr, he or ar",
+        )
+        return DEFAULT_LANGUAGE
+
+    # --- field checks shared by header and statements -------------------------
+
+    def _first(self, fv: FieldValue, firsts: dict[str, FieldValue]) -> bool:
+        """Record a single-valued field; report it if it was given before."""
+        earlier = firsts.get(fv.name)
+        if earlier is None:
+            firsts[fv.name] = fv
+            return True
+        self.error(
+            "E103",
+            "duplicate-field",
+            f"'{fv.name}' is given twice",
+            fv.name_span,
+            hint="keep one of them",
+            related=(Related("first given here", self.source.path, earlier.name_span.line, earlier.name_span.column),),
+        )
+        return False
+
+    def _unknown_field(self, fv: FieldValue, allowed: tuple[str, ...], owner: str) -> None:
+        known = fv.name in HEADER_FIELDS or fv.name in _ALL_STATEMENT_FIELDS
+        close = difflib.get_close_matches(fv.name, allowed, n=1)
+        listing = ", ".join(allowed) if allowed else "none"
+        if known:
+            message = f"{owner} has no '{fv.written}' field"
+            code, name = "E102", "field-not-allowed"
+        else:
+            message = f"unknown field '{fv.written}'"
+            code, name = "E101", "unknown-field"
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        hint += f"the fields of {owner} are: {listing}"
+        if owner != "a paper header":
+            hint += f"; to start the text with '{fv.written}:', write '\\{fv.written}:'"
+        self.error(code, name, message, fv.name_span, hint)
+
+    def _empty(self, fv: FieldValue) -> None:
+        self.error(
+            "E104",
+            "empty-field",
+            f"'{fv.written}' has no value",
+            fv.name_span,
+            "give it a value or remove it",
+        )
+
+    def _date(self, fv: FieldValue) -> datetime.date | None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fv.value):
+                raise ValueError
+            return datetime.date.fromisoformat(fv.value)
+        except ValueError:
+            self.error(
+                "E105",
+                "invalid-date",
+                f"'{fv.value}' is not a date",
+                _value_span(fv),
+                hint="write dates as YYYY-MM-DD (ISO 8601), e.g. 2007-03-20",
+            )
+            return None
+
+    def _url(self, fv: FieldValue, statement: str) -> str | None:
+        if fv.value.startswith(SAFE_SCHEMES):
+            return fv.value
+        self.error(
+            "E109",
+            "unsafe-link",
+            f"'{fv.value}' is not an http, https or mailto address",
+            _value_span(fv),
+            hint="give the full address, starting with https:// or http://",
+            statement=statement,
+        )
+        return None
+
+    # --- sections and statements ---------------------------------------------
+
+    def _section(self, item: Tree[Token], statements: list[AnyStatement]) -> Section:
+        ident, title, _nl, body = item.children
+        lines = self._lines(body) if isinstance(body, Tree) else []
+        assert isinstance(title, Token)
+        return Section(
+            id=str(ident) if ident is not None else None,
+            title=_unquote(str(title)),
+            body=tuple(self._blocks(lines, None)),
+            statements=tuple(statements),
+            span=self._item_span(item, lines),
+            id_span=_token_span(ident) if isinstance(ident, Token) else None,
+        )
+
+    def _item_span(self, item: Tree[Token], lines: list[Line]) -> Span:
+        """From the keyword to the end of the last body line (or of the header line)."""
+        meta = item.meta
+        if lines:
+            last = lines[-1]
+            return Span(
+                line=meta.line,
+                column=meta.column,
+                end_line=last.line,
+                end_column=last.column + len(last.text),
+            )
+        header = self.source.line_text(meta.line).rstrip()
+        return Span(line=meta.line, column=meta.column, end_line=meta.line, end_column=len(header) + 1)
+
+    def _statement(self, item: Tree[Token]) -> AnyStatement:
+        kind = str(item.data)
+        ident, title, _nl, body = item.children
+        assert isinstance(ident, Token)
+        sid = str(ident)
+        lines = self._lines(body) if isinstance(body, Tree) else []
+        fields, rest = _take_fields(lines)
+        common: dict[str, Any] = {
+            "id": sid,
+            "title": _unquote(str(title)) if title is not None else None,
+            "body": tuple(self._blocks(rest, sid)),
+            "span": self._item_span(item, lines),
+            "id_span": _token_span(ident),
+        }
+        values = self._statement_fields(kind, sid, fields)
+        factory: dict[str, Callable[..., AnyStatement]] = {
+            "claim": Claim,
+            "component": Component,
+            "tension": Tension,
+            "source": Source,
+        }
+        return factory[kind](**common, **values)
+
+    def _statement_fields(self, kind: str, sid: str, fields: list[FieldValue]) -> dict[str, Any]:
+        allowed = STATEMENT_FIELDS[kind]
+        values: dict[str, Any] = {}
+        firsts: dict[str, FieldValue] = {}
+        authors: list[str] = []
+        for fv in fields:
+            if fv.name not in allowed:
+                self._unknown_field(fv, allowed, f"a {kind}")
+                continue
+            if fv.name in _REPEATABLE:
+                authors.extend(a.name for a in self._authors(fv))
+                continue
+            if not self._first(fv, firsts):
+                continue
+            if not fv.value:
+                self._empty(fv)
+                continue
+            key = fv.name.replace("-", "_")
+            if fv.name in ("supports", "opposes", "between", "bears-on"):
+                values[key] = self._references(fv, sid)
+            elif fv.name in ("date", "accessed"):
+                values[key] = self._date(fv)
+            elif fv.name == "url":
+                values[key] = self._url(fv, sid)
+            else:
+                values[key] = fv.value
+        if authors:
+            values["authors"] = tuple(authors)
+        return values
+
+    def _references(self, fv: FieldValue, sid: str) -> tuple[Reference, ...]:
+        refs = []
+        span = _value_span(fv)
+        offset = 0
+        for part in fv.value.split(","):
+            ident = part.strip()
+            column = span.column + offset + (len(part) - len(part.lstrip()))
+            offset += len(part) + 1
+            ref_span = Span(line=span.line, column=column, end_line=span.line, end_column=column + max(len(ident), 1))
+            if not ID_RE.match(ident):
+                hint = "separate ids with commas: a, b" if " " in ident else "ids use letters, digits, '-' and '_'"
+                self.error("E006", "invalid-id", f"'{ident}' is not a valid id", ref_span, hint, statement=sid)
+                continue
+            refs.append(Reference(id=ident, span=ref_span))
+        return tuple(refs)
+
+    # --- bodies --------------------------------------------------------------
+
+    def _lines(self, body: Tree[Token]) -> list[Line]:
+        out: list[Line] = []
+        blank = False
+        for token, depth in _walk_body(body, 0):
+            if token.type == "NL":
+                blank = bool(_BLANK_LINE.search(str(token)))
+                continue
+            raw = str(token)
+            stripped = raw.lstrip(" \t")
+            indent = len(raw) - len(stripped)
+            out.append(Line(stripped.rstrip(), token.line or 1, (token.column or 1) + indent, depth, blank))
+            blank = False
+        return out
+
+    def _blocks(self, lines: list[Line], sid: str | None) -> Iterator[Block]:
+        for group in _paragraphs(lines):
+            if all(line.text.startswith(">") for line in group):
+                yield self._blockquote(group, sid)
+            else:
+                yield Paragraph(children=self._inline(group, sid), span=_lines_span(group))
+
+    def _blockquote(self, group: list[Line], sid: str | None) -> Blockquote:
+        inner = []
+        for line in group:
+            text = line.text[1:]
+            cut = len(text) - len(text.lstrip())
+            inner.append(Line(text.lstrip(), line.line, line.column + 1 + cut, line.depth, False))
+        children = list(self._inline(inner, sid))
+        citation: Citation | None = None
+        last = children[-1] if children else None
+        if isinstance(last, Citation):
+            citation = last
+            children.pop()
+        while children and isinstance(children[-1], Text) and not children[-1].value.strip():
+            children.pop()
+        if children and isinstance(children[-1], Text):
+            children[-1] = Text(value=children[-1].value.rstrip())
+        return Blockquote(children=tuple(children), citation=citation, span=_lines_span(group))
+
+    def _inline(self, group: list[Line], sid: str | None) -> tuple[Inline, ...]:
+        text, locate = _join(group)
+        nodes, problems = parse_inline(text, locate)
+        for problem in problems:
+            self.error(
+                problem.code,
+                problem.name,
+                problem.message,
+                locate(problem.start, problem.end),
+                problem.hint,
+                statement=sid,
+            )
+        return nodes
+
+
+STATEMENT_KEYWORDS_WITH_SECTION = ("claim", "component", "tension", "source", "section")
+
+
+def _walk_body(body: Tree[Token], depth: int) -> Iterator[tuple[Token, int]]:
+    for child in body.children:
+        if isinstance(child, Tree):
+            yield from _walk_body(child, depth + 1)
+        else:
+            yield child, depth
+
+
+def _split_field(raw: str, line: int, column: int, continuation: list[Line]) -> FieldValue:
+    written, _, value = raw.partition(":")
+    name = ALIASES.get(written, written)
+    value_start = len(raw) - len(value.lstrip())
+    name_span = Span(line=line, column=column, end_line=line, end_column=column + len(written))
+    first = Line(value.strip(), line, column + value_start, 0, False)
+    value_lines = ([first] if first.text else []) + continuation
+    joined = " ".join(part.text for part in value_lines)
+    return FieldValue(name, written, joined, name_span, value_lines)
+
+
+def _take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
+    """Split a statement body into its leading `name: value` fields and the rest."""
+    fields: list[FieldValue] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        match = _FIELD_LINE.match(line.text) if line.depth == 0 else None
+        if match is None:
+            break
+        continuation = []
+        index += 1
+        while index < len(lines) and lines[index].depth > 0:
+            continuation.append(lines[index])
+            index += 1
+        fields.append(_split_field(line.text, line.line, line.column, continuation))
+    rest = lines[index:]
+    if rest:
+        rest[0] = Line(rest[0].text, rest[0].line, rest[0].column, rest[0].depth, False)
+    return fields, rest
+
+
+def _paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
+    group: list[Line] = []
+    for line in lines:
+        if line.blank_before and group:
+            yield group
+            group = []
+        group.append(line)
+    if group:
+        yield group
+
+
+def _join(group: list[Line]) -> tuple[str, Callable[[int, int], Span]]:
+    """Join a paragraph's lines with spaces; map offsets back to line and column."""
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for line in group:
+        starts.append(offset)
+        parts.append(line.text)
+        offset += len(line.text) + 1
+    text = " ".join(parts)
+
+    def position(offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(starts, offset) - 1
+        line = group[index]
+        return line.line, line.column + offset - starts[index]
+
+    def locate(start: int, end: int) -> Span:
+        line, column = position(start)
+        end_line, end_column = position(max(end, start + 1) - 1)
+        return Span(line=line, column=column, end_line=end_line, end_column=end_column + 1)
+
+    return text, locate
+
+
+def _unquote(raw: str) -> str:
+    inner = raw[1:-1]
+    if raw.startswith('"') and "\\" in inner:
+        inner = re.sub(r"\\(.)", r"\1", inner)
+    return inner
+
+
+def _token_span(token: Token) -> Span:
+    line = token.line or 1
+    column = token.column or 1
+    return Span(line=line, column=column, end_line=token.end_line or line, end_column=token.end_column or column + 1)
+
+
+def _lines_span(group: list[Line]) -> Span:
+    first, last = group[0], group[-1]
+    return Span(line=first.line, column=first.column, end_line=last.line, end_column=last.column + len(last.text))
+
+
+def _value_span(fv: FieldValue) -> Span:
+    if not fv.value_lines:
+        return fv.name_span
+    return _lines_span(fv.value_lines) if len(fv.value_lines) > 1 else _lines_span(fv.value_lines[:1])
+
+
+def build(tree: Tree[Token], source: SourceFile) -> tuple[Paper, list[Diagnostic]]:
+    builder = Builder(source)
+    paper = builder.build(tree)
+    return paper, builder.diagnostics

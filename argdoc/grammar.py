@@ -1,0 +1,113 @@
+"""Locate grammar/argdoc.lark and build its LALR parser, once per process."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+from lark import Lark, LarkError, Token
+from lark.lark import PostLex
+
+GRAMMAR_NAME = "argdoc.lark"
+# A tab advances indentation to the next multiple of four columns.
+TAB_WIDTH = 4
+
+
+class IndentationError_(LarkError):
+    """A line is dedented to a column that no enclosing block started at."""
+
+    def __init__(self, token: Token, expected: list[int]) -> None:
+        super().__init__(f"unindent does not match any outer indentation level at line {token.line}")
+        self.token = token
+        self.expected = expected
+
+
+class LineIndenter(PostLex):
+    """Emit _INDENT/_DEDENT from the indentation of the line after each NL.
+
+    Lark's own Indenter reads indentation from the NL token, which means NL
+    must swallow it; here the indentation belongs to the TEXT token (only
+    indented lines are TEXT), so the lexer needs no parser state to tell a
+    body line from a header line.
+    """
+
+    always_accept = ("NL",)
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        levels = [0]
+        pending: Token | None = None
+        last: Token | None = None
+        for token in stream:
+            last = token
+            if pending is not None:
+                yield pending
+                yield from _reindent(levels, _indent_of(token), token)
+                pending = None
+            if token.type == "NL":
+                pending = token
+            else:
+                yield token
+        if pending is not None:
+            yield pending
+        while len(levels) > 1:
+            levels.pop()
+            assert last is not None  # levels only grow after a token
+            yield Token.new_borrow_pos("_DEDENT", "", last)
+
+
+def _indent_of(token: Token) -> int:
+    if token.type != "TEXT":
+        return 0
+    value = str(token)
+    width = 0
+    for ch in value:
+        if ch == " ":
+            width += 1
+        elif ch == "\t":
+            width += TAB_WIDTH - width % TAB_WIDTH
+        else:
+            break
+    return width
+
+
+def _reindent(levels: list[int], indent: int, token: Token) -> Iterator[Token]:
+    if indent > levels[-1]:
+        levels.append(indent)
+        yield Token.new_borrow_pos("_INDENT", "", token)
+        return
+    while indent < levels[-1]:
+        levels.pop()
+        yield Token.new_borrow_pos("_DEDENT", "", token)
+    if indent != levels[-1]:
+        raise IndentationError_(token, levels[:])
+
+
+def grammar_path() -> Path:
+    """The grammar file: inside the installed package, else the source checkout.
+
+    A wheel carries it as argdoc/grammar/argdoc.lark; an editable install (or
+    a plain checkout) reads the top-level grammar/ folder beside the package.
+    """
+    package_dir = Path(__file__).resolve().parent
+    bundled = package_dir / "grammar" / GRAMMAR_NAME
+    if bundled.is_file():
+        return bundled
+    checkout = package_dir.parent / "grammar" / GRAMMAR_NAME
+    if checkout.is_file():
+        return checkout
+    raise FileNotFoundError(f"argdoc's grammar is missing: looked for {bundled} and {checkout}; reinstall argdoc")
+
+
+@functools.cache
+def parser() -> Lark:
+    """The shared parser. Positions are propagated so every node gets a span."""
+    return Lark(
+        grammar_path().read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="basic",
+        postlex=LineIndenter(),
+        propagate_positions=True,
+        maybe_placeholders=True,
+        cache=False,
+    )

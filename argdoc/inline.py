@@ -1,0 +1,233 @@
+"""Inline markup of prose: emphasis, strong, links, citations and quotations.
+
+The grammar hands over whole paragraphs; this module reads their markup with
+a handful of regular expressions, jumping from one special character to the
+next, so plain prose costs one regex search per run of text.
+
+    *emphasis*   **strong**   [text](https://example.org)
+    [@source]    [@source, p. 4]    [@a; @b]
+    "quoted words"[@source]       \\* \\[ \\" escape a character
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from argdoc.nodes import Citation, Emphasis, Inline, Link, Quotation, Strong, Text
+from argdoc.source import Span
+
+ID_RE = re.compile(r"\w[\w-]*\Z")
+_SPECIAL = re.compile(r'[\\*\["\u201c]')
+_CITATION = re.compile(r"\[@([^\]\n]*)\]")
+_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)")
+_QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
+SAFE_SCHEMES = ("http://", "https://", "mailto:")
+
+
+@dataclass(frozen=True)
+class InlineProblem:
+    """A malformed piece of markup, by offset into the paragraph."""
+
+    code: str
+    name: str
+    message: str
+    start: int
+    end: int
+    hint: str
+
+
+Locate = Callable[[int, int], Span]
+
+
+@dataclass
+class InlineParser:
+    """Parses one paragraph's text; `locate` maps offsets to source spans."""
+
+    text: str
+    locate: Locate
+    problems: list[InlineProblem] = field(default_factory=list)
+
+    def parse(self) -> tuple[Inline, ...]:
+        return tuple(self._run(0, len(self.text)))
+
+    # The main loop: copy plain text up to the next special character, then
+    # let the construct starting there consume what it can.
+    def _run(self, start: int, end: int) -> list[Inline]:
+        out: list[Inline] = []
+        buf: list[str] = []
+        pos = start
+        text = self.text
+        while pos < end:
+            match = _SPECIAL.search(text, pos, end)
+            if match is None:
+                buf.append(text[pos:end])
+                break
+            here = match.start()
+            buf.append(text[pos:here])
+            node, after = self._construct(here, end)
+            if node is None:
+                if text[here] == "\\" and here + 1 < end:
+                    buf.append(text[here + 1])
+                    pos = here + 2
+                else:
+                    buf.append(text[here])
+                    pos = here + 1
+                continue
+            _flush(buf, out)
+            out.extend(node)
+            pos = after
+        _flush(buf, out)
+        return out
+
+    def _construct(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
+        ch = self.text[pos]
+        if ch == "*":
+            return self._emphasis(pos, end)
+        if ch == "[":
+            if self.text.startswith("[@", pos):
+                return self._citations(pos, end)
+            return self._link(pos, end)
+        if ch in _QUOTE_CLOSE:
+            return self._quotation(pos, end)
+        return None, pos
+
+    def _emphasis(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
+        text = self.text
+        if text.startswith("**", pos):
+            close = _find_closing(text, "**", pos + 2, end)
+            if close > pos + 2:
+                return [Strong(children=tuple(self._run(pos + 2, close)))], close + 2
+            return None, pos
+        close = _find_closing(text, "*", pos + 1, end)
+        if close > pos + 1 and not text[pos + 1].isspace():
+            return [Emphasis(children=tuple(self._run(pos + 1, close)))], close + 1
+        return None, pos
+
+    def _link(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
+        match = _LINK.match(self.text, pos, end)
+        if match is None:
+            return None, pos
+        url = match.group(2)
+        if not url.startswith(SAFE_SCHEMES):
+            self._problem(
+                "E109",
+                "unsafe-link",
+                f"link to '{url}' is not an http, https or mailto address",
+                match.start(2),
+                match.end(2),
+                "links must start with https://, http:// or mailto:",
+            )
+        label = tuple(self._run(match.start(1), match.end(1)))
+        return [Link(url=url, children=label)], match.end()
+
+    def _citations(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
+        match = _CITATION.match(self.text, pos, end)
+        if match is None:
+            self._problem(
+                "E108",
+                "invalid-citation",
+                "citation is not closed with ']'",
+                pos,
+                end,
+                "write a citation as [@source-id] or [@source-id, p. 4]",
+            )
+            return [], end
+        return self._citation_list(match.start(1), match.group(1)), match.end()
+
+    def _citation_list(self, start: int, inner: str) -> list[Inline]:
+        cites: list[Inline] = []
+        offset = start
+        for part in inner.split(";"):
+            cite = self._one_citation(offset, part)
+            if cite is not None:
+                cites.append(cite)
+            offset += len(part) + 1
+        return cites
+
+    def _one_citation(self, offset: int, part: str) -> Citation | None:
+        lead = len(part) - len(part.lstrip())
+        body = part.strip()
+        first = offset + lead
+        if body.startswith("@"):
+            body = body[1:]
+            first += 1
+        key, _, locator = body.partition(",")
+        key = key.strip()
+        if not ID_RE.match(key):
+            self._problem(
+                "E006",
+                "invalid-id",
+                f"'{key}' is not a valid source id" if key else "citation names no source",
+                first,
+                first + max(len(key), 1),
+                "ids use letters, digits, '-' and '_'; write [@source-id] or [@a; @b]",
+            )
+            return None
+        span = self.locate(first - 1, first + len(key))
+        return Citation(source=key, locator=locator.strip() or None, span=span)
+
+    def _quotation(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
+        close_char = _QUOTE_CLOSE[self.text[pos]]
+        close = _find_closing(self.text, close_char, pos + 1, end)
+        if close < 0 or not self.text.startswith("[@", close + 1):
+            return None, pos
+        match = _CITATION.match(self.text, close + 1, end)
+        if match is None:
+            return None, pos
+        cites = self._citation_list(match.start(1), match.group(1))
+        words = tuple(self._run(pos + 1, close))
+        if len(cites) != 1 or not isinstance(cites[0], Citation):
+            self._problem(
+                "E108",
+                "invalid-citation",
+                "a quotation is attributed to exactly one source",
+                match.start(),
+                match.end(),
+                'write "quoted words"[@source-id]',
+            )
+            return [*_quoted_text(self.text[pos], close_char, words), *cites], match.end()
+        quote = Quotation(children=words, citation=cites[0], span=self.locate(pos, match.end()))
+        return [quote], match.end()
+
+    def _problem(self, code: str, name: str, message: str, start: int, end: int, hint: str) -> None:
+        self.problems.append(InlineProblem(code, name, message, start, end, hint))
+
+
+def _quoted_text(open_char: str, close_char: str, words: tuple[Inline, ...]) -> list[Inline]:
+    return [Text(value=open_char), *words, Text(value=close_char)]
+
+
+def _find_closing(text: str, marker: str, start: int, end: int) -> int:
+    """The offset of the next unescaped `marker` in text[start:end], or -1."""
+    pos = start
+    while True:
+        found = text.find(marker, pos, end)
+        if found < 0:
+            return -1
+        backslashes = 0
+        probe = found - 1
+        while probe >= start and text[probe] == "\\":
+            backslashes += 1
+            probe -= 1
+        if backslashes % 2 == 0:
+            return found
+        pos = found + 1
+
+
+def _flush(buf: list[str], out: list[Inline]) -> None:
+    if buf:
+        value = "".join(buf)
+        buf.clear()
+        if value:
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(value=out[-1].value + value)
+            else:
+                out.append(Text(value=value))
+
+
+def parse_inline(text: str, locate: Locate) -> tuple[tuple[Inline, ...], list[InlineProblem]]:
+    """Parse a paragraph's text into inline nodes, with any markup problems."""
+    parser = InlineParser(text, locate)
+    return parser.parse(), parser.problems

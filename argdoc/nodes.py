@@ -1,0 +1,213 @@
+"""The argument tree: frozen Pydantic models, one per construct of the language.
+
+Every node has a `kind` discriminator (the grammar rule's name) and a source
+span. Spans say where a node came from; they take no part in equality or
+hashing, so a tree re-parsed from reformatted text equals the original.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from argdoc.source import Span
+
+DEFAULT_LANGUAGE = "en-US"
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    span: Span | None = Field(default=None, repr=False)
+
+    def _identity(self) -> tuple[Any, ...]:
+        return tuple(value for name, value in self.__dict__.items() if name != "span" and not name.endswith("_span"))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Node)
+        return self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self._identity()))
+
+
+# --- inline -----------------------------------------------------------------
+
+
+class Text(Node):
+    kind: Literal["text"] = "text"
+    value: str
+
+
+class Emphasis(Node):
+    kind: Literal["emphasis"] = "emphasis"
+    children: tuple[Inline, ...]
+
+
+class Strong(Node):
+    kind: Literal["strong"] = "strong"
+    children: tuple[Inline, ...]
+
+
+class Link(Node):
+    kind: Literal["link"] = "link"
+    url: str
+    children: tuple[Inline, ...]
+
+
+class Citation(Node):
+    """`[@source]` or `[@source, p. 4]`: a reference to a source, with a locator."""
+
+    kind: Literal["citation"] = "citation"
+    source: str
+    locator: str | None = None
+
+
+class Quotation(Node):
+    """`"words"[@source]`: words quoted from a source, with their citation."""
+
+    kind: Literal["quotation"] = "quotation"
+    children: tuple[Inline, ...]
+    citation: Citation
+
+
+Inline = Annotated[
+    Text | Emphasis | Strong | Link | Citation | Quotation,
+    Field(discriminator="kind"),
+]
+
+
+# --- blocks -----------------------------------------------------------------
+
+
+class Paragraph(Node):
+    kind: Literal["paragraph"] = "paragraph"
+    children: tuple[Inline, ...]
+
+
+class Blockquote(Node):
+    """Lines starting with `>`: a quotation set apart, attributed to a source."""
+
+    kind: Literal["blockquote"] = "blockquote"
+    children: tuple[Inline, ...]
+    citation: Citation
+
+
+Block = Annotated[Paragraph | Blockquote, Field(discriminator="kind")]
+
+
+# --- statements -------------------------------------------------------------
+
+
+class Reference(Node):
+    """An id named in a relation field, such as `supports: thesis`."""
+
+    kind: Literal["reference"] = "reference"
+    id: str
+
+
+class StatementBase(Node):
+    id: str
+    title: str | None = None
+    body: tuple[Block, ...] = ()
+    id_span: Span | None = Field(default=None, repr=False)
+
+
+class Claim(StatementBase):
+    """A judgment. The thesis is a claim; claims support or oppose each other."""
+
+    kind: Literal["claim"] = "claim"
+    supports: tuple[Reference, ...] = ()
+    opposes: tuple[Reference, ...] = ()
+
+
+class Component(StatementBase):
+    """One component of an actor's position or policy, with its evidence."""
+
+    kind: Literal["component"] = "component"
+    supports: tuple[Reference, ...] = ()
+
+
+class Tension(StatementBase):
+    """A conflict between two or more components, which may bear on claims."""
+
+    kind: Literal["tension"] = "tension"
+    between: tuple[Reference, ...] = ()
+    bears_on: tuple[Reference, ...] = ()
+
+
+class Source(StatementBase):
+    """A cited work."""
+
+    kind: Literal["source"] = "source"
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    date: datetime.date | None = None
+    url: str | None = None
+    accessed: datetime.date | None = None
+    note: str | None = None
+
+
+Statement = Annotated[Claim | Component | Tension | Source, Field(discriminator="kind")]
+AnyStatement = Claim | Component | Tension | Source
+
+
+# --- document ---------------------------------------------------------------
+
+
+class Author(Node):
+    kind: Literal["author"] = "author"
+    name: str
+    affiliation: str | None = None
+
+
+class Meta(Node):
+    """The paper's header fields."""
+
+    kind: Literal["meta"] = "meta"
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[Author, ...] = ()
+    organisation: str | None = None
+    date: datetime.date | None = None
+    series: str | None = None
+    number: str | None = None
+    summary: tuple[Block, ...] = ()
+    language: str = DEFAULT_LANGUAGE
+    licence: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+class Section(Node):
+    """A heading, an optional introduction, and the statements up to the next section."""
+
+    kind: Literal["section"] = "section"
+    id: str | None = None
+    title: str
+    body: tuple[Block, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    id_span: Span | None = Field(default=None, repr=False)
+
+
+class Paper(Node):
+    """A whole .arg file. `statements` are those before the first section."""
+
+    kind: Literal["paper"] = "paper"
+    meta: Meta = Meta()
+    statements: tuple[Statement, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def all_statements(self) -> list[AnyStatement]:
+        """Every statement in document order."""
+        found: list[AnyStatement] = list(self.statements)
+        for section in self.sections:
+            found.extend(section.statements)
+        return found
+
+
+for _model in (Emphasis, Strong, Link, Quotation, Paragraph, Blockquote):
+    _model.model_rebuild()

@@ -1,0 +1,222 @@
+"""Resolution: the symbol table, every reference checked, the relation graph.
+
+Statements and sections share one namespace (ids are also HTML anchors).
+A reference to an undefined id, to the wrong kind of statement or to its own
+statement is an error at the reference, with the definition as a note.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from argdoc.diagnostics import Diagnostic, Related, make
+from argdoc.nodes import (
+    AnyStatement,
+    Block,
+    Blockquote,
+    Citation,
+    Claim,
+    Component,
+    Emphasis,
+    Inline,
+    Link,
+    Paper,
+    Quotation,
+    Reference,
+    Section,
+    Strong,
+    Tension,
+)
+from argdoc.source import SourceFile, Span
+
+Definition = AnyStatement | Section
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A relation from one statement to another: supports, opposes, between, bears-on, cites."""
+
+    relation: str
+    source: str
+    target: str
+
+
+@dataclass
+class Resolution:
+    """What resolution learned: ids to nodes, the edges between them, citations per source."""
+
+    paper: Paper
+    definitions: dict[str, Definition] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    cited_by: dict[str, list[str]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def statement(self, ident: str) -> AnyStatement | None:
+        node = self.definitions.get(ident)
+        return None if isinstance(node, Section) else node
+
+
+# Which kind each relation must point at.
+_TARGET_KIND = {"supports": "claim", "opposes": "claim", "between": "component", "bears-on": "claim"}
+
+
+def _relations(statement: AnyStatement) -> Iterator[tuple[str, Reference]]:
+    if isinstance(statement, Claim):
+        yield from (("supports", r) for r in statement.supports)
+        yield from (("opposes", r) for r in statement.opposes)
+    elif isinstance(statement, Component):
+        yield from (("supports", r) for r in statement.supports)
+    elif isinstance(statement, Tension):
+        yield from (("between", r) for r in statement.between)
+        yield from (("bears-on", r) for r in statement.bears_on)
+
+
+def citations_in(blocks: Iterable[Block]) -> Iterator[Citation]:
+    """Every citation in a run of blocks, including those of quotations."""
+    for block in blocks:
+        if isinstance(block, Blockquote) and block.citation is not None:
+            yield block.citation
+        yield from _inline_citations(block.children)
+
+
+def _inline_citations(nodes: Iterable[Inline]) -> Iterator[Citation]:
+    for node in nodes:
+        if isinstance(node, Citation):
+            yield node
+        elif isinstance(node, Quotation):
+            yield node.citation
+            yield from _inline_citations(node.children)
+        elif isinstance(node, Emphasis | Strong | Link):
+            yield from _inline_citations(node.children)
+
+
+@dataclass
+class Resolver:
+    source: SourceFile
+    result: Resolution
+
+    def run(self) -> Resolution:
+        paper = self.result.paper
+        for section in paper.sections:
+            if section.id is not None:
+                self._define(section.id, section, section.id_span)
+        for statement in paper.all_statements():
+            self._define(statement.id, statement, statement.id_span)
+        for statement in paper.all_statements():
+            self._check_relations(statement)
+            self._check_citations(statement.id, statement.body)
+            if isinstance(statement, Tension):
+                self._check_tension(statement)
+        self._check_citations(None, paper.meta.summary)
+        for section in paper.sections:
+            self._check_citations(section.id, section.body)
+        return self.result
+
+    def _error(self, code: str, name: str, message: str, span: Span | None, hint: str | None, **kw: object) -> None:
+        span = span or Span(line=1, column=1, end_line=1, end_column=2)
+        self.result.diagnostics.append(make(code, name, message, self.source, span, hint=hint, **kw))  # type: ignore[arg-type]
+
+    def _note(self, message: str, node: Definition) -> Related:
+        span = node.id_span or node.span or Span(line=1, column=1, end_line=1, end_column=2)
+        return Related(message, self.source.path, span.line, span.column)
+
+    def _define(self, ident: str, node: Definition, span: Span | None) -> None:
+        earlier = self.result.definitions.get(ident)
+        if earlier is None:
+            self.result.definitions[ident] = node
+            return
+        self._error(
+            "ARG002",
+            "duplicate-id",
+            f"'{ident}' is already the id of a {earlier.kind}",
+            span,
+            "give each statement and section its own id",
+            statement=ident,
+            related=(self._note("first defined here", earlier),),
+        )
+
+    def _lookup(
+        self, ident: str, span: Span | None, wanted: str, relation: str, owner: str | None
+    ) -> Definition | None:
+        node = self.result.definitions.get(ident)
+        if node is None:
+            candidates = [i for i, n in self.result.definitions.items() if n.kind == wanted]
+            close = difflib.get_close_matches(ident, candidates, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"define it: {wanted} {ident}:"
+            self._error(
+                "ARG001",
+                "undefined-reference",
+                f"'{ident}' is not defined",
+                span,
+                hint,
+                statement=owner,
+            )
+            return None
+        if node.kind != wanted:
+            self._error(
+                "ARG003",
+                "wrong-kind-reference",
+                f"'{ident}' is a {node.kind}, but {relation} needs a {wanted}",
+                span,
+                f"point {relation} at a {wanted}",
+                statement=owner,
+                related=(self._note(f"'{ident}' is defined here", node),),
+            )
+            return None
+        return node
+
+    def _check_relations(self, statement: AnyStatement) -> None:
+        for relation, ref in _relations(statement):
+            if ref.id == statement.id:
+                self._error(
+                    "ARG004",
+                    "self-reference",
+                    f"'{statement.id}' names itself in '{relation}'",
+                    ref.span,
+                    "a statement relates to other statements, not to itself",
+                    statement=statement.id,
+                )
+                continue
+            wanted = _TARGET_KIND[relation]
+            if self._lookup(ref.id, ref.span, wanted, f"'{relation}'", statement.id) is not None:
+                self.result.edges.append(Edge(relation, statement.id, ref.id))
+
+    def _check_citations(self, owner: str | None, blocks: Iterable[Block]) -> None:
+        for cite in citations_in(blocks):
+            if cite.source == owner:
+                self._error(
+                    "ARG004",
+                    "self-reference",
+                    f"source '{owner}' cites itself",
+                    cite.span,
+                    "cite other sources from a source's note",
+                    statement=owner,
+                )
+                continue
+            if self._lookup(cite.source, cite.span, "source", "a citation", owner) is None:
+                continue
+            citers = self.result.cited_by.setdefault(cite.source, [])
+            if owner is not None and owner not in citers:
+                citers.append(owner)
+            if owner is not None:
+                self.result.edges.append(Edge("cites", owner, cite.source))
+
+    def _check_tension(self, tension: Tension) -> None:
+        distinct = {ref.id for ref in tension.between}
+        if len(distinct) >= 2:
+            return
+        named = ", ".join(sorted(distinct)) or "none"
+        self._error(
+            "ARG005",
+            "tension-needs-two-components",
+            f"tension '{tension.id}' names {len(distinct)} distinct component(s) ({named}); it needs two or more",
+            tension.id_span,
+            "list the components it lies between: between: first-component, second-component",
+            statement=tension.id,
+        )
+
+
+def resolve(paper: Paper, source: SourceFile) -> Resolution:
+    return Resolver(source, Resolution(paper)).run()
