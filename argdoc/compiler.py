@@ -87,7 +87,8 @@ def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
     try:
         text = decode(data)
     except SourceDecodeError as exc:
-        source = SourceFile(str(path), "")
+        # Show the line with the bad byte replaced, so the caret has context.
+        source = SourceFile.from_text(data.decode("utf-8", "replace"), path)
         span = Span(line=exc.line, column=exc.column, end_line=exc.line, end_column=exc.column + 1)
         diag = make("E023", "invalid-encoding", exc.reason, source, span, hint="save the file as UTF-8")
         return Result(source, None, None, [diag])

@@ -1,0 +1,54 @@
+# argdoc: two commands do everything.
+#   make demo   set up, then compile examples/ to HTML and PDF in build/
+#   make test   set up with the dev tools, then ruff, mypy and pytest
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= build
+
+.PHONY: demo test setup setup-dev system-deps lint typecheck pytest clean
+
+demo: setup
+	$(BIN)/argdoc build examples -o $(OUT)
+
+test: setup-dev lint typecheck pytest
+
+setup: system-deps $(VENV)/.installed
+setup-dev: system-deps $(VENV)/.installed-dev
+
+# WeasyPrint needs Pango; the PDF tests read text with poppler's pdftotext.
+# Installed through apt only where they are missing and apt is there to ask.
+system-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0 || ! command -v pdftotext >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing system packages (pango, poppler-utils)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils >/dev/null; \
+	  else \
+	    echo "warning: install Pango (for PDF output) and poppler-utils (for the PDF tests) with your package manager"; \
+	  fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck:
+	$(BIN)/mypy
+
+pytest:
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

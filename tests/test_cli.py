@@ -1,0 +1,156 @@
+"""The command line as users run it: real processes, real files, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argdoc import cli
+
+GOOD = """\
+title: A small paper
+author: Jane Smith (Example University)
+date: 2026-11-27
+
+claim thesis "The thesis":
+    Russia is trying to balance two priorities [@wire].
+
+source wire:
+    outlet: The Wire
+    date: 2026-11-01
+"""
+BROKEN = 'claim thesis "The thesis"\n    Body.\n'
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("NO_COLOR", None) if env is None or "NO_COLOR" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "argdoc", *args], capture_output=True, text=True, cwd=cwd, env=full_env, check=False
+    )
+
+
+@pytest.fixture
+def good(tmp_path: Path) -> Path:
+    path = tmp_path / "paper.arg"
+    path.write_text(GOOD, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.arg"
+    path.write_text(BROKEN, encoding="utf-8")
+    return path
+
+
+def test_version_and_help_on_every_command() -> None:
+    assert run("--version").stdout.startswith("argdoc ")
+    for command in ("build", "check", "export"):
+        result = run(command, "--help")
+        assert result.returncode == 0
+        assert "usage: argdoc " + command in result.stdout
+
+
+def test_check_clean_file_exits_zero(good: Path) -> None:
+    result = run("check", str(good))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""
+
+
+def test_check_broken_file_prints_location_caret_and_help(broken: Path) -> None:
+    result = run("check", str(broken))
+    assert result.returncode == 1
+    assert f"{broken}:1:26: error[E003]" in result.stdout
+    assert "^" in result.stdout and "help:" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "\033[" not in result.stdout  # not a terminal: no colour
+
+
+def test_colour_can_be_forced_and_no_color_wins_over_auto(broken: Path) -> None:
+    assert "\033[" in run("check", "--color", "always", str(broken)).stdout
+    assert "\033[" not in run("check", str(broken), env={"NO_COLOR": "1"}).stdout
+
+
+def test_usage_errors_exit_two(good: Path) -> None:
+    assert run("build", str(good), "--format", "docx").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("export", "--to", "json").returncode == 2
+
+
+def test_missing_path_and_directory_as_file(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.arg"))
+    assert result.returncode == 1
+    assert "error[E020] no such file" in result.stdout
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run("check", str(empty))
+    assert result.returncode == 1 and "E024" in result.stdout
+
+
+def test_invalid_utf8_reports_the_byte_offset(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.arg"
+    path.write_bytes(b"title: Caf\xe9\n")
+    result = run("check", str(path))
+    assert result.returncode == 1
+    assert f"{path}:1:11: error[E023]" in result.stdout
+    assert "offset 10" in result.stdout
+
+
+def test_build_writes_html_and_pdf_next_to_the_input(good: Path) -> None:
+    result = run("build", str(good))
+    assert result.returncode == 0, result.stderr
+    html, pdf = good.with_suffix(".html"), good.with_suffix(".pdf")
+    assert result.stdout.split() == [str(html), str(pdf)]
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert pdf.read_bytes().startswith(b"%PDF-")
+
+
+def test_build_directory_into_outdir_mirrors_subfolders(tmp_path: Path) -> None:
+    (tmp_path / "src" / "sub").mkdir(parents=True)
+    (tmp_path / "src" / "a.arg").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "src" / "sub" / "b.arg").write_text(GOOD, encoding="utf-8")
+    result = run("build", str(tmp_path / "src"), "-o", str(tmp_path / "out"), "--format", "html", "-q")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert (tmp_path / "out" / "a.html").is_file()
+    assert (tmp_path / "out" / "sub" / "b.html").is_file()
+    assert not (tmp_path / "out" / "a.pdf").exists()
+
+
+def test_failed_build_writes_nothing_and_keeps_older_outputs(tmp_path: Path, good: Path) -> None:
+    out = tmp_path / "out"
+    assert run("build", str(good), "-o", str(out), "--format", "html").returncode == 0
+    before = (out / "paper.html").read_bytes()
+    good.write_text(BROKEN, encoding="utf-8")
+    result = run("build", str(good), "-o", str(out))
+    assert result.returncode == 1
+    assert "not built" in result.stderr
+    assert (out / "paper.html").read_bytes() == before
+    assert not (out / "paper.pdf").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["paper.html"]  # no temporary files left
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, good: Path, broken: Path) -> None:
+    result = run("build", str(broken), str(good), "--format", "html")
+    assert result.returncode == 1
+    assert good.with_suffix(".html").is_file()
+    assert not broken.with_suffix(".html").exists()
+
+
+def test_internal_error_is_reported_without_traceback(
+    good: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def explode(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "compile_file", explode)
+    monkeypatch.delenv("ARGDOC_DEBUG", raising=False)
+    assert cli.main(["check", str(good)]) == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err

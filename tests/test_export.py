@@ -1,0 +1,70 @@
+"""`argdoc export`: the tree as JSON, validated against the exported JSON Schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from argdoc.compiler import compile_file
+from argdoc.nodes import Paper
+
+from .conftest import CASES, EXAMPLES
+
+PAPERS = sorted((CASES / "parse").glob("*.arg")) + sorted(EXAMPLES.glob("*.arg"))
+
+
+def export(*args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "argdoc", "export", *args], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict[str, object]:
+    data: dict[str, object] = json.loads(export("--to", "schema"))
+    jsonschema.Draft202012Validator.check_schema(data)
+    return data
+
+
+@pytest.mark.parametrize("path", PAPERS, ids=lambda p: p.stem)
+def test_export_validates_against_the_schema(path: Path, schema: dict[str, object]) -> None:
+    tree = json.loads(export(str(path), "--to", "json"))
+    jsonschema.validate(tree, schema)
+    assert Paper.model_validate(tree) == compile_file(path).paper
+
+
+def test_export_without_spans_is_still_valid_and_equal(schema: dict[str, object]) -> None:
+    path = CASES / "parse" / "statements.arg"
+    text = export(str(path), "--to", "json", "--no-spans")
+    assert '"span"' not in text
+    tree = json.loads(text)
+    jsonschema.validate(tree, schema)
+    assert Paper.model_validate(tree) == compile_file(path).paper
+
+
+def test_export_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "tree.json"
+    export(str(CASES / "parse" / "header.arg"), "--to", "json", "-o", str(out), "-q")
+    assert json.loads(out.read_text(encoding="utf-8"))["meta"]["title"].startswith("Tensions")
+
+
+def test_export_of_a_broken_file_fails_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.arg"
+    bad.write_text("clam x:\n", encoding="utf-8")
+    out = tmp_path / "tree.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "argdoc", "export", str(bad), "--to", "json", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "E002" in result.stderr
+    assert not out.exists()

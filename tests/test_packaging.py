@@ -1,0 +1,60 @@
+"""The grammar ships inside the wheel, and an editable install finds it in grammar/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from argdoc.grammar import grammar_path
+
+from .conftest import ROOT
+
+
+def test_editable_install_reads_the_checkout_grammar() -> None:
+    assert grammar_path() == ROOT / "grammar" / "argdoc.lark"
+
+
+def test_wheel_carries_the_grammar_and_works_when_installed(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("argdoc-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "argdoc/grammar/argdoc.lark" in names
+        shipped = archive.read("argdoc/grammar/argdoc.lark")
+    assert shipped == (ROOT / "grammar" / "argdoc.lark").read_bytes()
+
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    probe = (
+        "import argdoc.grammar as g; print(g.grammar_path()); "
+        "from argdoc.compiler import compile_text; print(compile_text('claim x:\\n    Body.\\n').ok)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(target)!r}); {probe}"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    ).stdout.split()
+    assert out == [str(target / "argdoc" / "grammar" / "argdoc.lark"), "True"]
