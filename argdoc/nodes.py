@@ -94,7 +94,7 @@ class Blockquote(Node):
 
     kind: Literal["blockquote"] = "blockquote"
     children: tuple[Inline, ...]
-    citation: Citation
+    citation: Citation | None = None
 
 
 Block = Annotated[Paragraph | Blockquote, Field(discriminator="kind")]

@@ -1,0 +1,79 @@
+"""No input produces an exception: every outcome is a paper or diagnostics."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argdoc.compiler import compile_text
+from argdoc.diagnostics import format_text
+
+# Pieces that real .arg files are made of, so generated inputs reach deep
+# into the grammar instead of failing on the first character.
+PIECES = [
+    "claim",
+    "component",
+    "tension",
+    "source",
+    "section",
+    " thesis",
+    " other",
+    ' "Title"',
+    ' "unterminated',
+    ":",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    "        ",
+    "# comment",
+    "title: T",
+    "date: 2007-03-20",
+    "date: 2007-13-45",
+    "supports: thesis",
+    "between: a, b",
+    "between: a",
+    "bears-on: thesis",
+    "outlet: X",
+    "url: javascript:x",
+    "summary:",
+    "Prose words",
+    "*em*",
+    "**strong**",
+    "[link](https://e.org)",
+    "[@thesis]",
+    "[@other, p. 4]",
+    "[@",
+    '"quoted"[@other]',
+    "> quoted line",
+    "\\*",
+    "\r\n",
+    "\r",
+    "\ufeff",
+    "\x00",
+    "é",
+    "שלום",
+    "-",
+    "(",
+]
+
+
+def _check(text: str) -> None:
+    result = compile_text(text, "fuzz.arg")
+    for d in result.diagnostics:
+        assert d.line >= 1 and d.column >= 1
+        format_text(d, result.source)  # rendering a diagnostic never fails either
+    if result.paper is None:
+        assert result.diagnostics
+
+
+@settings(max_examples=int(__import__("os").environ.get("ARGDOC_FUZZ_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_structured_inputs_never_raise(text: str) -> None:
+    _check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    _check(text)
