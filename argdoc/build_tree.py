@@ -156,13 +156,18 @@ class Builder:
         body = item.children[2] if len(item.children) > 2 else None
         lines = self._lines(body) if isinstance(body, Tree) else []
         fv = _split_field(str(token), token.line or 1, token.column or 1, lines)
+        if fv.name == "section":
+            self.error(
+                "E012",
+                "missing-section-title",
+                "a section needs a title in double quotes",
+                fv.name_span,
+                hint='write: section "Title": (an id before the title is optional)',
+            )
+            return None
         if fv.name in STATEMENT_KEYWORDS_WITH_SECTION:
             self.error(
-                "E010",
-                "missing-id",
-                f"this {fv.name} has no id" if fv.name != "section" else "this section has no title",
-                fv.name_span,
-                hint=f'write: {fv.name} my-id "Title":' if fv.name != "section" else 'write: section "Title":',
+                "E010", "missing-id", f"this {fv.name} has no id", fv.name_span, hint=f'write: {fv.name} my-id "Title":'
             )
             return None
         return fv
@@ -306,8 +311,18 @@ class Builder:
             return None
 
     def _url(self, fv: FieldValue, statement: str) -> str | None:
-        if fv.value.startswith(SAFE_SCHEMES):
+        if fv.value.startswith(SAFE_SCHEMES) and not any(ch.isspace() for ch in fv.value):
             return fv.value
+        if fv.value.startswith(SAFE_SCHEMES):
+            self.error(
+                "E112",
+                "invalid-url",
+                "an address cannot contain spaces",
+                _value_span(fv),
+                "write spaces in an address as %20",
+                statement=statement,
+            )
+            return None
         self.error(
             "E109",
             "unsafe-link",
@@ -326,7 +341,7 @@ class Builder:
         assert isinstance(title, Token)
         return Section(
             id=str(ident) if ident is not None else None,
-            title=_unquote(str(title)),
+            title=self._title(title) or "",
             body=tuple(self._blocks(lines, None)),
             statements=tuple(statements),
             span=self._item_span(item, lines),
@@ -347,6 +362,19 @@ class Builder:
         header = self.source.line_text(meta.line).rstrip()
         return Span(line=meta.line, column=meta.column, end_line=meta.line, end_column=len(header) + 1)
 
+    def _title(self, token: Token) -> str | None:
+        title = _unquote(str(token)).strip()
+        if not title:
+            self.error(
+                "E113",
+                "empty-title",
+                "the title is empty",
+                _token_span(token),
+                "write a title between the quotes, or leave the quotes out",
+            )
+            return None
+        return title
+
     def _statement(self, item: Tree[Token]) -> AnyStatement:
         kind = str(item.data)
         ident, title, _nl, body = item.children
@@ -356,7 +384,7 @@ class Builder:
         fields, rest = _take_fields(lines)
         common: dict[str, Any] = {
             "id": sid,
-            "title": _unquote(str(title)) if title is not None else None,
+            "title": self._title(title) if isinstance(title, Token) else None,
             "body": tuple(self._blocks(rest, sid)),
             "span": self._item_span(item, lines),
             "id_span": _token_span(ident),
@@ -380,7 +408,11 @@ class Builder:
                 self._unknown_field(fv, allowed, f"a {kind}")
                 continue
             if fv.name in _REPEATABLE:
-                authors.extend(a.name for a in self._authors(fv))
+                # A source's author is kept as written: "(ed.)" is part of it, not an affiliation.
+                names = fv.value.split(";") if fv.name == "authors" else [fv.value]
+                authors.extend(n.strip() for n in names if n.strip())
+                if not fv.value:
+                    self._empty(fv)
                 continue
             if not self._first(fv, firsts):
                 continue

@@ -76,11 +76,11 @@ def _reindent(levels: list[int], indent: int, token: Token) -> Iterator[Token]:
         levels.append(indent)
         yield Token.new_borrow_pos("_INDENT", "", token)
         return
+    if indent not in levels:
+        raise IndentationError_(token, levels[:])
     while indent < levels[-1]:
         levels.pop()
         yield Token.new_borrow_pos("_DEDENT", "", token)
-    if indent != levels[-1]:
-        raise IndentationError_(token, levels[:])
 
 
 def grammar_path() -> Path:

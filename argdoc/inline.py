@@ -21,7 +21,8 @@ from argdoc.source import Span
 ID_RE = re.compile(r"\w[\w-]*\Z")
 _SPECIAL = re.compile(r'[\\*\["\u201c]')
 _CITATION = re.compile(r"\[@([^\]\n]*)\]")
-_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)")
+# A link target may hold one level of balanced parentheses, as Wikipedia's do.
+_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 _QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -100,7 +101,7 @@ class InlineParser:
             if close > pos + 2:
                 return [Strong(children=tuple(self._run(pos + 2, close)))], close + 2
             return None, pos
-        close = _find_closing(text, "*", pos + 1, end)
+        close = _find_single_star(text, pos + 1, end)
         if close > pos + 1 and not text[pos + 1].isspace():
             return [Emphasis(children=tuple(self._run(pos + 1, close)))], close + 1
         return None, pos
@@ -133,7 +134,7 @@ class InlineParser:
                 end,
                 "write a citation as [@source-id] or [@source-id, p. 4]",
             )
-            return [], end
+            return None, pos
         return self._citation_list(match.start(1), match.group(1)), match.end()
 
     def _citation_list(self, start: int, inner: str) -> list[Inline]:
@@ -214,6 +215,19 @@ def _find_closing(text: str, marker: str, start: int, end: int) -> int:
         if backslashes % 2 == 0:
             return found
         pos = found + 1
+
+
+def _find_single_star(text: str, start: int, end: int) -> int:
+    """The `*` closing an emphasis, stepping over any `**strong**` inside it."""
+    pos = start
+    while True:
+        found = _find_closing(text, "*", pos, end)
+        if found < 0 or not text.startswith("**", found):
+            return found
+        inner_close = _find_closing(text, "**", found + 2, end)
+        if inner_close < 0:
+            return -1
+        pos = inner_close + 2
 
 
 def _flush(buf: list[str], out: list[Inline]) -> None:

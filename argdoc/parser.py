@@ -251,14 +251,14 @@ def _inconsistent_indent(exc: IndentationError_, source: SourceFile) -> Diagnost
     text = source.line_text(line)
     indent = len(text) - len(text.lstrip())
     span = Span(line=line, column=1, end_line=line, end_column=indent + 1)
-    levels = " or ".join(str(level) for level in exc.expected)
+    levels = ", ".join(str(level) for level in exc.expected)
     return make(
         "E008",
         "inconsistent-indentation",
         "this line's indentation matches no enclosing block",
         source,
         span,
-        hint=f"indent it by {levels} columns, like the lines of the block it belongs to",
+        hint=f"indent it like the block it belongs to: by one of {levels} columns",
     )
 
 

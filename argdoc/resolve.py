@@ -185,17 +185,17 @@ class Resolver:
 
     def _check_citations(self, owner: str | None, blocks: Iterable[Block]) -> None:
         for cite in citations_in(blocks):
+            if self._lookup(cite.source, cite.span, "source", "a citation", owner) is None:
+                continue
             if cite.source == owner:
                 self._error(
                     "ARG004",
                     "self-reference",
                     f"source '{owner}' cites itself",
                     cite.span,
-                    "cite other sources from a source's note",
+                    "a source's note may cite other sources, not itself",
                     statement=owner,
                 )
-                continue
-            if self._lookup(cite.source, cite.span, "source", "a citation", owner) is None:
                 continue
             citers = self.result.cited_by.setdefault(cite.source, [])
             if owner is not None and owner not in citers:
