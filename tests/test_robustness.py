@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,7 +69,11 @@ def _check(text: str) -> None:
         assert result.diagnostics
 
 
-@settings(max_examples=int(__import__("os").environ.get("ARGDOC_FUZZ_EXAMPLES", "400")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# ARGDOC_FUZZ_EXAMPLES raises the budget for a longer local run.
+BUDGET = int(os.environ.get("ARGDOC_FUZZ_EXAMPLES", "400"))
+
+
+@settings(max_examples=BUDGET, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_structured_inputs_never_raise(text: str) -> None:
     _check(text)

@@ -16,9 +16,12 @@ class RenderOptions:
 
     `base_dir` is the paper's own folder: the only place the PDF renderer may
     read files from. `fallback_title` names a paper that has no title field
-    (the file's stem, when it came from a file).
+    (the file's stem, when it came from a file). `tagged` makes the PDF a
+    tagged PDF/UA-1 document (a structure tree for screen readers), at some
+    cost in rendering time.
     """
 
     page_size: PageSize = "A4"
     base_dir: Path | None = None
     fallback_title: str = "Untitled paper"
+    tagged: bool = False
