@@ -36,6 +36,7 @@ from argdoc.nodes import (
     Reference,
     Section,
     Source,
+    Suppression,
     Tension,
     Text,
 )
@@ -63,12 +64,15 @@ HEADER_FIELDS = (
     "keywords",
 )
 STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "claim": ("supports", "opposes"),
+    "claim": ("role", "supports", "opposes"),
     "component": ("supports",),
     "tension": ("between", "bears-on"),
-    "source": ("outlet", "author", "authors", "date", "url", "accessed", "note"),
+    "source": ("outlet", "author", "authors", "date", "url", "accessed", "note", "grade"),
 }
 _REPEATABLE = {"author", "authors"}
+# `role: thesis` marks the paper's main claim (see the thesis-count rule).
+ROLES = ("thesis",)
+_SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
 _ALL_STATEMENT_FIELDS = sorted({f for fields in STATEMENT_FIELDS.values() for f in fields})
 
 
@@ -129,7 +133,8 @@ class Builder:
         if pending is not None:
             sections.append(self._section(*pending))
         meta = self._meta(meta_fields)
-        return Paper(meta=meta, statements=tuple(preamble), sections=tuple(sections))
+        suppressions = tuple(_suppressions(tree, preamble, sections))
+        return Paper(meta=meta, statements=tuple(preamble), sections=tuple(sections), suppressions=suppressions)
 
     # --- diagnostics -----------------------------------------------------------
 
@@ -426,11 +431,26 @@ class Builder:
                 values[key] = self._date(fv)
             elif fv.name == "url":
                 values[key] = self._url(fv, sid)
+            elif fv.name == "role":
+                values[key] = self._role(fv, sid)
             else:
                 values[key] = fv.value
         if authors:
             values["authors"] = tuple(authors)
         return values
+
+    def _role(self, fv: FieldValue, sid: str) -> str | None:
+        if fv.value in ROLES:
+            return fv.value
+        self.error(
+            "E114",
+            "invalid-role",
+            f"unknown role '{fv.value}'",
+            _value_span(fv),
+            f"the roles a claim can take are: {', '.join(ROLES)}",
+            statement=sid,
+        )
+        return None
 
     def _references(self, fv: FieldValue, sid: str) -> tuple[Reference, ...]:
         refs = []
@@ -505,6 +525,64 @@ class Builder:
 
 
 STATEMENT_KEYWORDS_WITH_SECTION = ("claim", "component", "tension", "source", "section")
+
+
+# --- suppression comments ------------------------------------------------------
+
+
+def _comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, str]]:
+    """(line, text) of every comment; comments live inside NL tokens."""
+    for token in tree.scan_values(lambda t: isinstance(t, Token) and t.type == "NL" and "#" in t):
+        line = token.line or 1
+        for offset, part in enumerate(str(token).split("\n")):
+            stripped = part.strip()
+            if stripped.startswith("#"):
+                yield line + offset, stripped
+
+
+def _suppressions(
+    tree: Tree[Token], preamble: list[AnyStatement], sections: list[Section]
+) -> Iterator[Suppression]:
+    """Read `# argdoc: ignore[...]` comments and attach each to its statement.
+
+    A comment belongs to the statement whose header or body it is in, or else
+    to the next statement or section below it.
+    """
+    owners = _owners(preamble, sections)
+    starts = [start for start, _end, _id in owners]
+    for line, text in _comment_lines(tree):
+        match = _SUPPRESSION.match(text)
+        if match is None:
+            continue
+        rules = tuple(r.strip() for r in (match.group(2) or "").split(",") if r.strip())
+        column = 1
+        span = Span(line=line, column=column, end_line=line, end_column=column + len(text))
+        if match.group(1) == "ignore-file":
+            yield Suppression(rules=rules, whole_file=True, span=span)
+            continue
+        index = bisect.bisect_right(starts, line) - 1
+        if index >= 0 and owners[index][1] >= line:
+            target: str | None = owners[index][2]
+        else:
+            target = owners[index + 1][2] if index + 1 < len(owners) else None
+        yield Suppression(rules=rules, statement=target, span=span)
+
+
+def _owners(preamble: list[AnyStatement], sections: list[Section]) -> list[tuple[int, int, str | None]]:
+    """(first line, last line, id) of every statement and section, in order."""
+    owners: list[tuple[int, int, str | None]] = []
+
+    def add(node: AnyStatement | Section) -> None:
+        if node.span is not None:
+            owners.append((node.span.line, node.span.end_line, node.id))
+
+    for statement in preamble:
+        add(statement)
+    for section in sections:
+        add(section)
+        for statement in section.statements:
+            add(statement)
+    return owners
 
 
 def _walk_body(body: Tree[Token], depth: int) -> Iterator[tuple[Token, int]]:

@@ -121,8 +121,13 @@ class Claim(StatementBase):
     """A judgment. The thesis is a claim; claims support or oppose each other."""
 
     kind: Literal["claim"] = "claim"
+    role: str | None = None
     supports: tuple[Reference, ...] = ()
     opposes: tuple[Reference, ...] = ()
+
+    @property
+    def is_marked_thesis(self) -> bool:
+        return self.role == "thesis"
 
 
 class Component(StatementBase):
@@ -150,6 +155,7 @@ class Source(StatementBase):
     url: str | None = None
     accessed: datetime.date | None = None
     note: str | None = None
+    grade: str | None = None
 
 
 Statement = Annotated[Claim | Component | Tension | Source, Field(discriminator="kind")]
@@ -193,6 +199,20 @@ class Section(Node):
     id_span: Span | None = Field(default=None, repr=False)
 
 
+class Suppression(Node):
+    """`# argdoc: ignore[rule, ...]` (one statement) or `# argdoc: ignore-file[...]`.
+
+    No rules listed means every rule. `statement` is the id of the statement
+    or section the comment belongs to (None for a whole-file suppression, or
+    when the comment stands before nothing).
+    """
+
+    kind: Literal["suppression"] = "suppression"
+    rules: tuple[str, ...] = ()
+    whole_file: bool = False
+    statement: str | None = None
+
+
 class Paper(Node):
     """A whole .arg file. `statements` are those before the first section."""
 
@@ -200,6 +220,7 @@ class Paper(Node):
     meta: Meta = Meta()
     statements: tuple[Statement, ...] = ()
     sections: tuple[Section, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
 
     def all_statements(self) -> list[AnyStatement]:
         """Every statement in document order."""
