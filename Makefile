@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test setup setup-dev system-deps lint typecheck pytest clean
+.PHONY: demo test setup setup-dev system-deps node-deps docs lint typecheck pytest clean
 
 demo: setup
 	$(BIN)/argdoc build examples -o $(OUT)
@@ -15,7 +15,18 @@ demo: setup
 test: setup-dev lint typecheck pytest
 
 setup: system-deps $(VENV)/.installed
-setup-dev: system-deps $(VENV)/.installed-dev
+setup-dev: system-deps $(VENV)/.installed-dev node-deps
+
+# Tools the tests check argdoc's output with (the SARIF 2.1.0 schema), from npm.
+node-deps: tests/node/node_modules/.installed
+
+tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json
+	npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+	touch $@
+
+# docs/rules.md is generated from the rule registry (a test fails when it is stale).
+docs: setup
+	$(BIN)/argdoc rules --format markdown > docs/rules.md
 
 # WeasyPrint needs Pango; the PDF tests read text with poppler's pdftotext.
 # Installed through apt only where they are missing and apt is there to ask.

@@ -307,7 +307,7 @@ class Builder:
             return datetime.date.fromisoformat(fv.value)
         except ValueError:
             self.error(
-                "E105",
+                "ARG305",
                 "invalid-date",
                 f"'{fv.value}' is not a date",
                 _value_span(fv),
@@ -530,38 +530,38 @@ STATEMENT_KEYWORDS_WITH_SECTION = ("claim", "component", "tension", "source", "s
 # --- suppression comments ------------------------------------------------------
 
 
-def _comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, str]]:
-    """(line, text) of every comment; comments live inside NL tokens."""
+def _comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, int, str]]:
+    """(line, column, text) of every comment; comments live inside NL tokens."""
     for token in tree.scan_values(lambda t: isinstance(t, Token) and t.type == "NL" and "#" in t):
         line = token.line or 1
         for offset, part in enumerate(str(token).split("\n")):
             stripped = part.strip()
             if stripped.startswith("#"):
-                yield line + offset, stripped
+                column = part.index("#") + (token.column or 1 if offset == 0 else 1)
+                yield line + offset, column, stripped
 
 
-def _suppressions(
-    tree: Tree[Token], preamble: list[AnyStatement], sections: list[Section]
-) -> Iterator[Suppression]:
+def _suppressions(tree: Tree[Token], preamble: list[AnyStatement], sections: list[Section]) -> Iterator[Suppression]:
     """Read `# argdoc: ignore[...]` comments and attach each to its statement.
 
-    A comment belongs to the statement whose header or body it is in, or else
-    to the next statement or section below it.
+    A comment belongs to the statement whose header or body it is in (an
+    indented comment just after a body still belongs to it); a comment at
+    the margin between statements belongs to the next statement or section.
     """
     owners = _owners(preamble, sections)
     starts = [start for start, _end, _id in owners]
-    for line, text in _comment_lines(tree):
+    for line, column, text in _comment_lines(tree):
         match = _SUPPRESSION.match(text)
         if match is None:
             continue
         rules = tuple(r.strip() for r in (match.group(2) or "").split(",") if r.strip())
-        column = 1
         span = Span(line=line, column=column, end_line=line, end_column=column + len(text))
         if match.group(1) == "ignore-file":
             yield Suppression(rules=rules, whole_file=True, span=span)
             continue
         index = bisect.bisect_right(starts, line) - 1
-        if index >= 0 and owners[index][1] >= line:
+        inside = index >= 0 and (owners[index][1] >= line or column > 1)
+        if inside:
             target: str | None = owners[index][2]
         else:
             target = owners[index + 1][2] if index + 1 < len(owners) else None

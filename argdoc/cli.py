@@ -18,7 +18,10 @@ from typing import TextIO
 
 from argdoc import __version__
 from argdoc.compiler import Result, compile_file
-from argdoc.diagnostics import Diagnostic, format_text, has_errors, make, sort_key
+from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
+from argdoc.lint import ConfigError, LintConfig, lint, load_config, report
+from argdoc.lint.config import apply_overrides
+from argdoc.lint.registry import expand
 from argdoc.output import write_atomic
 from argdoc.source import SourceFile, Span
 
@@ -36,8 +39,9 @@ class Console:
     quiet: bool
     colour: bool
 
-    def diagnostics(self, result: Result, stream: TextIO) -> None:
-        for d in sorted(result.diagnostics, key=sort_key):
+    def diagnostics(self, result: Result, stream: TextIO, diagnostics: list[Diagnostic] | None = None) -> None:
+        chosen = result.diagnostics if diagnostics is None else diagnostics
+        for d in sorted(chosen, key=sort_key):
             print(format_text(d, result.source, colour=self.colour), file=stream)
             print(file=stream)
 
@@ -116,12 +120,16 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     from argdoc.render.options import RenderOptions
 
     failed = False
+    configs = _Configs(args.config)
     for path, root in _inputs(args.paths):
         result = _compile(path, root)
-        console.diagnostics(result, sys.stderr)
-        if not result.ok or result.paper is None:
+        found = [d for d in lint(result, configs.for_file(path)) if d.severity is not Severity.INFO]
+        console.diagnostics(result, sys.stderr, found)
+        fatal = [d for d in found if d.is_error or (args.strict and d.severity is Severity.WARNING)]
+        if fatal or result.paper is None:
             failed = True
-            console.info(f"{path}: not built (fix the errors above)")
+            reason = "errors" if any(d.is_error for d in fatal) else "warnings, with --strict"
+            console.info(f"{path}: not built (fix the {reason} above)")
             continue
         options = RenderOptions(page_size=args.page_size, base_dir=path.parent.resolve(), fallback_title=path.stem)
         try:
@@ -223,7 +231,77 @@ class UsageError(Exception):
     pass
 
 
+class _Configs:
+    """Lint configuration per folder: the nearest config file, read once."""
+
+    def __init__(self, explicit: Path | None, overrides: dict[str, list[str]] | None = None) -> None:
+        self.explicit = explicit
+        self.overrides = overrides or {}
+        self._cache: dict[Path, LintConfig] = {}
+
+    def for_file(self, path: Path) -> LintConfig:
+        folder = path.parent.resolve() if not path.is_dir() else path.resolve()
+        if folder not in self._cache:
+            config = load_config(folder, self.explicit)
+            self._cache[folder] = apply_overrides(config, self.overrides)
+        return self._cache[folder]
+
+
+def cmd_lint(args: argparse.Namespace, console: Console) -> int:
+    overrides = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore}
+    configs = _Configs(args.config, {k: v for k, v in overrides.items() if v})
+    collected: list[Diagnostic] = []
+    for path, root in _inputs(args.paths):
+        result = _compile(path, root)
+        found = lint(result, configs.for_file(path))
+        collected.extend(found)
+        if args.format == "text":
+            console.diagnostics(result, sys.stdout, found)
+        elif args.format == "github":
+            for d in found:
+                print(report.to_github(d))
+    if args.format == "json":
+        sys.stdout.write(report.to_json(collected))
+    elif args.format == "sarif":
+        sys.stdout.write(report.to_sarif(collected))
+    if args.statistics and collected:
+        print(report.statistics(collected), file=sys.stderr if args.format != "text" else sys.stdout)
+    console.info(_summary(collected))
+    failing = [d for d in collected if d.severity.rank >= Severity(args.fail_on).rank]
+    return EXIT_OK if args.exit_zero or not failing else EXIT_ERRORS
+
+
+def _summary(found: list[Diagnostic]) -> str:
+    if not found:
+        return "No problems found."
+    counts = {level: sum(1 for d in found if d.severity is level) for level in Severity}
+    parts = [f"{n} {level.value}{'s' if n != 1 else ''}" for level, n in counts.items() if n]
+    return f"Found {len(found)} problem{'s' if len(found) != 1 else ''} ({', '.join(parts)})."
+
+
+def cmd_rules(args: argparse.Namespace, console: Console) -> int:
+    text = {"text": report.rules_table() + "\n", "json": report.rules_json(), "markdown": report.rules_markdown()}
+    sys.stdout.write(text[args.format])
+    return EXIT_OK
+
+
+def cmd_rule(args: argparse.Namespace, console: Console) -> int:
+    rule = report.find_rule(args.rule)
+    if rule is None:
+        raise UsageError(f"no rule is called {args.rule!r}; 'argdoc rules' lists them")
+    sys.stdout.write(report.rule_page(rule))
+    return EXIT_OK
+
+
 # --- the parser ----------------------------------------------------------------
+
+
+def _rule_list(value: str) -> list[str]:
+    rules = [part.strip() for part in value.split(",") if part.strip()]
+    for rule in rules:
+        if expand(rule) is None:
+            raise argparse.ArgumentTypeError(f"{rule!r} names no rule (see 'argdoc rules')")
+    return rules
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -264,6 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated output formats: html, pdf (default: html,pdf)",
     )
     build.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
+    build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
+    build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
     _common(build)
     build.set_defaults(handler=cmd_build)
 
@@ -275,6 +355,42 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
     _common(check)
     check.set_defaults(handler=cmd_check)
+
+    lint_cmd = commands.add_parser(
+        "lint",
+        help="check the structure of arguments with the lint rules",
+        description="Run the lint rules on .arg files (or every .arg file under a directory). "
+        "Configuration comes from the nearest argdoc.toml or pyproject.toml [tool.argdoc.lint]. "
+        "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or configuration error.",
+    )
+    lint_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
+    lint_cmd.add_argument("--format", choices=report.FORMATS, default="text", help="output format (default: text)")
+    lint_cmd.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        default="error",
+        help="exit 1 when a finding is at least this severe (default: error)",
+    )
+    lint_cmd.add_argument(
+        "--select", type=_rule_list, metavar="RULES", help="comma-separated rules to run instead of the configured ones"
+    )
+    lint_cmd.add_argument("--extend-select", type=_rule_list, metavar="RULES", help="comma-separated rules to add")
+    lint_cmd.add_argument("--ignore", type=_rule_list, metavar="RULES", help="comma-separated rules to skip")
+    lint_cmd.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    lint_cmd.add_argument("--statistics", action="store_true", help="print how many findings each rule made")
+    lint_cmd.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest)")
+    _common(lint_cmd)
+    lint_cmd.set_defaults(handler=cmd_lint)
+
+    rules_cmd = commands.add_parser("rules", help="list every lint rule", description="List every lint rule.")
+    rules_cmd.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
+    _common(rules_cmd)
+    rules_cmd.set_defaults(handler=cmd_rules)
+
+    rule_cmd = commands.add_parser("rule", help="show one lint rule's page", description="Show one lint rule's page.")
+    rule_cmd.add_argument("rule", metavar="CODE|NAME", help="a rule code (ARG006) or name (unused-source)")
+    _common(rule_cmd)
+    rule_cmd.set_defaults(handler=cmd_rule)
 
     export = commands.add_parser(
         "export",
@@ -300,6 +416,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args, console)
         return code
+    except ConfigError as exc:
+        print(f"argdoc: configuration error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except UsageError as exc:
         parser.print_usage(sys.stderr)
         print(f"argdoc: error: {exc}", file=sys.stderr)

@@ -51,6 +51,7 @@ class Resolution:
     definitions: dict[str, Definition] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
+    cited: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def statement(self, ident: str) -> AnyStatement | None:
@@ -197,6 +198,7 @@ class Resolver:
                     statement=owner,
                 )
                 continue
+            self.result.cited.add(cite.source)
             citers = self.result.cited_by.setdefault(cite.source, [])
             if owner is not None and owner not in citers:
                 citers.append(owner)

@@ -1,0 +1,14 @@
+"""argdoc lint: structural checks of an argument, with stable rule codes.
+
+from argdoc.compiler import compile_file
+from argdoc.lint import lint, load_config
+
+result = compile_file("paper.arg")
+diagnostics = lint(result, load_config(Path("paper.arg")))
+"""
+
+from argdoc.lint.config import ConfigError, LintConfig, load_config
+from argdoc.lint.registry import Finding, Rule, all_rules, lookup
+from argdoc.lint.runner import lint
+
+__all__ = ["ConfigError", "Finding", "LintConfig", "Rule", "all_rules", "lint", "load_config", "lookup"]

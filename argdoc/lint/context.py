@@ -1,0 +1,93 @@
+"""What rules look at: the resolved paper, its relation graph, options and today's date."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from argdoc.diagnostics import Diagnostic
+from argdoc.nodes import AnyStatement, Claim, Component, Paper, Source, Suppression, Tension
+from argdoc.resolve import Edge, Resolution, citations_in
+from argdoc.source import SourceFile
+
+
+@dataclass
+class LintContext:
+    """The resolved paper seen as a graph, with each rule's options.
+
+    `earlier` holds the diagnostics of parsing and resolution, for the rules
+    whose check is done there (undefined-reference and friends).
+    """
+
+    paper: Paper
+    resolution: Resolution
+    source: SourceFile
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    today: datetime.date = field(default_factory=datetime.date.today)
+    earlier: list[Diagnostic] = field(default_factory=list)
+    # Filled in by the runner before the meta rules run.
+    disabled: set[str] = field(default_factory=set)
+    suppression_usage: list[tuple[Suppression, set[str]]] = field(default_factory=list)
+
+    def option(self, rule: str, name: str) -> Any:
+        return self.options[rule][name]
+
+    # --- statements ------------------------------------------------------------
+
+    @functools.cached_property
+    def statements(self) -> list[AnyStatement]:
+        return self.paper.all_statements()
+
+    def of_kind(self, kind: type[AnyStatement]) -> Iterator[AnyStatement]:
+        return (s for s in self.statements if isinstance(s, kind))
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [s for s in self.statements if isinstance(s, Claim)]
+
+    @property
+    def components(self) -> list[Component]:
+        return [s for s in self.statements if isinstance(s, Component)]
+
+    @property
+    def tensions(self) -> list[Tension]:
+        return [s for s in self.statements if isinstance(s, Tension)]
+
+    @property
+    def sources(self) -> list[Source]:
+        return [s for s in self.statements if isinstance(s, Source)]
+
+    # --- the graph -------------------------------------------------------------
+
+    @functools.cached_property
+    def incoming(self) -> dict[str, list[Edge]]:
+        """Edges by target id."""
+        found: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.resolution.edges:
+            found[edge.target].append(edge)
+        return found
+
+    @functools.cached_property
+    def outgoing(self) -> dict[str, list[Edge]]:
+        """Edges by the id they start from."""
+        found: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.resolution.edges:
+            found[edge.source].append(edge)
+        return found
+
+    def cited_sources(self, statement: AnyStatement) -> list[str]:
+        """Ids of the (defined) sources a statement's body cites, in order, without repeats."""
+        cited = dict.fromkeys(c.source for c in citations_in(statement.body))
+        return [i for i in cited if isinstance(self.resolution.definitions.get(i), Source)]
+
+    @functools.cached_property
+    def theses(self) -> list[Claim]:
+        """Claims marked `role: thesis`; without a mark, the claims no other claim is under."""
+        marked = [c for c in self.claims if c.is_marked_thesis]
+        if marked:
+            return marked
+        return [c for c in self.claims if not c.supports and not c.opposes]

@@ -1,0 +1,167 @@
+"""Document: the paper's header says what it is, who wrote it and when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argdoc.diagnostics import Severity
+from argdoc.lint.context import LintContext
+from argdoc.lint.registry import Finding, Rule, StageRule, register
+
+
+class _MissingHeaderField(Rule):
+    """Shared check: a header field the paper should have."""
+
+    field_name = ""
+    label = ""
+    advice = ""
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        if not self.present(ctx):
+            yield Finding(f"the paper has no {self.label or self.field_name}", None, None, self.advice)
+
+    def present(self, ctx: LintContext) -> bool:
+        return bool(getattr(ctx.paper.meta, self.field_name))
+
+
+@register
+class MissingTitle(_MissingHeaderField):
+    """The paper has no title.
+
+    The title heads the paper, names the PDF (its metadata) and the browser tab.
+
+    Bad:
+
+        author: The Reut Institute
+
+    Good:
+
+        title: Tensions in Russian - Iranian relations
+        author: The Reut Institute
+    """
+
+    code = "ARG301"
+    name = "missing-title"
+    severity = Severity.ERROR
+    summary = "The paper has no title"
+    family = "document"
+    field_name = "title"
+    advice = "add title: at the top of the file"
+
+
+@register
+class MissingSummary(_MissingHeaderField):
+    """The paper has no summary.
+
+    Busy readers read the summary and decide whether to read on; a policy
+    paper opens with one.
+
+    Bad:
+
+        title: Tensions in Russian - Iranian relations
+
+    Good:
+
+        title: Tensions in Russian - Iranian relations
+        summary:
+            Statements by Igor Ivanov reflect tensions in Russia's policy towards Iran.
+    """
+
+    code = "ARG302"
+    name = "missing-summary"
+    severity = Severity.WARNING
+    summary = "The paper has no summary"
+    family = "document"
+    field_name = "summary"
+    advice = "add summary: with an indented paragraph or two at the top of the file"
+
+
+@register
+class MissingAuthor(_MissingHeaderField):
+    """The paper names no author.
+
+    Bad:
+
+        title: Tensions in Russian - Iranian relations
+
+    Good:
+
+        title: Tensions in Russian - Iranian relations
+        author: The Reut Institute
+    """
+
+    code = "ARG303"
+    name = "missing-author"
+    severity = Severity.WARNING
+    summary = "The paper names no author"
+    family = "document"
+    field_name = "authors"
+    label = "author"
+    advice = "add author: Name (Affiliation) at the top of the file"
+
+
+@register
+class MissingDate(_MissingHeaderField):
+    """The paper has no date.
+
+    A policy paper is read against its moment; the date also goes into the
+    PDF's metadata, and stale-source measures the age of sources from it.
+
+    Bad:
+
+        title: Tensions in Russian - Iranian relations
+
+    Good:
+
+        title: Tensions in Russian - Iranian relations
+        date: 2007-03-20
+    """
+
+    code = "ARG304"
+    name = "missing-date"
+    severity = Severity.WARNING
+    summary = "The paper has no date"
+    family = "document"
+    field_name = "date"
+    advice = "add date: YYYY-MM-DD at the top of the file"
+
+
+@register
+class InvalidDate(StageRule):
+    """A date that is not a real ISO 8601 date, or a source accessed before it was published.
+
+    Dates are written YYYY-MM-DD. A date that cannot be read is reported
+    while the tree is built; a source whose `accessed:` comes before its
+    `date:` is reported here.
+
+    Bad:
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-03-18
+            accessed: 2006-01-01
+
+    Good:
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-03-18
+            accessed: 2026-11-27
+    """
+
+    code = "ARG305"
+    name = "invalid-date"
+    severity = Severity.ERROR
+    summary = "A date is not a real YYYY-MM-DD date, or a source was accessed before its date"
+    family = "document"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        yield from super().check(ctx)
+        for source in ctx.sources:
+            if source.date and source.accessed and source.accessed < source.date:
+                yield Finding(
+                    f"source '{source.id}' was accessed ({source.accessed}) before its date ({source.date})",
+                    source.id_span,
+                    source.id,
+                    "check both dates",
+                )

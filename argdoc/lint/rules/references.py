@@ -1,0 +1,178 @@
+"""References: every id a paper names exists, is unique, is of the right kind, and is used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from argdoc.diagnostics import Severity
+from argdoc.lint.context import LintContext
+from argdoc.lint.registry import Finding, Rule, StageRule, register
+
+
+@register
+class UndefinedReference(StageRule):
+    """A relation or citation names an id that no statement has.
+
+    The reader follows the reference and finds nothing; usually a typo, or a
+    statement that was renamed or deleted. The message suggests the closest
+    id of the right kind.
+
+    Bad:
+
+        claim thesis:
+            Russia balances two priorities [@interfx].
+
+        source interfax:
+            outlet: Interfax
+
+    Good:
+
+        claim thesis:
+            Russia balances two priorities [@interfax].
+
+        source interfax:
+            outlet: Interfax
+    """
+
+    code = "ARG001"
+    name = "undefined-reference"
+    severity = Severity.ERROR
+    summary = "A relation or citation names an id that is not defined"
+    family = "references"
+
+
+@register
+class DuplicateId(StageRule):
+    """Two statements or sections share an id.
+
+    Ids name statements in relations and citations and become anchors in the
+    HTML, so each must be unique in the paper.
+
+    Bad:
+
+        claim thesis:
+            First.
+
+        claim thesis:
+            Second.
+
+    Good:
+
+        claim thesis:
+            First.
+
+        claim second-thesis:
+            supports: thesis
+            Second.
+    """
+
+    code = "ARG002"
+    name = "duplicate-id"
+    severity = Severity.ERROR
+    summary = "Two statements or sections share an id"
+    family = "references"
+
+
+@register
+class WrongKindReference(StageRule):
+    """A reference points at the wrong kind of statement.
+
+    `supports:` and `opposes:` point at claims, `between:` at components,
+    `bears-on:` at claims, and citations at sources.
+
+    Bad:
+
+        claim thesis:
+            Body.
+
+        component power:
+            supports: thesis
+
+        component sovereignty:
+            supports: power
+
+    Good:
+
+        claim thesis:
+            Body.
+
+        component power:
+            supports: thesis
+
+        component sovereignty:
+            supports: thesis
+    """
+
+    code = "ARG003"
+    name = "wrong-kind-reference"
+    severity = Severity.ERROR
+    summary = "A relation or citation points at the wrong kind of statement"
+    family = "references"
+
+
+@register
+class SelfReference(StageRule):
+    """A statement names itself in one of its relations, or a source cites itself.
+
+    Bad:
+
+        claim thesis:
+            supports: thesis
+            Body.
+
+    Good:
+
+        claim thesis:
+            Body.
+
+        claim detail:
+            supports: thesis
+            Body.
+    """
+
+    code = "ARG004"
+    name = "self-reference"
+    severity = Severity.ERROR
+    summary = "A statement relates to itself"
+    family = "references"
+
+
+@register
+class UnusedSource(Rule):
+    """A source that no statement cites.
+
+    A listed source that nothing cites is either evidence the argument forgot
+    to use, or clutter in the source list.
+
+    Bad:
+
+        claim thesis:
+            Russia balances two priorities.
+
+        source interfax:
+            outlet: Interfax
+
+    Good:
+
+        claim thesis:
+            Russia balances two priorities [@interfax].
+
+        source interfax:
+            outlet: Interfax
+    """
+
+    code = "ARG006"
+    name = "unused-source"
+    severity = Severity.WARNING
+    summary = "A source is never cited"
+    family = "references"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for source in ctx.sources:
+            if source.id not in ctx.resolution.cited:
+                yield Finding(
+                    f"source '{source.id}' is never cited",
+                    source.id_span,
+                    source.id,
+                    f"cite it where it is used, e.g. [@{source.id}], or remove it",
+                )

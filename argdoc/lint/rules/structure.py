@@ -1,0 +1,478 @@
+"""Structure: the shape of the argument, read from its relation graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from argdoc.diagnostics import Related, Severity
+from argdoc.lint.context import LintContext
+from argdoc.lint.registry import Finding, Rule, StageRule, register
+from argdoc.nodes import AnyStatement
+
+_RELATIONS = ("supports", "opposes", "between", "bears-on")
+
+
+def _note(ctx: LintContext, message: str, node: AnyStatement) -> Related:
+    span = node.id_span or node.span
+    line, column = (span.line, span.column) if span else (1, 1)
+    return Related(message, ctx.source.path, line, column)
+
+
+@register
+class TensionNeedsTwoComponents(StageRule):
+    """A tension must name at least two distinct components in `between:`.
+
+    A tension is a conflict between components that cannot all be fully
+    served; with one side named it is a worry, not a tension.
+
+    Bad:
+
+        component power:
+            Body.
+
+        tension one-sided:
+            between: power
+
+    Good:
+
+        component power:
+            Body.
+
+        component sovereignty:
+            Body.
+
+        tension sphere:
+            between: power, sovereignty
+    """
+
+    code = "ARG005"
+    name = "tension-needs-two-components"
+    severity = Severity.ERROR
+    summary = "A tension names fewer than two distinct components"
+    family = "structure"
+
+
+@register
+class DuplicateTension(Rule):
+    """Two tensions lie between exactly the same components.
+
+    Usually one tension written twice; if they are truly different, say how
+    in one tension, or name the components that set them apart.
+
+    Bad:
+
+        component a:
+            Body.
+
+        component b:
+            Body.
+
+        tension first:
+            between: a, b
+
+        tension second:
+            between: b, a
+
+    Good:
+
+        component a:
+            Body.
+
+        component b:
+            Body.
+
+        tension first:
+            between: a, b
+    """
+
+    code = "ARG101"
+    name = "duplicate-tension"
+    severity = Severity.WARNING
+    summary = "Two tensions lie between the same components"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        seen: dict[frozenset[str], AnyStatement] = {}
+        for tension in ctx.tensions:
+            key = frozenset(ref.id for ref in tension.between)
+            if len(key) < 2:
+                continue
+            first = seen.setdefault(key, tension)
+            if first is not tension:
+                yield Finding(
+                    f"tension '{tension.id}' lies between the same components as '{first.id}'",
+                    tension.id_span,
+                    tension.id,
+                    "merge the two tensions, or make their components differ",
+                    (_note(ctx, f"'{first.id}' is here", first),),
+                )
+
+
+@register
+class ComponentWithoutTension(Rule):
+    """A component that no tension names.
+
+    In a tensions brief every component is there to pull against another;
+    one that takes part in no tension may belong to a different paper.
+
+    Bad:
+
+        component power:
+            Body.
+
+    Good:
+
+        component power:
+            Body.
+
+        component sovereignty:
+            Body.
+
+        tension sphere:
+            between: power, sovereignty
+    """
+
+    code = "ARG102"
+    name = "component-without-tension"
+    severity = Severity.INFO
+    summary = "A component takes part in no tension"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        named = {ref.id for tension in ctx.tensions for ref in tension.between}
+        for component in ctx.components:
+            if component.id not in named:
+                yield Finding(
+                    f"component '{component.id}' takes part in no tension",
+                    component.id_span,
+                    component.id,
+                    "name it in a tension's between: list, or drop it",
+                )
+
+
+@register
+class ClaimWithoutSupport(Rule):
+    """A claim with no grounds: nothing supports it, no tension bears on it, and it cites nothing.
+
+    A judgment needs grounds (Toulmin): evidence cited in its own body, or
+    claims and components that support it.
+
+    Bad:
+
+        claim thesis:
+            Russia is trying to balance two priorities.
+
+    Good:
+
+        claim thesis:
+            Russia is trying to balance two priorities [@interfax].
+
+        source interfax:
+            outlet: Interfax
+    """
+
+    code = "ARG103"
+    name = "claim-without-support"
+    severity = Severity.ERROR
+    summary = "A claim has no support, no bearing tension and no citation"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for claim in ctx.claims:
+            grounds = [e for e in ctx.incoming.get(claim.id, []) if e.relation in ("supports", "bears-on")]
+            if grounds or ctx.cited_sources(claim):
+                continue
+            yield Finding(
+                f"claim '{claim.id}' has no support",
+                claim.id_span,
+                claim.id,
+                "cite a source in its body, or let a claim or component support it",
+            )
+
+
+@register
+class SupportCycle(Rule):
+    """Claims that support each other in a circle.
+
+    A claim cannot be grounds for itself, however many steps away: the
+    circle carries no evidence in.
+
+    Bad:
+
+        claim a:
+            supports: b
+            Body [@s].
+
+        claim b:
+            supports: a
+            Body [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim a:
+            Body [@s].
+
+        claim b:
+            supports: a
+            Body [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG104"
+    name = "support-cycle"
+    severity = Severity.ERROR
+    summary = "Claims support each other in a cycle"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        graph: dict[str, list[str]] = {s.id: [] for s in ctx.statements}
+        for edge in ctx.resolution.edges:
+            if edge.relation == "supports":
+                graph[edge.source].append(edge.target)
+        order = {s.id: i for i, s in enumerate(ctx.statements)}
+        for cycle in _cycles(graph):
+            first = min(cycle, key=order.__getitem__)
+            start = cycle.index(first)
+            path = [*cycle[start:], *cycle[:start], first]
+            node = ctx.resolution.statement(first)
+            yield Finding(
+                "supports form a cycle: " + " -> ".join(path),
+                node.id_span if node else None,
+                first,
+                "remove one of the supports: relations in the cycle",
+            )
+
+
+def _cycles(graph: dict[str, list[str]]) -> Iterator[list[str]]:
+    """Each strongly connected group of more than one node, in edge order (iterative Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            targets = graph.get(node, [])
+            if child < len(targets):
+                work.append((node, child + 1))
+                target = targets[child]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    yield _in_edge_order(group[::-1], graph)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+
+
+def _in_edge_order(group: list[str], graph: dict[str, list[str]]) -> list[str]:
+    """Walk the group along its edges so the message reads as a path."""
+    members = set(group)
+    path = [group[0]]
+    while len(path) < len(group):
+        nxt = next((t for t in graph[path[-1]] if t in members and t not in path), None)
+        if nxt is None:
+            return group
+        path.append(nxt)
+    return path
+
+
+@register
+class OrphanStatement(Rule):
+    """A claim, component or tension with no relation to anything else.
+
+    It neither supports nor opposes a claim, no statement relates to it, and
+    it is not the thesis: the argument would read the same without it.
+
+    Bad:
+
+        claim thesis:
+            Body [@s].
+
+        component power:
+            Body [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim thesis:
+            Body [@s].
+
+        component power:
+            supports: thesis
+            Body [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG105"
+    name = "orphan-statement"
+    severity = Severity.WARNING
+    summary = "A statement is related to nothing"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        theses = {c.id for c in ctx.theses}
+        for statement in ctx.statements:
+            if statement.kind == "source" or statement.id in theses:
+                continue
+            linked = [
+                e
+                for e in ctx.incoming.get(statement.id, []) + ctx.outgoing.get(statement.id, [])
+                if e.relation in _RELATIONS
+            ]
+            if not linked:
+                yield Finding(
+                    f"{statement.kind} '{statement.id}' is related to no other statement",
+                    statement.id_span,
+                    statement.id,
+                    "connect it (supports:, between:, bears-on:) or remove it",
+                )
+
+
+@register
+class ThesisCount(Rule):
+    """A paper argues one thesis.
+
+    The thesis is the claim marked `role: thesis`; without a mark, every
+    claim that supports or opposes no other claim counts as one. Several
+    theses mean several papers, or claims that forgot to say what they support.
+
+    Bad:
+
+        claim first:
+            Body [@s].
+
+        claim second:
+            Body [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim first:
+            Body [@s].
+
+        claim second:
+            supports: first
+            Body [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG106"
+    name = "thesis-count"
+    severity = Severity.ERROR
+    summary = "The paper does not have exactly one thesis"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        theses = ctx.theses
+        if len(theses) == 1:
+            return
+        if not theses:
+            yield Finding(
+                "the paper has no thesis" if not ctx.claims else "every claim supports another: no thesis",
+                None,
+                None,
+                "add the claim the paper argues, and mark it with role: thesis",
+            )
+            return
+        names = ", ".join(f"'{c.id}'" for c in theses)
+        yield Finding(
+            f"the paper has {len(theses)} theses ({names})",
+            theses[1].id_span,
+            theses[1].id,
+            "mark the main claim with role: thesis, or let the others support it",
+            tuple(_note(ctx, f"'{c.id}' is a thesis", c) for c in theses if c is not theses[1]),
+        )
+
+
+@register
+class TensionNotLinkedToClaim(Rule):
+    """A tension that bears on no claim.
+
+    In a tensions brief the tensions are the thesis's evidence; say which
+    claim each one bears on.
+
+    Bad:
+
+        claim thesis:
+            Body [@s].
+
+        component a:
+            supports: thesis
+
+        component b:
+            supports: thesis
+
+        tension t:
+            between: a, b
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim thesis:
+            Body [@s].
+
+        component a:
+            supports: thesis
+
+        component b:
+            supports: thesis
+
+        tension t:
+            between: a, b
+            bears-on: thesis
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG107"
+    name = "tension-not-linked-to-claim"
+    severity = Severity.WARNING
+    summary = "A tension bears on no claim"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for tension in ctx.tensions:
+            if not tension.bears_on:
+                yield Finding(
+                    f"tension '{tension.id}' bears on no claim",
+                    tension.id_span,
+                    tension.id,
+                    "add bears-on: with the claim it is evidence for",
+                )
