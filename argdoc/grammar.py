@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,6 +100,30 @@ def grammar_path() -> Path:
     raise FileNotFoundError(f"argdoc's grammar is missing: looked for {bundled} and {checkout}; reinstall argdoc")
 
 
+def cache_file() -> str | bool:
+    """Where Lark keeps the analysed grammar between runs, or False for no cache.
+
+    Building the LALR tables costs about 60 ms per process, more than parsing
+    a paper. Lark's own default cache is a pickle in the shared temporary
+    folder, which another user could plant; this one lives in the user's own
+    cache folder (ARGDOC_CACHE_DIR, else XDG_CACHE_HOME/argdoc, else
+    ~/.cache/argdoc). Lark names the grammar's hash inside the file and
+    rebuilds when the grammar changes. ARGDOC_NO_CACHE=1 turns it off.
+    """
+    if os.environ.get("ARGDOC_NO_CACHE"):
+        return False
+    base = os.environ.get("ARGDOC_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "argdoc"
+    )
+    try:
+        os.makedirs(base, mode=0o700, exist_ok=True)
+    except OSError:
+        return False
+    if not os.access(base, os.W_OK):
+        return False
+    return os.path.join(base, "grammar.lark-cache")
+
+
 @functools.cache
 def parser() -> Lark:
     """The shared parser. Positions are propagated so every node gets a span."""
@@ -109,5 +134,5 @@ def parser() -> Lark:
         postlex=LineIndenter(),
         propagate_positions=True,
         maybe_placeholders=True,
-        cache=False,
+        cache=cache_file(),
     )
