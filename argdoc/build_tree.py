@@ -159,8 +159,8 @@ class Builder:
         token = item.children[0]
         assert isinstance(token, Token)
         body = item.children[2] if len(item.children) > 2 else None
-        lines = self._lines(body) if isinstance(body, Tree) else []
-        fv = _split_field(str(token), token.line or 1, token.column or 1, lines)
+        lines = body_lines(body) if isinstance(body, Tree) else []
+        fv = split_field(str(token), token.line or 1, token.column or 1, lines)
         if fv.name == "section":
             self.error(
                 "E012",
@@ -220,7 +220,7 @@ class Builder:
             else:
                 values[name] = fv.value
         values["authors"] = tuple(authors)
-        return Meta(**values)
+        return Meta(**values, span=_fields_span(fields))
 
     def _authors(self, fv: FieldValue) -> list[Author]:
         if not fv.value:
@@ -342,7 +342,7 @@ class Builder:
 
     def _section(self, item: Tree[Token], statements: list[AnyStatement]) -> Section:
         ident, title, _nl, body = item.children
-        lines = self._lines(body) if isinstance(body, Tree) else []
+        lines = body_lines(body) if isinstance(body, Tree) else []
         assert isinstance(title, Token)
         return Section(
             id=str(ident) if ident is not None else None,
@@ -368,7 +368,7 @@ class Builder:
         return Span(line=meta.line, column=meta.column, end_line=meta.line, end_column=len(header) + 1)
 
     def _title(self, token: Token) -> str | None:
-        title = _unquote(str(token)).strip()
+        title = unquote(str(token)).strip()
         if not title:
             self.error(
                 "E113",
@@ -385,14 +385,15 @@ class Builder:
         ident, title, _nl, body = item.children
         assert isinstance(ident, Token)
         sid = str(ident)
-        lines = self._lines(body) if isinstance(body, Tree) else []
-        fields, rest = _take_fields(lines)
+        lines = body_lines(body) if isinstance(body, Tree) else []
+        fields, rest = take_fields(lines)
         common: dict[str, Any] = {
             "id": sid,
             "title": self._title(title) if isinstance(title, Token) else None,
             "body": tuple(self._blocks(rest, sid)),
             "span": self._item_span(item, lines),
             "id_span": _token_span(ident),
+            "fields_span": _fields_span(fields),
         }
         values = self._statement_fields(kind, sid, fields)
         factory: dict[str, Callable[..., AnyStatement]] = {
@@ -470,22 +471,8 @@ class Builder:
 
     # --- bodies --------------------------------------------------------------
 
-    def _lines(self, body: Tree[Token]) -> list[Line]:
-        out: list[Line] = []
-        blank = False
-        for token, depth in _walk_body(body, 0):
-            if token.type == "NL":
-                blank = bool(_BLANK_LINE.search(str(token)))
-                continue
-            raw = str(token)
-            stripped = raw.lstrip(" \t")
-            indent = len(raw) - len(stripped)
-            out.append(Line(stripped.rstrip(), token.line or 1, (token.column or 1) + indent, depth, blank))
-            blank = False
-        return out
-
     def _blocks(self, lines: list[Line], sid: str | None) -> Iterator[Block]:
-        for group in _paragraphs(lines):
+        for group in paragraphs(lines):
             if all(line.text.startswith(">") for line in group):
                 yield self._blockquote(group, sid)
             else:
@@ -530,7 +517,7 @@ STATEMENT_KEYWORDS_WITH_SECTION = ("claim", "component", "tension", "source", "s
 # --- suppression comments ------------------------------------------------------
 
 
-def _comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, int, str]]:
+def comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, int, str]]:
     """(line, column, text) of every comment; comments live inside NL tokens."""
     for token in tree.scan_values(lambda t: isinstance(t, Token) and t.type == "NL" and "#" in t):
         line = token.line or 1
@@ -550,7 +537,7 @@ def _suppressions(tree: Tree[Token], preamble: list[AnyStatement], sections: lis
     """
     owners = _owners(preamble, sections)
     starts = [start for start, _end, _id in owners]
-    for line, column, text in _comment_lines(tree):
+    for line, column, text in comment_lines(tree):
         match = _SUPPRESSION.match(text)
         if match is None:
             continue
@@ -585,6 +572,22 @@ def _owners(preamble: list[AnyStatement], sections: list[Section]) -> list[tuple
     return owners
 
 
+def body_lines(body: Tree[Token]) -> list[Line]:
+    """The text lines of an indented body, noting which follow a blank line."""
+    out: list[Line] = []
+    blank = False
+    for token, depth in _walk_body(body, 0):
+        if token.type == "NL":
+            blank = bool(_BLANK_LINE.search(str(token)))
+            continue
+        raw = str(token)
+        stripped = raw.lstrip(" \t")
+        indent = len(raw) - len(stripped)
+        out.append(Line(stripped.rstrip(), token.line or 1, (token.column or 1) + indent, depth, blank))
+        blank = False
+    return out
+
+
 def _walk_body(body: Tree[Token], depth: int) -> Iterator[tuple[Token, int]]:
     for child in body.children:
         if isinstance(child, Tree):
@@ -593,7 +596,7 @@ def _walk_body(body: Tree[Token], depth: int) -> Iterator[tuple[Token, int]]:
             yield child, depth
 
 
-def _split_field(raw: str, line: int, column: int, continuation: list[Line]) -> FieldValue:
+def split_field(raw: str, line: int, column: int, continuation: list[Line]) -> FieldValue:
     written, _, value = raw.partition(":")
     name = ALIASES.get(written, written)
     value_start = len(raw) - len(value.lstrip())
@@ -604,7 +607,7 @@ def _split_field(raw: str, line: int, column: int, continuation: list[Line]) -> 
     return FieldValue(name, written, joined, name_span, value_lines)
 
 
-def _take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
+def take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
     """Split a statement body into its leading `name: value` fields and the rest."""
     fields: list[FieldValue] = []
     index = 0
@@ -618,14 +621,14 @@ def _take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
         while index < len(lines) and lines[index].depth > 0:
             continuation.append(lines[index])
             index += 1
-        fields.append(_split_field(line.text, line.line, line.column, continuation))
+        fields.append(split_field(line.text, line.line, line.column, continuation))
     rest = lines[index:]
     if rest:
         rest[0] = Line(rest[0].text, rest[0].line, rest[0].column, rest[0].depth, False)
     return fields, rest
 
 
-def _paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
+def paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
     group: list[Line] = []
     for line in lines:
         if line.blank_before and group:
@@ -660,7 +663,7 @@ def _join(group: list[Line]) -> tuple[str, Callable[[int, int], Span]]:
     return text, locate
 
 
-def _unquote(raw: str) -> str:
+def unquote(raw: str) -> str:
     inner = raw[1:-1]
     if raw.startswith('"') and "\\" in inner:
         inner = re.sub(r"\\(.)", r"\1", inner)
@@ -676,6 +679,17 @@ def _token_span(token: Token) -> Span:
 def _lines_span(group: list[Line]) -> Span:
     first, last = group[0], group[-1]
     return Span(line=first.line, column=first.column, end_line=last.line, end_column=last.column + len(last.text))
+
+
+def _fields_span(fields: list[FieldValue]) -> Span | None:
+    """From the first field's name to the end of the last field's value (its last line)."""
+    if not fields:
+        return None
+    first, last = fields[0].name_span, fields[-1]
+    end = last.value_lines[-1] if last.value_lines else None
+    end_line = max(end.line, last.name_span.line) if end else last.name_span.line
+    end_column = end.column + len(end.text) if end and end.line == end_line else last.name_span.end_column
+    return Span(line=first.line, column=first.column, end_line=end_line, end_column=end_column)
 
 
 def _value_span(fv: FieldValue) -> Span:

@@ -18,6 +18,7 @@ from typing import TextIO
 
 from argdoc import __version__
 from argdoc.compiler import Result, compile_file
+from argdoc.config import find_table
 from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
 from argdoc.lint import ConfigError, LintConfig, lint, load_config, report
 from argdoc.lint.config import apply_overrides
@@ -279,6 +280,89 @@ def _summary(found: list[Diagnostic]) -> str:
     return f"Found {len(found)} problem{'s' if len(found) != 1 else ''} ({', '.join(parts)})."
 
 
+def _fmt_line_length(path: Path, cli_value: int | None) -> int:
+    """--line-length, else [tool.argdoc.fmt] line-length, else 88."""
+    from argdoc.fmt import DEFAULT_LINE_LENGTH, MIN_LINE_LENGTH
+
+    if cli_value is not None:
+        return cli_value
+    found = find_table(path, "fmt")
+    if found is None:
+        return DEFAULT_LINE_LENGTH
+    config_path, table = found
+    for key in table:
+        if key != "line-length":
+            raise ConfigError(config_path, f"fmt.{key}", "is not a fmt setting; the settings are: line-length")
+    value = table.get("line-length", DEFAULT_LINE_LENGTH)
+    if not isinstance(value, int) or isinstance(value, bool) or value < MIN_LINE_LENGTH:
+        raise ConfigError(config_path, "fmt.line-length", f"must be a whole number of at least {MIN_LINE_LENGTH}")
+    return value
+
+
+def cmd_fmt(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.fmt import FormatError, format_text, unified_diff
+
+    if "-" in args.paths:
+        if len(args.paths) > 1:
+            raise UsageError("'-' (standard input) cannot be combined with other paths")
+        text = sys.stdin.read()
+        try:
+            sys.stdout.write(format_text(text, "<stdin>", _fmt_line_length(Path.cwd(), args.line_length)))
+        except FormatError as exc:
+            _format_failure(console, "<stdin>", exc, SourceFile.from_text(text, "<stdin>"))
+            return EXIT_ERRORS
+        return EXIT_OK
+    changed = failed = 0
+    for path, root in _inputs(args.paths):
+        result = _read_for_fmt(path, root)
+        if isinstance(result, Result):
+            console.diagnostics(result, sys.stderr)
+            failed += 1
+            continue
+        before = result
+        try:
+            after = format_text(before, str(path), _fmt_line_length(path, args.line_length))
+        except FormatError as exc:
+            _format_failure(console, str(path), exc, SourceFile.from_text(before, path))
+            failed += 1
+            continue
+        if after == before:
+            continue
+        changed += 1
+        if args.diff:
+            sys.stdout.write(unified_diff(before, after, str(path)))
+        if args.check or args.diff:
+            console.info(f"would reformat {path}")
+        else:
+            write_atomic(path, after)
+            console.info(f"reformatted {path}")
+    verb = "would be reformatted" if args.check or args.diff else "reformatted"
+    console.info(f"{changed} file{'s' if changed != 1 else ''} {verb}" + (f", {failed} failed" if failed else ""))
+    return EXIT_ERRORS if failed or ((args.check or args.diff) and changed) else EXIT_OK
+
+
+def _read_for_fmt(path: Path, root: Path | None) -> str | Result:
+    """The file's exact text, or a Result holding the diagnostic for why it cannot be read."""
+    if root is not None and path == root:
+        return _empty_dir_result(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return compile_file(path)  # reports missing, directory or unreadable paths as diagnostics
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return compile_file(path)
+
+
+def _format_failure(console: Console, path: str, exc: Exception, source: SourceFile) -> None:
+    diagnostics = getattr(exc, "diagnostics", [])
+    for d in diagnostics:
+        print(format_text(d, source, colour=console.colour), file=sys.stderr)
+        print(file=sys.stderr)
+    print(f"{path}: not formatted: {exc}", file=sys.stderr)
+
+
 def cmd_rules(args: argparse.Namespace, console: Console) -> int:
     text = {"text": report.rules_table() + "\n", "json": report.rules_json(), "markdown": report.rules_markdown()}
     sys.stdout.write(text[args.format])
@@ -294,6 +378,18 @@ def cmd_rule(args: argparse.Namespace, console: Console) -> int:
 
 
 # --- the parser ----------------------------------------------------------------
+
+
+def _line_length(value: str) -> int:
+    from argdoc.fmt import MIN_LINE_LENGTH
+
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < MIN_LINE_LENGTH:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_LINE_LENGTH}")
+    return number
 
 
 def _rule_list(value: str) -> list[str]:
@@ -381,6 +477,25 @@ def build_parser() -> argparse.ArgumentParser:
     lint_cmd.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest)")
     _common(lint_cmd)
     lint_cmd.set_defaults(handler=cmd_lint)
+
+    fmt = commands.add_parser(
+        "fmt",
+        help="rewrite .arg files in the canonical layout",
+        description="Rewrite .arg files in argdoc's canonical layout (see docs/language.md). A file is "
+        "written only when it changes, and only when the result provably means the same. "
+        "'-' formats standard input to standard output.",
+    )
+    fmt.add_argument("paths", nargs="+", metavar="PATH", help=".arg file, directory, or - for standard input")
+    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
+    fmt.add_argument("--diff", action="store_true", help="change nothing; print a unified diff of the changes")
+    fmt.add_argument(
+        "--line-length",
+        type=_line_length,
+        metavar="N",
+        help="wrap prose at N columns (default: 88, or [tool.argdoc.fmt])",
+    )
+    _common(fmt)
+    fmt.set_defaults(handler=cmd_fmt)
 
     rules_cmd = commands.add_parser("rules", help="list every lint rule", description="List every lint rule.")
     rules_cmd.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")

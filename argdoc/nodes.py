@@ -115,6 +115,7 @@ class StatementBase(Node):
     title: str | None = None
     body: tuple[Block, ...] = ()
     id_span: Span | None = Field(default=None, repr=False)
+    fields_span: Span | None = Field(default=None, repr=False)
 
 
 class Claim(StatementBase):

@@ -7,7 +7,8 @@ result = compile_file("paper.arg")
 diagnostics = lint(result, load_config(Path("paper.arg")))
 """
 
-from argdoc.lint.config import ConfigError, LintConfig, load_config
+from argdoc.config import ConfigError
+from argdoc.lint.config import LintConfig, load_config
 from argdoc.lint.registry import Finding, Rule, all_rules, lookup
 from argdoc.lint.runner import lint
 

@@ -15,32 +15,21 @@
     max-words = 250
 
 In argdoc.toml the same keys sit under `[lint]`. The nearest file wins,
-looking from the linted file's folder upwards; argdoc.toml beats a
-pyproject.toml in the same folder.
+looking from the linted file's folder upwards (see argdoc.config).
 """
 
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from argdoc.config import ConfigError, find_table, table_of
 from argdoc.diagnostics import Severity
 from argdoc.lint.registry import Rule, all_rules, expand, lookup
 
 _KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "options")
-
-
-class ConfigError(Exception):
-    """A configuration file is wrong: which file, which key, what is wrong."""
-
-    def __init__(self, path: Path | None, key: str, message: str) -> None:
-        where = f"{path}: " if path is not None else ""
-        super().__init__(f"{where}[{key}] {message}")
-        self.path = path
-        self.key = key
 
 
 @dataclass
@@ -94,38 +83,8 @@ def _rule(code: str) -> type[Rule]:
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest configuration at or above `start`: (file, its lint table)."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
-        standalone = candidate / "argdoc.toml"
-        if standalone.is_file():
-            return standalone, _table(standalone, ("lint",))
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            data = _read(pyproject)
-            table = data.get("tool", {}).get("argdoc")
-            if isinstance(table, dict) and "lint" in table:
-                return pyproject, _table(pyproject, ("tool", "argdoc", "lint"), data)
-    return None
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "toml", f"is not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(path, "file", f"cannot be read: {exc.strerror}") from None
-
-
-def _table(path: Path, keys: tuple[str, ...], data: dict[str, Any] | None = None) -> dict[str, Any]:
-    node: Any = data if data is not None else _read(path)
-    for key in keys:
-        node = node.get(key, {}) if isinstance(node, dict) else None
-        if not isinstance(node, dict):
-            raise ConfigError(path, ".".join(keys), "must be a table")
-    return dict(node)
+    """The nearest configuration with a lint table: (file, the table)."""
+    return find_table(start, "lint")
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> LintConfig:
@@ -133,8 +92,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Lint
     if explicit is not None:
         if not explicit.is_file():
             raise ConfigError(explicit, "file", "does not exist")
-        keys = ("tool", "argdoc", "lint") if explicit.name == "pyproject.toml" else ("lint",)
-        return parse_config(_table(explicit, keys), explicit)
+        return parse_config(table_of(explicit, "lint"), explicit)
     found = find_config(start or Path.cwd())
     if found is None:
         return LintConfig()

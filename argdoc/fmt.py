@@ -1,0 +1,479 @@
+"""argdoc fmt: the canonical layout of a paper, printed from its argument tree.
+
+The printer has one method per node kind and writes what the tree means, in
+one layout:
+
+- header fields first, in a fixed order, with canonical names (`organisation`,
+  `licence`, `language`, one `author:` per author); a blank line after them;
+- one blank line between top-level items; headers written `kind id "Title":`;
+  bodies indented by four spaces, fields first in a fixed order, then a blank
+  line, then paragraphs separated by blank lines;
+- prose wrapped to the line length (default 88), breaking only at single
+  spaces and never before a word that starts with `#`;
+- inline markup re-written canonically (`*em*`, `**strong**`, `[@a; @b]`),
+  escaping a character only where it would otherwise be read as markup.
+
+Comments are not part of the tree; they are placed back by their source
+positions: before the item, the field block or the paragraph they preceded,
+after a header's colon, or at the end of a body. A comment inside a paragraph
+or a field block moves to just before it, since those lines are re-made.
+
+Safety, as in black: the formatted text must compile to an equal tree (spans
+aside; suppressions included), keep every comment, and format to itself. If
+not, FormatError is raised and the caller leaves the file as it was. The same
+printer writes `argdoc import`'s output, with no comments to place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from argdoc.build_tree import build, comment_lines
+from argdoc.diagnostics import Diagnostic
+from argdoc.inline import parse_inline
+from argdoc.nodes import (
+    DEFAULT_LANGUAGE,
+    AnyStatement,
+    Block,
+    Blockquote,
+    Citation,
+    Claim,
+    Component,
+    Emphasis,
+    Inline,
+    Link,
+    Meta,
+    Paper,
+    Paragraph,
+    Quotation,
+    Reference,
+    Section,
+    Source,
+    Strong,
+    Tension,
+    Text,
+)
+from argdoc.parser import parse_tree
+from argdoc.source import SourceFile, Span
+
+DEFAULT_LINE_LENGTH = 88
+MIN_LINE_LENGTH = 40
+INDENT = "    "
+_FAR = 1 << 30
+_BREAK = re.compile(r"(?<=\S) (?=\S)")
+_SPECIAL = re.compile(r'[\\*\["\u201c]')
+_FIELD_START = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)")
+
+
+class FormatError(Exception):
+    """The file could not be formatted safely; it must be left as it is."""
+
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+        super().__init__(message)
+        self.diagnostics = list(diagnostics)
+
+
+@dataclass(frozen=True)
+class Comment:
+    line: int
+    column: int
+    text: str
+    blank_after: bool  # a blank line followed it in the original: keep one
+
+
+# --- inline markup -----------------------------------------------------------------
+
+
+@dataclass
+class InlineWriter:
+    """Inline nodes back to markup. Plain-text characters whose position is in
+    `escaped` (numbered in writing order) get a backslash."""
+
+    escaped: set[int] = field(default_factory=set)
+    specials: list[int] = field(default_factory=list)
+    _position: int = 0
+
+    def inline(self, nodes: Iterable[Inline]) -> str:
+        parts: list[str] = []
+        pending: list[Citation] = []
+        for node in nodes:
+            if isinstance(node, Citation):
+                pending.append(node)
+                continue
+            if pending:
+                parts.append(self.citations(pending))
+                pending = []
+            parts.append(self.node(node))
+        if pending:
+            parts.append(self.citations(pending))
+        return "".join(parts)
+
+    def node(self, node: Inline) -> str:
+        if isinstance(node, Text):
+            return self.text(node.value)
+        if isinstance(node, Emphasis):
+            return "*" + self.inline(node.children) + "*"
+        if isinstance(node, Strong):
+            return "**" + self.inline(node.children) + "**"
+        if isinstance(node, Link):
+            return "[" + self.inline(node.children) + "](" + node.url + ")"
+        if isinstance(node, Quotation):
+            return '"' + self.inline(node.children) + '"' + self.citations([node.citation])
+        return self.citations([node])
+
+    def text(self, value: str) -> str:
+        out = []
+        for char in value:
+            if _SPECIAL.match(char):
+                if self._position in self.escaped:
+                    out.append("\\")
+                self.specials.append(self._position)
+                self._position += 1
+            out.append(char)
+        return "".join(out)
+
+    def citations(self, cites: Sequence[Citation]) -> str:
+        return "[" + "; ".join(f"@{c.source}" + (f", {c.locator}" if c.locator else "") for c in cites) + "]"
+
+
+def write_inline(nodes: Sequence[Inline]) -> str:
+    """Markup for inline nodes, with a backslash only where a character would be read as markup.
+
+    Most prose has nothing to escape and reads back at the first try. Otherwise
+    start from every special character escaped (always safe) and drop each
+    backslash, left to right, that the text does not need.
+    """
+    probe = InlineWriter()
+    text = probe.inline(nodes)
+    if _reads_back(text, nodes):
+        return text
+    escaped = set(probe.specials)
+    for position in probe.specials:
+        trial = escaped - {position}
+        if _reads_back(InlineWriter(trial).inline(nodes), nodes):
+            escaped = trial
+    return InlineWriter(escaped).inline(nodes)
+
+
+def _reads_back(text: str, nodes: Sequence[Inline]) -> bool:
+    parsed, problems = parse_inline(text, lambda a, b: Span(line=1, column=a + 1, end_line=1, end_column=b + 1))
+    return not problems and parsed == tuple(nodes)
+
+
+def _protect_start(text: str) -> str:
+    """Escape a paragraph start that would read as a comment, a quotation block or a field."""
+    if text.startswith(("#", ">")) or _FIELD_START.match(text):
+        return "\\" + text
+    return text
+
+
+def _words(text: str) -> Iterator[str]:
+    """Words to wrap; a bracketed citation or link label stays on one line."""
+    held = ""
+    depth = 0
+    for word in _BREAK.split(text):
+        held = f"{held} {word}" if held else word
+        depth += len(re.findall(r"(?<!\\)\[", word)) - len(re.findall(r"(?<!\\)\]", word))
+        if depth <= 0:
+            yield held
+            held, depth = "", 0
+    if held:
+        yield held
+
+
+def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Greedy wrap at single spaces; a word starting with '#' never starts a line."""
+    lines: list[str] = []
+    current = ""
+    for word in _words(text):
+        prefix = first if not lines else rest
+        if not current:
+            current = word
+        elif len(prefix) + len(current) + 1 + len(word) <= width or word.startswith("#"):
+            current += " " + word
+        else:
+            lines.append(prefix + current)
+            current = word
+    lines.append((first if not lines else rest) + current)
+    return lines
+
+
+def quote(title: str) -> str:
+    return '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# --- the printer ---------------------------------------------------------------------
+
+
+@dataclass
+class Printer:
+    """Prints a paper; places comments by their source lines as it goes."""
+
+    width: int = DEFAULT_LINE_LENGTH
+    comments: list[Comment] = field(default_factory=list)
+    out: list[str] = field(default_factory=list)
+    _next: int = 0
+
+    # --- output and comments ---------------------------------------------------
+
+    def emit(self, line: str) -> None:
+        self.out.append(line)
+
+    def blank(self) -> None:
+        if self.out and self.out[-1] != "":
+            self.out.append("")
+
+    def comments_before(self, line: int, indent: str) -> None:
+        while self._next < len(self.comments) and self.comments[self._next].line < line:
+            comment = self.comments[self._next]
+            self.emit(indent + comment.text)
+            if comment.blank_after:
+                self.blank()
+            self._next += 1
+
+    def trailing_comment(self, span: Span | None) -> str:
+        if span is None or self._next >= len(self.comments):
+            return ""
+        comment = self.comments[self._next]
+        if comment.line != span.line:
+            return ""
+        self._next += 1
+        return "  " + comment.text
+
+    def body_tail(self, following: int) -> None:
+        """Indented comments after a body, before the next item, stay in the body."""
+        while self._next < len(self.comments):
+            comment = self.comments[self._next]
+            if comment.line >= following or comment.column == 1:
+                return
+            self.emit(INDENT + comment.text)
+            self._next += 1
+
+    def _end_of_block_comments(self, limit: int) -> int:
+        """The line after the last comment before `limit` that a blank line follows (else 0).
+
+        Comments set off from the prose below by a blank line belong to what
+        is above them; the others introduce the paragraph.
+        """
+        end = 0
+        for comment in self.comments[self._next :]:
+            if comment.line >= limit:
+                break
+            if comment.blank_after:
+                end = comment.line + 1
+        return end
+
+    def text(self) -> str:
+        for comment in self.comments[self._next :]:
+            self.emit(comment.text)
+        while self.out and self.out[-1] == "":
+            self.out.pop()
+        return "\n".join(self.out) + "\n" if self.out else ""
+
+    # --- document ---------------------------------------------------------------
+
+    def paper(self, paper: Paper) -> str:
+        items: list[AnyStatement | Section] = list(paper.statements)
+        for section in paper.sections:
+            items.append(section)
+            items.extend(section.statements)
+        starts = [_line(item.span) for item in items]
+        self.meta(paper.meta, starts[0] if starts else _FAR)
+        for index, item in enumerate(items):
+            following = starts[index + 1] if index + 1 < len(items) else _FAR
+            self.blank()
+            self.comments_before(_line(item.span), "")
+            if isinstance(item, Section):
+                self.section(item)
+            else:
+                self.statement(item)
+            self.body_tail(following)
+        return self.text()
+
+    def meta(self, meta: Meta, first_item: int) -> None:
+        self.comments_before(_line(meta.span) if meta.span else first_item, "")
+        for name, value in self._meta_fields(meta):
+            self.emit(f"{name}: {value}" if value else f"{name}:")
+        if meta.summary:
+            if len(meta.summary) == 1 and isinstance(meta.summary[0], Paragraph):
+                text = _protect_start(write_inline(meta.summary[0].children))
+                if len(f"summary: {text}") <= self.width:
+                    self.emit(f"summary: {text}")
+                    self.blank()
+                    return
+            self.emit("summary:")
+            self.blocks(meta.summary, INDENT)
+        if meta.span is not None:
+            self.comments_before(meta.span.end_line + 1, "")
+        self.blank()
+
+    def _meta_fields(self, meta: Meta) -> Iterator[tuple[str, str]]:
+        simple = (("title", meta.title), ("subtitle", meta.subtitle))
+        yield from ((n, v) for n, v in simple if v)
+        for author in meta.authors:
+            yield "author", author.name + (f" ({author.affiliation})" if author.affiliation else "")
+        rest = (
+            ("organisation", meta.organisation),
+            ("date", meta.date.isoformat() if meta.date else None),
+            ("series", meta.series),
+            ("number", meta.number),
+            ("language", meta.language if meta.language != DEFAULT_LANGUAGE else None),
+            ("licence", meta.licence),
+            ("keywords", ", ".join(meta.keywords) if meta.keywords else None),
+        )
+        yield from ((n, v) for n, v in rest if v)
+
+    def section(self, section: Section) -> None:
+        head = "section " + (f"{section.id} " if section.id else "") + quote(section.title) + ":"
+        self.emit(head + self.trailing_comment(section.span))
+        self.blocks(section.body, INDENT)
+
+    # --- statements ---------------------------------------------------------------
+
+    def statement(self, statement: AnyStatement) -> None:
+        head = f"{statement.kind} {statement.id}" + (f" {quote(statement.title)}" if statement.title else "") + ":"
+        self.emit(head + self.trailing_comment(statement.span))
+        fields = list(self.fields(statement))
+        if fields:
+            self.comments_before(_line(statement.fields_span), INDENT)
+            for name, value in fields:
+                self.field(name, value)
+            if statement.fields_span is not None:
+                self.comments_before(statement.fields_span.end_line + 1, INDENT)
+            self.comments_before(self._end_of_block_comments(_first_line(statement.body)), INDENT)
+        if fields and statement.body:
+            self.blank()
+        self.blocks(statement.body, INDENT)
+
+    def field(self, name: str, value: str) -> None:
+        self.out.extend(wrap(value, self.width, f"{INDENT}{name}: ", INDENT * 3))
+
+    def fields(self, statement: AnyStatement) -> Iterator[tuple[str, str]]:
+        if isinstance(statement, Claim):
+            if statement.role:
+                yield "role", statement.role
+            yield from _relations(("supports", statement.supports), ("opposes", statement.opposes))
+        elif isinstance(statement, Component):
+            yield from _relations(("supports", statement.supports))
+        elif isinstance(statement, Tension):
+            yield from _relations(("between", statement.between), ("bears-on", statement.bears_on))
+        elif isinstance(statement, Source):
+            yield from self.source_fields(statement)
+
+    def source_fields(self, source: Source) -> Iterator[tuple[str, str]]:
+        if source.outlet:
+            yield "outlet", source.outlet
+        for author in source.authors:
+            yield "author", author
+        dated = (("date", source.date), ("url", source.url), ("accessed", source.accessed))
+        for name, value in dated:
+            if value:
+                yield name, value if isinstance(value, str) else value.isoformat()
+        if source.grade:
+            yield "grade", source.grade
+        if source.note:
+            yield "note", source.note
+
+    # --- blocks -----------------------------------------------------------------------
+
+    def blocks(self, blocks: Sequence[Block], indent: str) -> None:
+        for number, block in enumerate(blocks):
+            if number:
+                self.blank()
+            if block.span is not None:
+                self.comments_before(block.span.end_line + 1, indent)
+            if isinstance(block, Blockquote):
+                self.blockquote(block, indent)
+            else:
+                self.paragraph(block, indent)
+
+    def paragraph(self, paragraph: Paragraph, indent: str) -> None:
+        text = _protect_start(write_inline(paragraph.children))
+        self.out.extend(wrap(text, self.width, indent, indent))
+
+    def blockquote(self, quote_block: Blockquote, indent: str) -> None:
+        nodes: list[Inline] = list(quote_block.children)
+        text = write_inline(nodes)
+        if quote_block.citation is not None:
+            text += " " + InlineWriter().citations([quote_block.citation])
+        self.out.extend(wrap(text, self.width, indent + "> ", indent + "> "))
+
+
+def _relations(*pairs: tuple[str, Sequence[Reference]]) -> Iterator[tuple[str, str]]:
+    for name, refs in pairs:
+        if refs:
+            yield name, ", ".join(ref.id for ref in refs)
+
+
+def _first_line(blocks: Sequence[Block]) -> int:
+    return _line(blocks[0].span) if blocks else _FAR
+
+
+def _line(span: Span | None) -> int:
+    return span.line if span is not None else _FAR
+
+
+# --- entry points ---------------------------------------------------------------------
+
+
+def print_paper(paper: Paper, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """A tree as canonical .arg text (no comments): what `argdoc import` writes."""
+    return Printer(width=line_length).paper(paper)
+
+
+def format_text(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """The canonical layout of a paper's text, proven to mean the same; raises FormatError."""
+    if line_length < MIN_LINE_LENGTH:
+        raise FormatError(f"the line length must be at least {MIN_LINE_LENGTH}")
+    source = SourceFile.from_text(text, path)
+    paper, comments = _read(source)
+    formatted = Printer(width=line_length, comments=comments).paper(paper)
+    again_source = SourceFile.from_text(formatted, path)
+    try:
+        again, again_comments = _read(again_source)
+    except FormatError as exc:
+        raise FormatError("the formatted text does not compile; please report this", exc.diagnostics) from None
+    if again != paper:
+        raise FormatError("the formatted text would mean something else; the file is left as it is")
+    if _texts(comments) != _texts(again_comments):
+        raise FormatError("formatting would lose or change a comment; the file is left as it is")
+    if Printer(width=line_length, comments=again_comments).paper(again) != formatted:
+        raise FormatError("formatting is not stable (a second pass changes it); please report this")
+    return formatted
+
+
+def _read(source: SourceFile) -> tuple[Paper, list[Comment]]:
+    parsed = parse_tree(source)
+    if parsed.tree is None:
+        raise FormatError("the file has syntax errors; fix them before formatting", parsed.diagnostics)
+    paper, diagnostics = build(parsed.tree, source)
+    # Tree-building errors drop what they cannot read (an unknown field, a bad
+    # date): printing the tree would lose it, so such files are not formatted.
+    errors = [d for d in diagnostics if d.is_error]
+    if errors:
+        raise FormatError("the file has errors; fix them before formatting", errors)
+    comments = [
+        Comment(line, column, text, _blank_line(source, line + 1))
+        for line, column, text in sorted(comment_lines(parsed.tree))
+    ]
+    return paper, comments
+
+
+def _blank_line(source: SourceFile, line: int) -> bool:
+    return line <= len(source.line_starts()) and not source.line_text(line).strip()
+
+
+def _texts(comments: Iterable[Comment]) -> Counter[str]:
+    return Counter(c.text for c in comments)
+
+
+def unified_diff(before: str, after: str, path: str) -> str:
+    """The change `--diff` prints."""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"{path}", f"{path} (formatted)"
+    )
+    return "".join(lines)
