@@ -1,0 +1,141 @@
+"""Property tests of the printer: any argument tree prints to text that reads back as the same tree."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from argdoc.compiler import compile_text
+from argdoc.fmt import format_text, print_paper
+from argdoc.nodes import (
+    Author,
+    Block,
+    Blockquote,
+    Citation,
+    Claim,
+    Component,
+    Emphasis,
+    Inline,
+    Link,
+    Meta,
+    Paper,
+    Paragraph,
+    Quotation,
+    Reference,
+    Section,
+    Source,
+    Strong,
+    Tension,
+    Text,
+)
+
+BUDGET = int(os.environ.get("ARGDOC_FUZZ_EXAMPLES", "150"))
+KEYWORDS = {"claim", "component", "tension", "source", "section"}
+
+ids = st.from_regex(r"[a-zA-Z\u00e9\u05d0][a-z0-9_-]{0,7}", fullmatch=True).filter(lambda s: s not in KEYWORDS)
+simple_word = st.from_regex(r"[A-Za-z0-9\u00e9\u05d0]{1,8}", fullmatch=True)
+# Plain prose may hold any of the characters that mean something in markup.
+tricky_word = st.from_regex(r"[A-Za-z0-9*\[\]\"\\#>:@()!.,;\u201c\u201d-]{1,8}", fullmatch=True)
+line_text = st.lists(simple_word, min_size=1, max_size=6).map(" ".join)
+dates = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
+free_text = st.lists(tricky_word | simple_word, min_size=1, max_size=6).map(" ".join).map(str.strip).filter(bool)
+
+
+def simple_inline() -> st.SearchStrategy[tuple[Inline, ...]]:
+    return line_text.map(lambda t: (Text(value=t),))
+
+
+citations = st.builds(
+    Citation, source=ids, locator=st.none() | st.from_regex(r"(p|pp|para)\. [0-9]{1,3}", fullmatch=True)
+)
+inline_node: st.SearchStrategy[Inline] = st.one_of(
+    free_text.map(lambda t: Text(value=f" {t} ")),
+    st.builds(Emphasis, children=simple_inline()),
+    st.builds(Strong, children=simple_inline()),
+    st.builds(Link, url=ids.map(lambda i: f"https://example.org/{i}"), children=simple_inline()),
+    citations,
+    st.builds(Quotation, children=simple_inline(), citation=citations),
+)
+
+
+def _normalise(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """What the parser makes of a sequence: adjacent texts merged, the paragraph's edges trimmed."""
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(value=merged[-1].value + node.value)
+        else:
+            merged.append(node)
+    if merged and isinstance(merged[0], Text):
+        merged[0] = Text(value=merged[0].value.lstrip())
+    if merged and isinstance(merged[-1], Text):
+        merged[-1] = Text(value=merged[-1].value.rstrip())
+    return tuple(n for n in merged if not (isinstance(n, Text) and not n.value))
+
+
+def _writable(nodes: tuple[Inline, ...]) -> bool:
+    """Two emphases side by side have no written form (`*a**b*` reads otherwise): not generated."""
+    marked = [isinstance(n, Emphasis | Strong) for n in nodes]
+    return bool(nodes) and not any(a and b for a, b in itertools.pairwise(marked))
+
+
+paragraph_children = st.lists(inline_node, min_size=1, max_size=6).map(_normalise).filter(_writable)
+paragraphs: st.SearchStrategy[Block] = st.builds(Paragraph, children=paragraph_children)
+blockquotes: st.SearchStrategy[Block] = st.builds(
+    Blockquote, children=line_text.map(lambda t: (Text(value=t),)), citation=st.none() | citations
+)
+bodies = st.lists(paragraphs | blockquotes, max_size=3).map(tuple)
+refs = st.lists(ids.map(lambda i: Reference(id=i)), max_size=3).map(tuple)
+titles = st.none() | free_text
+
+
+claims = st.builds(
+    Claim, id=ids, title=titles, body=bodies, role=st.none() | st.just("thesis"), supports=refs, opposes=refs
+)
+components = st.builds(Component, id=ids, title=titles, body=bodies, supports=refs)
+tensions = st.builds(Tension, id=ids, title=titles, body=bodies, between=refs, bears_on=refs)
+sources = st.builds(
+    Source,
+    id=ids,
+    title=titles,
+    body=bodies,
+    outlet=st.none() | free_text,
+    authors=st.lists(line_text, max_size=2).map(tuple),
+    date=st.none() | dates,
+    url=st.none() | ids.map(lambda i: f"https://example.org/{i}?q=1#part"),
+    accessed=st.none() | dates,
+    note=st.none() | free_text,
+    grade=st.none() | st.from_regex(r"[A-F][1-6]", fullmatch=True),
+)
+statements = st.lists(claims | components | tensions | sources, max_size=4).map(tuple)
+sections = st.builds(Section, id=st.none() | ids, title=free_text, body=bodies, statements=statements)
+metas = st.builds(
+    Meta,
+    title=st.none() | free_text,
+    subtitle=st.none() | free_text,
+    authors=st.lists(st.builds(Author, name=line_text, affiliation=st.none() | line_text), max_size=2).map(tuple),
+    organisation=st.none() | free_text,
+    date=st.none() | dates,
+    series=st.none() | free_text,
+    number=st.none() | st.from_regex(r"[0-9]{1,3}", fullmatch=True),
+    summary=st.lists(paragraphs, max_size=2).map(tuple),
+    language=st.sampled_from(["en-US", "en-GB", "he", "fr"]),
+    licence=st.none() | free_text,
+    keywords=st.lists(simple_word, max_size=3).map(tuple),
+)
+papers = st.builds(Paper, meta=metas, statements=statements, sections=st.lists(sections, max_size=2).map(tuple))
+
+
+@settings(max_examples=BUDGET, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(papers)
+def test_printed_tree_reads_back_as_the_same_tree(paper: Paper) -> None:
+    text = print_paper(paper)
+    result = compile_text(text, "generated.arg")
+    errors = [d for d in result.diagnostics if d.is_error and not d.code.startswith("ARG")]
+    assert errors == [], (text, errors)
+    assert result.paper == paper, text
+    assert format_text(text, line_length=60) == print_paper(paper, line_length=60)
