@@ -1,0 +1,371 @@
+"""A paper as Pandoc Markdown: readable as plain text, convertible with `pandoc`.
+
+    ---
+    title: "Tensions in Russian - Iranian relations"
+    lang: "en-US"
+    references: [...]            # the sources as CSL items, for `pandoc --citeproc`
+    suppress-bibliography: true  # ... which would otherwise repeat the Sources list
+    ---
+
+    ## Summary {#summary}
+    ## Russian Foreign Policy {#policy}
+    ### Maintaining Great Power status {#great-power}
+    *Component* · supports [Thesis](#thesis)
+
+    Putin recently spoke out ... against Iran. [@haaretz]
+
+    ## Sources {#sources}
+    - []{#haaretz}*Haaretz*, March 20, 2007. Full text.
+
+The layout is the HTML paper's: the summary, the statements before the first
+section grouped by kind (Argument, Components, Tensions), the sections with
+their statements, and the sources in order of first citation. Citations use
+Pandoc's syntax (`[@id, p. 4]`). Every heading carries an explicit id, so
+links between statements work and Pandoc never invents a clashing one.
+
+User text is escaped: every ASCII punctuation character Pandoc gives a
+meaning to is backslash-escaped, and a paragraph that would open a list is
+escaped at its start. Paragraphs are written on one line each.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from argdoc.export import frontmatter
+from argdoc.export.frontmatter import Yaml
+from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation
+from argdoc.export.text import display_title, safe_url, squash
+from argdoc.nodes import (
+    Block,
+    Blockquote,
+    Citation,
+    Claim,
+    Component,
+    Emphasis,
+    Inline,
+    Link,
+    Meta,
+    Paper,
+    Paragraph,
+    Quotation,
+    Section,
+    Source,
+    Strong,
+    Tension,
+    Text,
+)
+from argdoc.render.bibliography import month_day_year
+from argdoc.resolve import citations_in
+
+# Inline markup in Pandoc's Markdown (emphasis, code, links, spans, raw HTML,
+# entities, math, citations, sub/superscript, tables), and hyphens in a run,
+# which smart typography would make a dash (`<!--` must stay as written).
+# Pandoc lets any ASCII punctuation be escaped. Quotes are left to become
+# typographic ones, as an author writing Markdown would expect.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^@$&]|-(?=-)|(?<=-)-)")
+# A paragraph starting like a list item (`2007. `, `(a) `, `iv) `, `- `, `+ `),
+# a definition (`: `) or a heading underline (`=`). Its marker gets escaped.
+_BLOCK_START = re.compile(r"\(?(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)](?=\s|$)|[-+:=]")
+# Pandoc reads a heading attribute id only if it starts with a letter.
+_PANDOC_ID = re.compile(r"[^\W\d_][\w:.-]*\Z")
+# Headings of the statements before the first section, as the HTML paper has them.
+_KIND_GROUPS: tuple[tuple[type[ArgumentStatement], str, str], ...] = (
+    (Claim, "argument", "Argument"),
+    (Component, "components", "Components"),
+    (Tension, "tensions", "Tensions"),
+)
+_RELATION_WORDS = {"supports": "supports", "opposes": "opposes", "between": "between", "bears-on": "bears on"}
+_TERMINAL = (".", "?", "!")
+
+
+def escape(text: str) -> str:
+    """User text as Markdown that Pandoc reads back as exactly this text."""
+    return _SPECIAL.sub(r"\\\1", squash(text))
+
+
+def escape_block_start(line: str) -> str:
+    """Escape the marker of a paragraph that would otherwise open a list or similar block."""
+    match = _BLOCK_START.match(line)
+    if match is None:
+        return line
+    marker_at = match.end() - 1
+    start = "\\(" + line[1:marker_at] if line.startswith("(") else line[:marker_at]
+    return f"{start}\\{line[marker_at:]}"
+
+
+@dataclass
+class Anchors:
+    """Heading ids: statement and section ids where Pandoc accepts them, generated ones around them."""
+
+    taken: set[str] = field(default_factory=set)
+
+    def reserve(self, preferred: str) -> str:
+        base = preferred if _PANDOC_ID.match(preferred) else f"s-{preferred}"
+        anchor, n = base, 1
+        while anchor in self.taken:
+            n += 1
+            anchor = f"{base}-{n}"
+        self.taken.add(anchor)
+        return anchor
+
+
+class MarkdownRenderer:
+    def __init__(self, graph: ArgumentGraph) -> None:
+        self.graph = graph
+        self.paper = graph.paper
+        statements = self.paper.all_statements()
+        self.sources = [s for s in statements if isinstance(s, Source)]
+        # Ids that Pandoc accepts are kept as anchors first; the rest step around them.
+        self.anchors = Anchors({s.id for s in statements if _PANDOC_ID.match(s.id)})
+        self.anchors.taken.update(s.id for s in self.paper.sections if s.id and _PANDOC_ID.match(s.id))
+        self.anchor = {s.id: s.id if _PANDOC_ID.match(s.id) else self.anchors.reserve(s.id) for s in statements}
+
+    def render(self) -> str:
+        parts = [self.metadata(self.paper.meta)]
+        if self.paper.meta.summary:
+            parts.append(self.heading(2, "Summary", self.anchors.reserve("summary")))
+            parts.extend(self.block(b) for b in self.paper.meta.summary)
+        parts.extend(self.preamble())
+        for section in self.paper.sections:
+            parts.extend(self.section(section))
+        parts.extend(self.bibliography())
+        return "\n\n".join(part for part in parts if part) + "\n"
+
+    # --- document -----------------------------------------------------------------
+
+    def metadata(self, meta: Meta) -> str:
+        # Pandoc reads metadata strings as Markdown, so they are escaped too.
+        fields: dict[str, Yaml] = {
+            "title": escape(meta.title) if meta.title else None,
+            "subtitle": escape(meta.subtitle) if meta.subtitle else None,
+            "author": [escape(_author(a.name, a.affiliation)) for a in meta.authors] or None,
+            "organisation": escape(meta.organisation) if meta.organisation else None,
+            "date": meta.date.isoformat() if meta.date else None,
+            "series": escape(meta.series) if meta.series else None,
+            "number": escape(meta.number) if meta.number else None,
+            "lang": meta.language,
+            "licence": escape(meta.licence) if meta.licence else None,
+            "keywords": [escape(k) for k in meta.keywords] or None,
+            "references": [self.reference(s) for s in self.sources] or None,
+            "suppress-bibliography": True if self.sources else None,
+        }
+        return "\n".join(["---", *frontmatter.block(fields), "---"])
+
+    def reference(self, source: Source) -> dict[str, Yaml]:
+        """A source as a CSL item, so that `pandoc --citeproc` can format the citations."""
+
+        return {
+            "id": source.id,
+            "type": "article",
+            "title": escape(source.title) if source.title else None,
+            # Without an author the outlet leads, as in the HTML bibliography: (Haaretz 2007).
+            "author": [{"literal": escape(name)} for name in source.authors or _outlet(source)] or None,
+            "container-title": escape(source.outlet) if source.outlet else None,
+            "issued": _csl_date(source.date),
+            "accessed": _csl_date(source.accessed),
+            "URL": source.url,
+            "note": escape(source.note) if source.note else None,
+        }
+
+    def preamble(self) -> list[str]:
+        statements = self.graph.preamble()
+        parts: list[str] = []
+        for kind, anchor, title in _KIND_GROUPS:
+            members = [s for s in statements if isinstance(s, kind)]
+            if members:
+                parts.append(self.heading(2, title, self.anchors.reserve(anchor)))
+                parts.extend(self.statement(s) for s in members)
+        return parts
+
+    def section(self, section: Section) -> list[str]:
+        anchor = section.id if section.id and _PANDOC_ID.match(section.id) else self.anchors.reserve(_slug(section))
+        parts = [self.heading(2, escape(section.title), anchor)]
+        parts.extend(self.block(b) for b in section.body)
+        parts.extend(self.statement(s) for s in self.graph.in_section(section))
+        return parts
+
+    def heading(self, level: int, text: str, anchor: str) -> str:
+        return f"{'#' * level} {text} {{#{anchor}}}"
+
+    def bibliography(self) -> list[str]:
+        if not self.sources:
+            return []
+        entries = [f"- []{{#{self.anchor[s.id]}}}{self.source(s)}" for s in self.cited_first()]
+        return [self.heading(2, "Sources", self.anchors.reserve("sources")), "\n".join(entries)]
+
+    def cited_first(self) -> list[Source]:
+        """Sources in order of first citation in the paper, then the uncited ones as written."""
+        by_id = {s.id: s for s in self.sources}
+        flow: list[Block] = list(self.paper.meta.summary)
+        flow.extend(b for s in self.graph.preamble() for b in s.body)
+        for section in self.paper.sections:
+            flow.extend(section.body)
+            flow.extend(b for s in self.graph.in_section(section) for b in s.body)
+        order = dict.fromkeys(c.source for c in citations_in(flow) if c.source in by_id)
+        order.update(dict.fromkeys(by_id))
+        return [by_id[i] for i in order]
+
+    def source(self, source: Source) -> str:
+        """A reference-list entry: authors, “title”, *outlet*, date, address, note."""
+        published = ", ".join(p for p in (_emphasis(source.outlet), _date(source.date)) if p)
+        pieces = [
+            escape(_names(source.authors)),
+            _quoted_title(source.title),
+            published,
+            f"<{safe_url(source.url)}>" if source.url else "",
+            f"Accessed {month_day_year(source.accessed)}" if source.accessed and not source.date else "",
+            escape(source.note[:1].upper() + source.note[1:]) if source.note else "",
+            f"Grade {escape(source.grade)}" if source.grade else "",
+            self.inline_blocks(source.body),
+        ]
+        entry = " ".join(_sentence(p) for p in pieces if p)
+        return entry or escape(display_title(source))
+
+    # --- statements -----------------------------------------------------------------
+
+    def statement(self, statement: ArgumentStatement) -> str:
+        parts = [
+            self.heading(3, escape(display_title(statement)), self.anchor[statement.id]),
+            self.summary_line(statement),
+        ]
+        parts.extend(self.block(b) for b in statement.body)
+        return "\n\n".join(parts)
+
+    def summary_line(self, statement: ArgumentStatement) -> str:
+        """`*Claim (thesis)* · supports [A](#a), [B](#b) · opposes [C](#c)`."""
+        kind = statement.kind.capitalize()
+        if isinstance(statement, Claim) and statement.role:
+            kind = f"{kind} ({escape(statement.role)})"
+        parts = [f"*{kind}*"]
+        relations = self.graph.relations(statement)
+        for name, words in _RELATION_WORDS.items():
+            targets = [self.reference_link(r) for r in relations if r.kind == name]
+            if targets:
+                parts.append(f"{words} {', '.join(targets)}")
+        return " · ".join(parts)
+
+    def reference_link(self, relation: Relation) -> str:
+        target = self.graph.statements[relation.target]
+        return f"[{escape(display_title(target))}](#{self.anchor[target.id]})"
+
+    # --- prose ----------------------------------------------------------------------
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Paragraph):
+            return self.paragraph(block)
+        return self.blockquote(block)
+
+    def paragraph(self, node: Paragraph) -> str:
+        # Squashed: a citation adds a space even where the author typed one.
+        return escape_block_start(squash(self.inline(node.children)).strip())
+
+    def blockquote(self, node: Blockquote) -> str:
+        words = squash(self.inline(node.children)).strip()
+        cite = self.citations([node.citation]) if node.citation else ""
+        return f"> {escape_block_start(words)}{cite}"
+
+    def inline_blocks(self, blocks: Iterable[Block]) -> str:
+        return " ".join(text for text in (self.inline(b.children).strip() for b in blocks) if text)
+
+    def inline(self, nodes: Sequence[Inline]) -> str:
+        out: list[str] = []
+        run: list[Citation] = []
+        for node in [*nodes, None]:
+            if isinstance(node, Citation):
+                run.append(node)
+                continue
+            if run:  # adjacent citations share one bracket: [@a; @b, p. 4]
+                out.append(self.citations(run))
+                run = []
+            if node is not None:
+                out.append(self.node(node))
+        return "".join(out)
+
+    def node(self, node: Inline) -> str:
+        if isinstance(node, Text):
+            return escape(node.value)
+        if isinstance(node, Emphasis):
+            return _span("*", self.inline(node.children))
+        if isinstance(node, Strong):
+            return _span("**", self.inline(node.children))
+        if isinstance(node, Link):
+            return self.link(node)
+        if isinstance(node, Quotation):
+            return f"“{self.inline(node.children).strip()}”{self.citations([node.citation])}"
+        return self.citations([node])
+
+    def link(self, node: Link) -> str:
+        words = self.inline(node.children).strip() or escape(node.url)
+        return f"[{words}]({safe_url(node.url)})"
+
+    def citations(self, run: Sequence[Citation]) -> str:
+        # The space keeps the bracket off the word before it, as the HTML paper does.
+        return " [" + "; ".join(_cite(c) for c in run) + "]"
+
+
+def _cite(citation: Citation) -> str:
+    # Pandoc ends a bare key at trailing punctuation; braces keep `@{a-}` whole.
+    key = f"@{citation.source}" if citation.source[-1:].isalnum() else f"@{{{citation.source}}}"
+    return f"{key}, {escape(citation.locator)}" if citation.locator else key
+
+
+def _span(marker: str, inner: str) -> str:
+    """`*words*`, with surrounding spaces moved outside (Pandoc ignores `* words *`)."""
+    core = inner.strip()
+    if not core:
+        return inner
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(lead) + len(core) :]
+    return f"{lead}{marker}{core}{marker}{trail}"
+
+
+def _outlet(source: Source) -> list[str]:
+    return [source.outlet] if source.outlet else []
+
+
+def _author(name: str, affiliation: str | None) -> str:
+    return f"{name} ({affiliation})" if affiliation else name
+
+
+def _names(names: Sequence[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + f", and {names[-1]}"
+
+
+def _emphasis(text: str | None) -> str:
+    return f"*{escape(text)}*" if text else ""
+
+
+def _date(value: datetime.date | None) -> str:
+    return month_day_year(value) if value else ""
+
+
+def _csl_date(value: datetime.date | None) -> dict[str, Yaml] | None:
+    return {"date-parts": [[value.year, value.month, value.day]]} if value else None
+
+
+def _quoted_title(title: str | None) -> str:
+    """`“Title.”`: the period goes inside the closing quote, as in the HTML bibliography."""
+    if not title:
+        return ""
+    text = escape(title)
+    return f"“{text}”" if text.endswith(_TERMINAL) else f"“{text}.”"
+
+
+def _sentence(text: str) -> str:
+    plain = text.rstrip("”*>")
+    return text if plain.endswith(_TERMINAL) else f"{text}."
+
+
+def _slug(section: Section) -> str:
+    return re.sub(r"[^\w]+", "-", section.title.lower()).strip("-") or "section"
+
+
+def render(paper: Paper) -> str:
+    """The paper as Pandoc Markdown."""
+    return MarkdownRenderer(ArgumentGraph(paper)).render()
