@@ -28,14 +28,16 @@ tests/node/node_modules/.installed: tests/node/package.json tests/node/package-l
 docs: setup
 	$(BIN)/argdoc rules --format markdown > docs/rules.md
 
-# WeasyPrint needs Pango; the PDF tests read text with poppler's pdftotext.
-# Installed through apt only where they are missing and apt is there to ask.
+# WeasyPrint needs Pango; the tests read PDF text with poppler's pdftotext and
+# check the DOT and Markdown exports with Graphviz and Pandoc. Installed through
+# apt only where they are missing and apt is there to ask.
 system-deps:
-	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0 || ! command -v pdftotext >/dev/null; then \
+	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0 || ! command -v pdftotext >/dev/null \
+	    || ! command -v dot >/dev/null || ! command -v pandoc >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing system packages (pango, poppler-utils)"; \
+	    echo "installing system packages (pango, poppler-utils, graphviz, pandoc)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils >/dev/null; \
+	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils graphviz pandoc >/dev/null; \
 	  else \
 	    echo "warning: install Pango (for PDF output) and poppler-utils (for the PDF tests) with your package manager"; \
 	  fi; \

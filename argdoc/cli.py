@@ -30,7 +30,7 @@ EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
 FORMATS = ("html", "pdf")
-EXPORTS = ("json", "schema")
+EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown")
 
 
 @dataclass
@@ -201,19 +201,52 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
         text = json.dumps(Paper.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
     else:
         if args.path is None:
-            raise UsageError("export --to json needs a PATH to a .arg file")
+            raise UsageError(f"export --to {args.to} needs a PATH to a .arg file")
         result = compile_file(args.path)
         console.diagnostics(result, sys.stderr)
         if not result.ok or result.paper is None:
             return EXIT_ERRORS
-        data: object = result.paper.model_dump(mode="json")
-        if not args.spans:
-            data = _strip_spans(data)
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if args.to == "json":
+            data: object = result.paper.model_dump(mode="json")
+            if not args.spans:
+                data = _strip_spans(data)
+            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        else:
+            from argdoc.export import export
+
+            text = export(result.paper, args.to)
     if args.output is None:
         sys.stdout.write(text)
     else:
         write_atomic(Path(args.output), text)
+        if not console.quiet:
+            print(args.output)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.fmt import DEFAULT_LINE_LENGTH
+    from argdoc.import_json import import_json
+
+    path = Path(args.path)
+    if args.path == "-":
+        text, name = sys.stdin.read(), "<stdin>"
+    else:
+        read = _read_for_fmt(path, None)
+        if isinstance(read, Result):
+            console.diagnostics(read, sys.stderr)
+            return EXIT_ERRORS
+        text, name = read, str(path)
+    result = import_json(text, name, args.line_length or DEFAULT_LINE_LENGTH)
+    for d in result.diagnostics:
+        print(format_text(d, result.source, colour=console.colour), file=sys.stderr)
+        print(file=sys.stderr)
+    if result.text is None:
+        return EXIT_ERRORS
+    if args.output is None:
+        sys.stdout.write(result.text)
+    else:
+        write_atomic(Path(args.output), result.text)
         if not console.quiet:
             print(args.output)
     return EXIT_OK
@@ -509,9 +542,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser(
         "export",
-        help="write the argument tree as JSON, or its JSON Schema",
-        description="Write a paper's argument tree as JSON (--to json) or the tree's JSON Schema "
-        "(--to schema, no PATH needed).",
+        help="write the argument tree as JSON, Argdown, AIF, DOT or Markdown",
+        description="Write a paper's argument tree as JSON (--to json), the tree's JSON Schema "
+        "(--to schema, no PATH needed), an Argdown document (argdown), AIF JSON (aif), a Graphviz "
+        "digraph (dot) or a Pandoc Markdown rendition (markdown).",
     )
     export.add_argument("path", nargs="?", metavar="PATH", help=".arg file")
     export.add_argument("--to", choices=EXPORTS, required=True, help="what to write")
@@ -521,6 +555,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(export)
     export.set_defaults(handler=cmd_export)
+
+    importer = commands.add_parser(
+        "import",
+        help="write a JSON argument tree as a .arg file",
+        description="Read an argument tree as JSON (the shape 'argdoc export --to json' writes; spans "
+        "optional) and write it as a formatted .arg file. Mistakes in the JSON are reported by field.",
+    )
+    importer.add_argument("path", metavar="FILE.json", help="JSON file, or - for standard input")
+    importer.add_argument("-o", "--output", metavar="FILE.arg", help="write here (default: standard output)")
+    importer.add_argument("--line-length", type=_line_length, metavar="N", help="wrap prose at N columns (default 88)")
+    _common(importer)
+    importer.set_defaults(handler=cmd_import)
     return parser
 
 

@@ -68,3 +68,12 @@ def test_export_of_a_broken_file_fails_and_writes_nothing(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert "E002" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("argdown", "==="), ("aif", "{"), ("dot", "digraph"), ("markdown", "---")])
+def test_every_interchange_format_from_the_command_line(fmt: str, start: str, tmp_path: Path) -> None:
+    out = tmp_path / f"paper.{fmt}"
+    export(str(EXAMPLES / "russia-iran.arg"), "--to", fmt, "-o", str(out), "-q")
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith(start)
+    assert text == export(str(EXAMPLES / "russia-iran.arg"), "--to", fmt)  # deterministic
