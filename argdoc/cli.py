@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from argdoc import __version__
-from argdoc.compiler import Result, compile_file
+from argdoc.compiler import MAX_BYTES, Result, compile_file
 from argdoc.config import find_table
 from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
 from argdoc.lint import ConfigError, LintConfig, lint, load_config, report
@@ -90,10 +91,10 @@ def _empty_dir_result(path: Path) -> Result:
     return Result(source, None, None, [diag])
 
 
-def _compile(path: Path, root: Path | None) -> Result:
+def _compile(path: Path, root: Path | None, max_bytes: int = MAX_BYTES) -> Result:
     if root is not None and path == root:
         return _empty_dir_result(path)
-    return compile_file(path)
+    return compile_file(path, max_bytes)
 
 
 # --- commands ------------------------------------------------------------------
@@ -123,7 +124,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
     failed = False
     configs = _Configs(args.config)
     for path, root in _inputs(args.paths):
-        result = _compile(path, root)
+        result = _compile(path, root, args.max_size)
         found = [d for d in lint(result, configs.for_file(path)) if d.severity is not Severity.INFO]
         console.diagnostics(result, sys.stderr, found)
         fatal = [d for d in found if d.is_error or (args.strict and d.severity is Severity.WARNING)]
@@ -186,7 +187,7 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
     failed = False
     count = 0
     for path, root in _inputs(args.paths):
-        result = _compile(path, root)
+        result = _compile(path, root, args.max_size)
         count += 1
         console.diagnostics(result, sys.stdout)
         failed = failed or has_errors(result.diagnostics)
@@ -202,7 +203,7 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     else:
         if args.path is None:
             raise UsageError(f"export --to {args.to} needs a PATH to a .arg file")
-        result = compile_file(args.path)
+        result = compile_file(args.path, args.max_size)
         console.diagnostics(result, sys.stderr)
         if not result.ok or result.paper is None:
             return EXIT_ERRORS
@@ -232,7 +233,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
     if args.path == "-":
         text, name = sys.stdin.read(), "<stdin>"
     else:
-        read = _read_for_fmt(path, None)
+        read = _read_for_fmt(path, None, args.max_size)
         if isinstance(read, Result):
             console.diagnostics(read, sys.stderr)
             return EXIT_ERRORS
@@ -286,7 +287,7 @@ def cmd_lint(args: argparse.Namespace, console: Console) -> int:
     configs = _Configs(args.config, {k: v for k, v in overrides.items() if v})
     collected: list[Diagnostic] = []
     for path, root in _inputs(args.paths):
-        result = _compile(path, root)
+        result = _compile(path, root, args.max_size)
         found = lint(result, configs.for_file(path))
         collected.extend(found)
         if args.format == "text":
@@ -347,7 +348,7 @@ def cmd_fmt(args: argparse.Namespace, console: Console) -> int:
         return EXIT_OK
     changed = failed = 0
     for path, root in _inputs(args.paths):
-        result = _read_for_fmt(path, root)
+        result = _read_for_fmt(path, root, args.max_size)
         if isinstance(result, Result):
             console.diagnostics(result, sys.stderr)
             failed += 1
@@ -374,18 +375,20 @@ def cmd_fmt(args: argparse.Namespace, console: Console) -> int:
     return EXIT_ERRORS if failed or ((args.check or args.diff) and changed) else EXIT_OK
 
 
-def _read_for_fmt(path: Path, root: Path | None) -> str | Result:
+def _read_for_fmt(path: Path, root: Path | None, max_bytes: int) -> str | Result:
     """The file's exact text, or a Result holding the diagnostic for why it cannot be read."""
     if root is not None and path == root:
         return _empty_dir_result(path)
     try:
+        if path.stat().st_size > max_bytes:
+            return compile_file(path, max_bytes)  # reports the size limit
         data = path.read_bytes()
     except OSError:
-        return compile_file(path)  # reports missing, directory or unreadable paths as diagnostics
+        return compile_file(path, max_bytes)  # reports missing, directory or unreadable paths as diagnostics
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return compile_file(path)
+        return compile_file(path, max_bytes)
 
 
 def _format_failure(console: Console, path: str, exc: Exception, source: SourceFile) -> None:
@@ -433,8 +436,25 @@ def _rule_list(value: str) -> list[str]:
     return rules
 
 
+def _size(value: str) -> int:
+    """A size such as 500000, 800K, 64M or 1G (binary multiples)."""
+    match = re.fullmatch(r"(\d+)\s*([KMG]?)i?B?", value.strip(), re.I)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a size; write e.g. 800K, 64M or 1G")
+    power = "_KMG".index(match.group(2).upper() or "_")
+    multiplier: int = 1024**power
+    return int(match.group(1)) * multiplier
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only diagnostics")
+    parser.add_argument(
+        "--max-size",
+        type=_size,
+        default=MAX_BYTES,
+        metavar="SIZE",
+        help="refuse input files larger than SIZE (default: 64M)",
+    )
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),

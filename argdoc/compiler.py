@@ -6,6 +6,7 @@ tree, resolve. It imports neither Jinja2 nor WeasyPrint.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +17,12 @@ from argdoc.parser import parse_tree
 from argdoc.resolve import Resolution, resolve
 from argdoc.source import SourceDecodeError, SourceFile, Span, decode
 
-# Inputs larger than this are refused before parsing (a mistake, not a paper).
+# Inputs larger than this are refused before parsing (a mistake, not a paper);
+# `--max-size` changes it.
 MAX_BYTES = 64 * 1024 * 1024
+# C0 control characters other than tab and line breaks, and DEL: a .arg file
+# holding one is binary or damaged, and the characters would reach the output.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -37,6 +42,19 @@ class Result:
 def compile_text(text: str, path: str | Path | None = None) -> Result:
     """Parse, build and resolve a paper's text."""
     source = SourceFile.from_text(text, path)
+    control = _CONTROL.search(source.text)
+    if control is not None:
+        line, column = source.position(control.start())
+        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
+        diag = make(
+            "E025",
+            "control-character",
+            f"the file contains the control character U+{ord(control.group()):04X}",
+            source,
+            span,
+            hint="is this a binary file? .arg files are plain UTF-8 text; remove the character",
+        )
+        return Result(source, None, None, [diag])
     parsed = parse_tree(source)
     if parsed.tree is None:
         return Result(source, None, None, parsed.diagnostics)
@@ -71,7 +89,7 @@ def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
                 "E022",
                 "file-too-large",
                 f"the file is {size} bytes; the limit is {max_bytes}",
-                "split the paper, or raise the limit",
+                "split the paper, or raise the limit with --max-size",
             )
         data = path.read_bytes()
     except FileNotFoundError:

@@ -13,6 +13,9 @@ from lark.lark import PostLex
 GRAMMAR_NAME = "argdoc.lark"
 # A tab advances indentation to the next multiple of four columns.
 TAB_WIDTH = 4
+# Bodies nest a level or two; a limit keeps a hostile file from exhausting the
+# stack of the tree walkers (a body inside a body is a nested tree).
+MAX_DEPTH = 32
 
 
 class IndentationError_(LarkError):
@@ -72,8 +75,18 @@ def _indent_of(token: Token) -> int:
     return width
 
 
+class TooDeepError(LarkError):
+    """Indentation nested deeper than any paper needs (a hostile or broken file)."""
+
+    def __init__(self, token: Token) -> None:
+        super().__init__(f"indentation nested more than {MAX_DEPTH} levels deep at line {token.line}")
+        self.token = token
+
+
 def _reindent(levels: list[int], indent: int, token: Token) -> Iterator[Token]:
     if indent > levels[-1]:
+        if len(levels) > MAX_DEPTH:
+            raise TooDeepError(token)
         levels.append(indent)
         yield Token.new_borrow_pos("_INDENT", "", token)
         return

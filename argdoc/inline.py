@@ -20,9 +20,11 @@ from argdoc.source import Span
 
 ID_RE = re.compile(r"\w[\w-]*\Z")
 _SPECIAL = re.compile(r'[\\*\["\u201c]')
-_CITATION = re.compile(r"\[@([^\]\n]*)\]")
+# Neither a citation nor a link label may hold an unescaped '[': each match attempt
+# then stops at the next '[', so a line of a thousand unclosed '[@' stays linear.
+_CITATION = re.compile(r"\[@([^\]\[\n]*)\]")
 # A link target may hold one level of balanced parentheses, as Wikipedia's do.
-_LINK = re.compile(r"\[((?:[^\]\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
+_LINK = re.compile(r"\[((?:[^\]\[\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 _QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -49,6 +51,7 @@ class InlineParser:
     text: str
     locate: Locate
     problems: list[InlineProblem] = field(default_factory=list)
+    _unclosed_reported: bool = False
 
     def parse(self) -> tuple[Inline, ...]:
         return tuple(self._run(0, len(self.text)))
@@ -126,6 +129,9 @@ class InlineParser:
     def _citations(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
         match = _CITATION.match(self.text, pos, end)
         if match is None:
+            if self._unclosed_reported:  # one report per paragraph: the rest are the same mistake
+                return None, pos
+            self._unclosed_reported = True
             self._problem(
                 "E108",
                 "invalid-citation",

@@ -17,7 +17,7 @@ from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from argdoc.diagnostics import Diagnostic, make
-from argdoc.grammar import IndentationError_, parser
+from argdoc.grammar import MAX_DEPTH, IndentationError_, TooDeepError, parser
 from argdoc.source import SourceFile, Span
 
 KEYWORDS = ("claim", "component", "tension", "source", "section")
@@ -55,6 +55,18 @@ def parse_tree(source: SourceFile) -> ParseResult:
         return ParseResult(None, [explain(exc, source)])
     except IndentationError_ as exc:
         return ParseResult(None, [_inconsistent_indent(exc, source)])
+    except TooDeepError as exc:
+        line = exc.token.line or 1
+        span = Span(line=line, column=1, end_line=line, end_column=2)
+        diag = make(
+            "E013",
+            "too-deeply-nested",
+            str(exc),
+            source,
+            span,
+            hint=f"a body nests at most {MAX_DEPTH} levels; indent continuation lines only one level deeper",
+        )
+        return ParseResult(None, [diag])
     except LarkError as exc:  # any other lexer/parser failure is still a syntax error
         span = Span(line=1, column=1, end_line=1, end_column=2)
         return ParseResult(None, [make("E001", "syntax-error", str(exc), source, span)])

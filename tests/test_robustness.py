@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argdoc.compiler import compile_text
-from argdoc.diagnostics import format_text
+from .fuzz.pipeline import run_bytes, run_text
+
+CRASHES = Path(__file__).parent / "fuzz" / "crashes"
 
 # Pieces that real .arg files are made of, so generated inputs reach deep
 # into the grammar instead of failing on the first character.
@@ -61,12 +63,7 @@ PIECES = [
 
 
 def _check(text: str) -> None:
-    result = compile_text(text, "fuzz.arg")
-    for d in result.diagnostics:
-        assert d.line >= 1 and d.column >= 1
-        format_text(d, result.source)  # rendering a diagnostic never fails either
-    if result.paper is None:
-        assert result.diagnostics
+    run_text(text)
 
 
 # ARGDOC_FUZZ_EXAMPLES raises the budget for a longer local run.
@@ -79,7 +76,21 @@ def test_structured_inputs_never_raise(text: str) -> None:
     _check(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=BUDGET // 2, deadline=None)
 @given(st.text(max_size=200))
 def test_arbitrary_text_never_raises(text: str) -> None:
     _check(text)
+
+
+@settings(max_examples=BUDGET // 2, deadline=None)
+@given(st.binary(max_size=200) | st.lists(st.sampled_from(PIECES), max_size=20).map(lambda p: "".join(p).encode()))
+def test_arbitrary_bytes_never_raise(data: bytes) -> None:
+    run_bytes(data)
+
+
+def test_pinned_crashers_stay_fixed() -> None:
+    """Every input that once crashed argdoc, kept as a regression case."""
+    crashers = sorted(CRASHES.iterdir())
+    assert crashers, "tests/fuzz/crashes/ holds the pinned cases"
+    for path in crashers:
+        run_bytes(path.read_bytes())
