@@ -14,7 +14,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from lark import Token, Tree
 
@@ -98,43 +98,110 @@ class FieldValue:
     value_lines: list[Line]
 
 
+class IncludeLoader(Protocol):
+    """Opens included files for the builder (argdoc.compiler owns the file system)."""
+
+    def open(self, target: str, span: Span, source: SourceFile) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
+        """The parsed file, or the diagnostics explaining why it cannot be included."""
+        ...
+
+    def close(self) -> None:
+        """Done with the file most recently opened."""
+        ...
+
+
+@dataclass
+class _Assembly:
+    """What the files of a paper add up to, in document order."""
+
+    meta_fields: list[FieldValue] = field(default_factory=list)
+    preamble: list[AnyStatement] = field(default_factory=list)
+    sections: list[tuple[Section, list[AnyStatement]]] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    seen_body: bool = False
+
+
 @dataclass
 class Builder:
     source: SourceFile
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # None: `include` lines are left alone (argdoc fmt formats one file at a time).
+    loader: IncludeLoader | None = None
+    _main: SourceFile | None = None
 
     # --- entry ---------------------------------------------------------------
 
     def build(self, tree: Tree[Token]) -> Paper:
-        meta_fields: list[FieldValue] = []
-        preamble: list[AnyStatement] = []
-        sections: list[Section] = []
-        pending: tuple[Tree[Token], list[AnyStatement]] | None = None
-        seen_body = False
+        self._main = self.source
+        state = _Assembly()
+        self._items(tree, state)
+        sections = [section.model_copy(update={"statements": tuple(found)}) for section, found in state.sections]
+        return Paper(
+            meta=self._meta(state.meta_fields),
+            statements=tuple(state.preamble),
+            sections=tuple(sections),
+            suppressions=tuple(state.suppressions),
+        )
+
+    def _items(self, tree: Tree[Token], state: _Assembly) -> None:
+        """Add one file's items to the paper; an include adds the included file's, in place."""
+        owners: list[AnyStatement | Section] = []
         for item in tree.children:
             if not isinstance(item, Tree):
                 continue
             kind = str(item.data)
             if kind == "field":
-                fv = self._header_field(item)
-                if seen_body:
-                    self._misplaced_field(fv)
-                elif fv is not None:
-                    meta_fields.append(fv)
-                continue
-            seen_body = True
-            if kind == "section":
-                if pending is not None:
-                    sections.append(self._section(*pending))
-                pending = (item, [])
-                continue
-            statement = self._statement(item)
-            (pending[1] if pending is not None else preamble).append(statement)
-        if pending is not None:
-            sections.append(self._section(*pending))
-        meta = self._meta(meta_fields)
-        suppressions = tuple(_suppressions(tree, preamble, sections))
-        return Paper(meta=meta, statements=tuple(preamble), sections=tuple(sections), suppressions=suppressions)
+                self._field_item(item, state)
+            elif kind == "include":
+                self._include(item, state)
+            elif kind == "section":
+                state.seen_body = True
+                section = self._section(item)
+                state.sections.append((section, []))
+                owners.append(section)
+            else:
+                state.seen_body = True
+                statement = self._statement(item)
+                (state.sections[-1][1] if state.sections else state.preamble).append(statement)
+                owners.append(statement)
+        state.suppressions.extend(_suppressions(tree, owners, self._origin()))
+
+    def _field_item(self, item: Tree[Token], state: _Assembly) -> None:
+        fv = self._header_field(item)
+        if fv is None:
+            return
+        if self.source is not self._main:
+            self.error(
+                "E115",
+                "field-in-included-file",
+                f"header field '{fv.written}' in an included file",
+                fv.name_span,
+                "put header fields (title, author, date, ...) in the paper's main file",
+            )
+        elif state.seen_body:
+            self._misplaced_field(fv)
+        else:
+            state.meta_fields.append(fv)
+
+    def _include(self, item: Tree[Token], state: _Assembly) -> None:
+        token = item.children[0]
+        assert isinstance(token, Token)
+        if self.loader is None:
+            return
+        opened = self.loader.open(unquote(str(token)), _token_span(token), self.source)
+        if isinstance(opened, list):
+            self.diagnostics.extend(opened)
+            return
+        child_tree, child_source = opened
+        outer, self.source = self.source, child_source
+        try:
+            self._items(child_tree, state)
+        finally:
+            self.source = outer
+            self.loader.close()
+
+    def _origin(self) -> str | None:
+        return None if self.source is self._main else self.source.path
 
     # --- diagnostics -----------------------------------------------------------
 
@@ -340,7 +407,8 @@ class Builder:
 
     # --- sections and statements ---------------------------------------------
 
-    def _section(self, item: Tree[Token], statements: list[AnyStatement]) -> Section:
+    def _section(self, item: Tree[Token]) -> Section:
+        """A section's heading and introduction; its statements are added as they come."""
         ident, title, _nl, body = item.children
         lines = body_lines(body) if isinstance(body, Tree) else []
         assert isinstance(title, Token)
@@ -348,9 +416,9 @@ class Builder:
             id=str(ident) if ident is not None else None,
             title=self._title(title) or "",
             body=tuple(self._blocks(lines, None)),
-            statements=tuple(statements),
             span=self._item_span(item, lines),
             id_span=_token_span(ident) if isinstance(ident, Token) else None,
+            origin=self._origin(),
         )
 
     def _item_span(self, item: Tree[Token], lines: list[Line]) -> Span:
@@ -394,6 +462,7 @@ class Builder:
             "span": self._item_span(item, lines),
             "id_span": _token_span(ident),
             "fields_span": _fields_span(fields),
+            "origin": self._origin(),
         }
         values = self._statement_fields(kind, sid, fields)
         factory: dict[str, Callable[..., AnyStatement]] = {
@@ -528,15 +597,16 @@ def comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, int, str]]:
                 yield line + offset, column, stripped
 
 
-def _suppressions(tree: Tree[Token], preamble: list[AnyStatement], sections: list[Section]) -> Iterator[Suppression]:
+def _suppressions(tree: Tree[Token], owners: list[AnyStatement | Section], origin: str | None) -> Iterator[Suppression]:
     """Read `# argdoc: ignore[...]` comments and attach each to its statement.
 
     A comment belongs to the statement whose header or body it is in (an
     indented comment just after a body still belongs to it); a comment at
-    the margin between statements belongs to the next statement or section.
+    the margin between statements belongs to the next statement or section
+    of the same file.
     """
-    owners = _owners(preamble, sections)
-    starts = [start for start, _end, _id in owners]
+    ranges = [(node.span.line, node.span.end_line, node.id) for node in owners if node.span is not None]
+    starts = [start for start, _end, _id in ranges]
     for line, column, text in comment_lines(tree):
         match = _SUPPRESSION.match(text)
         if match is None:
@@ -544,32 +614,15 @@ def _suppressions(tree: Tree[Token], preamble: list[AnyStatement], sections: lis
         rules = tuple(r.strip() for r in (match.group(2) or "").split(",") if r.strip())
         span = Span(line=line, column=column, end_line=line, end_column=column + len(text))
         if match.group(1) == "ignore-file":
-            yield Suppression(rules=rules, whole_file=True, span=span)
+            yield Suppression(rules=rules, whole_file=True, span=span, origin=origin)
             continue
         index = bisect.bisect_right(starts, line) - 1
-        inside = index >= 0 and (owners[index][1] >= line or column > 1)
+        inside = index >= 0 and (ranges[index][1] >= line or column > 1)
         if inside:
-            target: str | None = owners[index][2]
+            target: str | None = ranges[index][2]
         else:
-            target = owners[index + 1][2] if index + 1 < len(owners) else None
-        yield Suppression(rules=rules, statement=target, span=span)
-
-
-def _owners(preamble: list[AnyStatement], sections: list[Section]) -> list[tuple[int, int, str | None]]:
-    """(first line, last line, id) of every statement and section, in order."""
-    owners: list[tuple[int, int, str | None]] = []
-
-    def add(node: AnyStatement | Section) -> None:
-        if node.span is not None:
-            owners.append((node.span.line, node.span.end_line, node.id))
-
-    for statement in preamble:
-        add(statement)
-    for section in sections:
-        add(section)
-        for statement in section.statements:
-            add(statement)
-    return owners
+            target = ranges[index + 1][2] if index + 1 < len(ranges) else None
+        yield Suppression(rules=rules, statement=target, span=span, origin=origin)
 
 
 def body_lines(body: Tree[Token]) -> list[Line]:
@@ -698,7 +751,7 @@ def _value_span(fv: FieldValue) -> Span:
     return _lines_span(fv.value_lines) if len(fv.value_lines) > 1 else _lines_span(fv.value_lines[:1])
 
 
-def build(tree: Tree[Token], source: SourceFile) -> tuple[Paper, list[Diagnostic]]:
-    builder = Builder(source)
+def build(tree: Tree[Token], source: SourceFile, loader: IncludeLoader | None = None) -> tuple[Paper, list[Diagnostic]]:
+    builder = Builder(source, loader=loader)
     paper = builder.build(tree)
     return paper, builder.diagnostics

@@ -46,7 +46,7 @@ class Console:
     def diagnostics(self, result: Result, stream: TextIO, diagnostics: list[Diagnostic] | None = None) -> None:
         chosen = result.diagnostics if diagnostics is None else diagnostics
         for d in sorted(chosen, key=sort_key):
-            print(format_text(d, result.source, colour=self.colour), file=stream)
+            print(format_text(d, result.source_of(d.path), colour=self.colour), file=stream)
             print(file=stream)
 
     def info(self, message: str) -> None:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lark import Token, Tree
+
 from argdoc.build_tree import build
 from argdoc.diagnostics import Diagnostic, has_errors, make
 from argdoc.nodes import Paper
@@ -27,26 +29,51 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 @dataclass
 class Result:
-    """A compiled paper, or the reasons it could not be compiled."""
+    """A compiled paper, or the reasons it could not be compiled.
+
+    `sources` holds every file read, the paper's own and those it includes,
+    by path, so that diagnostics can show the right file's lines.
+    """
 
     source: SourceFile
     paper: Paper | None
     resolution: Resolution | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    sources: dict[str, SourceFile] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.paper is not None and not has_errors(self.diagnostics)
 
+    def source_of(self, path: str) -> SourceFile:
+        return self.sources.get(path, self.source)
 
-def compile_text(text: str, path: str | Path | None = None) -> Result:
-    """Parse, build and resolve a paper's text."""
+
+def compile_text(text: str, path: str | Path | None = None, max_bytes: int = MAX_BYTES) -> Result:
+    """Parse, build and resolve a paper's text (and the files it includes, when it has a path)."""
     source = SourceFile.from_text(text, path)
+    control = _control_character(source)
+    if control:
+        return Result(source, None, None, control)
+    parsed = parse_tree(source)
+    if parsed.tree is None:
+        return Result(source, None, None, parsed.diagnostics)
+    loader = FileIncluder(source, max_bytes) if path is not None else NoIncludes()
+    paper, diagnostics = build(parsed.tree, source, loader)
+    sources = {source.path: source, **getattr(loader, "sources", {})}
+    resolution = resolve(paper, source, sources)
+    diagnostics.extend(resolution.diagnostics)
+    return Result(source, paper, resolution, diagnostics, sources)
+
+
+def _control_character(source: SourceFile) -> list[Diagnostic]:
     control = _CONTROL.search(source.text)
-    if control is not None:
-        line, column = source.position(control.start())
-        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
-        diag = make(
+    if control is None:
+        return []
+    line, column = source.position(control.start())
+    span = Span(line=line, column=column, end_line=line, end_column=column + 1)
+    return [
+        make(
             "E025",
             "control-character",
             f"the file contains the control character U+{ord(control.group()):04X}",
@@ -54,27 +81,19 @@ def compile_text(text: str, path: str | Path | None = None) -> Result:
             span,
             hint="is this a binary file? .arg files are plain UTF-8 text; remove the character",
         )
-        return Result(source, None, None, [diag])
-    parsed = parse_tree(source)
-    if parsed.tree is None:
-        return Result(source, None, None, parsed.diagnostics)
-    paper, diagnostics = build(parsed.tree, source)
-    resolution = resolve(paper, source)
-    diagnostics.extend(resolution.diagnostics)
-    return Result(source, paper, resolution, diagnostics)
+    ]
 
 
-def _file_error(path: Path, code: str, name: str, message: str, hint: str) -> Result:
+def _file_problem(path: Path, code: str, name: str, message: str, hint: str) -> list[Diagnostic]:
     source = SourceFile(str(path), "")
     span = Span(line=1, column=1, end_line=1, end_column=1)
-    return Result(source, None, None, [make(code, name, message, source, span, hint=hint)])
+    return [make(code, name, message, source, span, hint=hint)]
 
 
-def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
-    """Read a .arg file and compile it; unreadable input is a diagnostic, not an exception."""
-    path = Path(path)
+def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceFile | list[Diagnostic]:
+    """A file's text, or the diagnostics saying why it cannot be read."""
     if path.is_dir():
-        return _file_error(
+        return _file_problem(
             path,
             "E020",
             "not-a-file",
@@ -84,7 +103,7 @@ def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _file_error(
+            return _file_problem(
                 path,
                 "E022",
                 "file-too-large",
@@ -93,21 +112,114 @@ def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        return _file_error(path, "E020", "file-not-found", "no such file", "check the path")
+        return _file_problem(path, "E020", "file-not-found", "no such file", "check the path")
     except OSError as exc:
-        return _file_error(
-            path,
-            "E021",
-            "unreadable-file",
-            f"cannot read the file: {exc.strerror}",
-            "check the file's permissions",
+        return _file_problem(
+            path, "E021", "unreadable-file", f"cannot read the file: {exc.strerror}", "check the file's permissions"
         )
     try:
-        text = decode(data)
+        return SourceFile.from_text(decode(data), path)
     except SourceDecodeError as exc:
         # Show the line with the bad byte replaced, so the caret has context.
-        source = SourceFile.from_text(data.decode("utf-8", "replace"), path)
+        shown = SourceFile.from_text(data.decode("utf-8", "replace"), path)
         span = Span(line=exc.line, column=exc.column, end_line=exc.line, end_column=exc.column + 1)
-        diag = make("E023", "invalid-encoding", exc.reason, source, span, hint="save the file as UTF-8")
-        return Result(source, None, None, [diag])
-    return compile_text(text, path)
+        return [make("E023", "invalid-encoding", exc.reason, shown, span, hint="save the file as UTF-8")]
+
+
+def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
+    """Read a .arg file and compile it; unreadable input is a diagnostic, not an exception."""
+    path = Path(path)
+    source = read_source(path, max_bytes)
+    if isinstance(source, list):
+        shown = SourceFile(str(path), "")
+        if source and source[0].code == "E023":
+            shown = SourceFile.from_text(path.read_bytes().decode("utf-8", "replace"), path)
+        return Result(shown, None, None, source, {shown.path: shown})
+    return compile_text(source.text, path, max_bytes)
+
+
+# --- include ------------------------------------------------------------------------
+
+
+class NoIncludes:
+    """For text with no file behind it: there is no folder to include from."""
+
+    def open(self, target: str, span: Span, source: SourceFile) -> list[Diagnostic]:
+        return [
+            make(
+                "E034",
+                "include-without-file",
+                "this paper has no file, so it cannot include others",
+                source,
+                span,
+                hint="compile the paper from a file (argdoc.load, argdoc build)",
+            )
+        ]
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class FileIncluder:
+    """Reads included files, confined to the paper's own folder, and stops cycles.
+
+    A target is a path relative to the including file. It must resolve
+    (symlinks and `..` followed) to a regular file inside the folder of the
+    paper's main file: an include can never read elsewhere on the machine.
+    """
+
+    main: SourceFile
+    max_bytes: int
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    stack: list[Path] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        main_path = Path(self.main.path).resolve()
+        self.root = main_path.parent
+        self.stack.append(main_path)
+
+    def open(self, target: str, span: Span, source: SourceFile) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
+        def problem(code: str, name: str, message: str, hint: str) -> list[Diagnostic]:
+            return [make(code, name, message, source, span, hint=hint)]
+
+        written = Path(target)
+        if written.is_absolute():
+            return problem(
+                "E032",
+                "include-outside-paper",
+                f"'{target}' is an absolute path",
+                "include files by a path relative to this file, inside the paper's folder",
+            )
+        real = (Path(source.path).resolve().parent / written).resolve()
+        if not real.is_relative_to(self.root):
+            return problem(
+                "E032",
+                "include-outside-paper",
+                f"'{target}' is outside the paper's folder ({self.root})",
+                "keep a paper's files in its folder; argdoc reads nothing outside it",
+            )
+        if real in self.stack:
+            cycle = [*self.stack[self.stack.index(real) :], real]
+            names = " -> ".join(str(p.relative_to(self.root)) for p in cycle)
+            return problem(
+                "E033", "include-cycle", f"include cycle: {names}", "remove one of the includes in the cycle"
+            )
+        if not real.exists():
+            return problem("E031", "include-not-found", f"'{target}' does not exist", "check the path")
+        if not real.is_file():
+            return problem("E031", "include-not-found", f"'{target}' is not a regular file", "include a .arg file")
+        read = read_source(real, self.max_bytes)
+        if isinstance(read, list):
+            return read
+        included = SourceFile(str(Path(source.path).parent / written), read.text)
+        problems = _control_character(included)
+        parsed = parse_tree(included) if not problems else None
+        if parsed is None or parsed.tree is None:
+            return problems or (parsed.diagnostics if parsed else [])
+        self.sources[included.path] = included
+        self.stack.append(real)
+        return parsed.tree, included
+
+    def close(self) -> None:
+        self.stack.pop()

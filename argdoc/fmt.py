@@ -32,7 +32,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from argdoc.build_tree import build, comment_lines
+from lark import Token, Tree
+
+from argdoc.build_tree import build, comment_lines, unquote
 from argdoc.diagnostics import Diagnostic
 from argdoc.inline import parse_inline
 from argdoc.nodes import (
@@ -83,6 +85,7 @@ class Comment:
     column: int
     text: str
     blank_after: bool  # a blank line followed it in the original: keep one
+    blank_before: bool = False
 
 
 # --- inline markup -----------------------------------------------------------------
@@ -269,6 +272,8 @@ class Printer:
 
     def text(self) -> str:
         for comment in self.comments[self._next :]:
+            if comment.blank_before:
+                self.blank()
             self.emit(comment.text)
         while self.out and self.out[-1] == "":
             self.out.pop()
@@ -456,15 +461,26 @@ def _read(source: SourceFile) -> tuple[Paper, list[Comment]]:
     errors = [d for d in diagnostics if d.is_error]
     if errors:
         raise FormatError("the file has errors; fix them before formatting", errors)
+    # `include` lines are not expanded here (each file is formatted on its own):
+    # like comments, they are put back where they were.
+    lines = sorted([*comment_lines(parsed.tree), *_include_lines(parsed.tree)])
     comments = [
-        Comment(line, column, text, _blank_line(source, line + 1))
-        for line, column, text in sorted(comment_lines(parsed.tree))
+        Comment(line, column, text, _blank_line(source, line + 1), _blank_line(source, line - 1))
+        for line, column, text in lines
     ]
     return paper, comments
 
 
+def _include_lines(tree: Tree[Token]) -> Iterator[tuple[int, int, str]]:
+    for item in tree.children:
+        if isinstance(item, Tree) and item.data == "include":
+            token = item.children[0]
+            assert isinstance(token, Token)
+            yield token.line or 1, 1, "include " + quote(unquote(str(token)))
+
+
 def _blank_line(source: SourceFile, line: int) -> bool:
-    return line <= len(source.line_starts()) and not source.line_text(line).strip()
+    return 1 <= line <= len(source.line_starts()) and not source.line_text(line).strip()
 
 
 def _texts(comments: Iterable[Comment]) -> Counter[str]:

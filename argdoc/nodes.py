@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from argdoc.source import Span
 
 DEFAULT_LANGUAGE = "en-US"
+# Where a node came from (its span, the file it was included from) is not what it means.
+_POSITIONAL = frozenset({"span", "origin"})
 
 
 class Node(BaseModel):
@@ -116,6 +118,8 @@ class StatementBase(Node):
     body: tuple[Block, ...] = ()
     id_span: Span | None = Field(default=None, repr=False)
     fields_span: Span | None = Field(default=None, repr=False)
+    # The file an included statement was written in (None: the paper's own file).
+    origin: str | None = Field(default=None, repr=False)
 
 
 class Claim(StatementBase):
@@ -198,6 +202,7 @@ class Section(Node):
     body: tuple[Block, ...] = ()
     statements: tuple[Statement, ...] = ()
     id_span: Span | None = Field(default=None, repr=False)
+    origin: str | None = Field(default=None, repr=False)
 
 
 class Suppression(Node):
@@ -212,6 +217,7 @@ class Suppression(Node):
     rules: tuple[str, ...] = ()
     whole_file: bool = False
     statement: str | None = None
+    origin: str | None = Field(default=None, repr=False)
 
 
 class Paper(Node):

@@ -20,7 +20,7 @@ from argdoc.diagnostics import Diagnostic, make
 from argdoc.grammar import MAX_DEPTH, IndentationError_, TooDeepError, parser
 from argdoc.source import SourceFile, Span
 
-KEYWORDS = ("claim", "component", "tension", "source", "section")
+KEYWORDS = ("claim", "component", "tension", "source", "section", "include")
 STATEMENT_KEYWORDS = KEYWORDS[:4]
 _KEYWORD_TOKENS = {k.upper() for k in KEYWORDS}
 _HEADER_LINE = re.compile(r"^(?:claim|component|tension|source|section)\b.*:\s*(?:#.*)?$")

@@ -97,31 +97,44 @@ def _inline_citations(nodes: Iterable[Inline]) -> Iterator[Citation]:
 class Resolver:
     source: SourceFile
     result: Resolution
+    # Every file of the paper by path: included statements report into their own file.
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.current = self.source
+
+    def _enter(self, node: Definition) -> None:
+        self.current = self.sources.get(node.origin, self.source) if node.origin else self.source
 
     def run(self) -> Resolution:
         paper = self.result.paper
         for section in paper.sections:
             if section.id is not None:
+                self._enter(section)
                 self._define(section.id, section, section.id_span)
         for statement in paper.all_statements():
+            self._enter(statement)
             self._define(statement.id, statement, statement.id_span)
         for statement in paper.all_statements():
+            self._enter(statement)
             self._check_relations(statement)
             self._check_citations(statement.id, statement.body)
             if isinstance(statement, Tension):
                 self._check_tension(statement)
+        self.current = self.source
         self._check_citations(None, paper.meta.summary)
         for section in paper.sections:
+            self._enter(section)
             self._check_citations(section.id, section.body)
         return self.result
 
     def _error(self, code: str, name: str, message: str, span: Span | None, hint: str | None, **kw: object) -> None:
         span = span or Span(line=1, column=1, end_line=1, end_column=2)
-        self.result.diagnostics.append(make(code, name, message, self.source, span, hint=hint, **kw))  # type: ignore[arg-type]
+        self.result.diagnostics.append(make(code, name, message, self.current, span, hint=hint, **kw))  # type: ignore[arg-type]
 
     def _note(self, message: str, node: Definition) -> Related:
         span = node.id_span or node.span or Span(line=1, column=1, end_line=1, end_column=2)
-        return Related(message, self.source.path, span.line, span.column)
+        return Related(message, node.origin or self.source.path, span.line, span.column)
 
     def _define(self, ident: str, node: Definition, span: Span | None) -> None:
         earlier = self.result.definitions.get(ident)
@@ -220,5 +233,5 @@ class Resolver:
         )
 
 
-def resolve(paper: Paper, source: SourceFile) -> Resolution:
-    return Resolver(source, Resolution(paper)).run()
+def resolve(paper: Paper, source: SourceFile, sources: dict[str, SourceFile] | None = None) -> Resolution:
+    return Resolver(source, Resolution(paper), sources or {}).run()

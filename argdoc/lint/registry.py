@@ -34,6 +34,8 @@ class Finding:
     statement: str | None = None
     hint: str | None = None
     related: tuple[Related, ...] = ()
+    # The file, when it is not the one the statement was written in (or the main file).
+    path: str | None = None
 
 
 @dataclass(frozen=True)
@@ -149,4 +151,4 @@ class StageRule(Rule):
         for d in ctx.earlier:
             if d.name == self.name:
                 span = Span(line=d.line, column=d.column, end_line=d.end_line, end_column=d.end_column)
-                yield Finding(d.message, span, d.statement, d.hint, d.related)
+                yield Finding(d.message, span, d.statement, d.hint, d.related, d.path)

@@ -55,6 +55,7 @@ class UnusedSuppression(Rule):
                     suppression.span,
                     suppression.statement,
                     "remove it (or the rule's name from the list)",
+                    path=suppression.origin,
                 )
 
 
@@ -99,4 +100,5 @@ class UnknownRuleInSuppression(Rule):
                         suppression.span,
                         suppression.statement,
                         "name a rule by its code or name; 'argdoc rules' lists them",
+                        path=suppression.origin,
                     )
