@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test setup setup-dev system-deps node-deps docs lint typecheck pytest clean
+.PHONY: demo test setup setup-dev system-deps node-deps docs fuzz lint typecheck pytest clean
 
 demo: setup
 	$(BIN)/argdoc build examples -o $(OUT)
@@ -52,6 +52,14 @@ $(VENV)/.installed-dev: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(VENV)/.installed $@
+
+# Coverage-guided fuzzing (atheris, not a project dependency) for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 1200
+fuzz: setup-dev
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check atheris
+	mkdir -p build/fuzz-corpus && cp -n tests/fuzz/corpus/* build/fuzz-corpus/
+	$(BIN)/python tests/fuzz/fuzz_argdoc.py build/fuzz-corpus -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=8192 -print_final_stats=1 -artifact_prefix=build/fuzz-
 
 lint:
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ Atheris is not a project dependency: `make fuzz` installs it.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,8 +25,16 @@ with atheris.instrument_imports(include=["argdoc", "lark"]):
     from tests.fuzz.pipeline import run_bytes
 
 
+# ARGDOC_FUZZ_RENDER=0 leaves out the HTML build (faster; the front end only).
+RENDER = os.environ.get("ARGDOC_FUZZ_RENDER", "1") != "0"
+
+
+def one_input(data: bytes) -> None:
+    run_bytes(data, RENDER)
+
+
 def main() -> None:
-    atheris.Setup(sys.argv, run_bytes)
+    atheris.Setup(sys.argv, one_input)
     atheris.Fuzz()
 
 

@@ -21,14 +21,14 @@ ALL_RULES = parse_config({"select": ["ALL"]})
 TODAY = datetime.date(2026, 11, 27)
 
 
-def run_bytes(data: bytes) -> None:
+def run_bytes(data: bytes, render: bool = True) -> None:
     """Bytes as a file would hold them: undecodable input must be a clean error."""
     try:
         text = decode(data)
     except SourceDecodeError as exc:
         assert exc.offset >= 0 and exc.line >= 1 and exc.column >= 1
         return
-    run_text(text)
+    run_text(text, render)
 
 
 def run_text(text: str, render: bool = True) -> Result:
