@@ -121,68 +121,64 @@ def _output_dir(path: Path, root: Path | None, outdir: Path | None) -> Path:
 
 
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
-    from argdoc.render.options import RenderOptions
+    from argdoc.build import BuildJob, build_all, workers_for
 
-    failed = False
     configs = _Configs(args.config)
+    jobs: list[BuildJob] = []
+    failed = False
     for path, root in _inputs(args.paths):
-        result = _compile(path, root, args.max_size)
-        found = [d for d in lint(result, configs.for_file(path)) if d.severity is not Severity.INFO]
-        console.diagnostics(result, sys.stderr, found)
-        fatal = [d for d in found if d.is_error or (args.strict and d.severity is Severity.WARNING)]
-        if fatal or result.paper is None:
+        if root is not None and path == root:
+            console.diagnostics(_empty_dir_result(path), sys.stderr)
             failed = True
-            reason = "errors" if any(d.is_error for d in fatal) else "warnings, with --strict"
-            console.info(f"{path}: not built (fix the {reason} above)")
             continue
-        options = RenderOptions(page_size=args.page_size, base_dir=path.parent.resolve(), fallback_title=path.stem)
-        try:
-            products = _render(result, args.format, options)
-        except RenderFailure as exc:
-            failed = True
-            print(format_text(exc.diagnostic(path), None, colour=console.colour), file=sys.stderr)
-            continue
-        target = _output_dir(path, root, args.output)
-        for fmt, data in products:
-            out = target / f"{path.stem}.{fmt}"
-            write_atomic(out, data)
-            if not console.quiet:
+        jobs.append(
+            BuildJob(
+                path=path,
+                target=_output_dir(path, root, args.output),
+                formats=args.format,
+                config=configs.for_file(path),
+                page_size=args.page_size,
+                strict=args.strict,
+                max_bytes=args.max_size,
+                colour=console.colour,
+            )
+        )
+    progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
+    for built in build_all(jobs, workers_for(len(jobs), args.jobs), progress.update):
+        progress.clear()
+        for message in built.messages:
+            print(message, file=sys.stderr)
+            print(file=sys.stderr)
+        if built.note:
+            console.info(built.note)
+        if not console.quiet:
+            for out in built.written:
                 print(out)
+        failed = failed or built.failed
+    progress.clear()
     return EXIT_ERRORS if failed else EXIT_OK
 
 
-class RenderFailure(Exception):
-    """Rendering raised; reported as a diagnostic for the file, not a traceback."""
+@dataclass
+class Progress:
+    """`[ 12/200] paper.arg` on a terminal's last line; nothing when piped."""
 
-    def diagnostic(self, path: Path) -> Diagnostic:
-        source = SourceFile(str(path), "")
-        span = Span(line=1, column=1, end_line=1, end_column=1)
-        return make(
-            "E030",
-            "render-failed",
-            f"rendering failed: {self}",
-            source,
-            span,
-            hint="this is likely a bug in argdoc; please report it with the file",
-        )
+    enabled: bool
+    _shown: bool = False
 
+    def update(self, done: int, total: int, path: Path) -> None:
+        if not self.enabled or total < 2:
+            return
+        width = len(str(total))
+        sys.stderr.write(f"\r\033[K[{done:>{width}}/{total}] {path}")
+        sys.stderr.flush()
+        self._shown = True
 
-def _render(result: Result, formats: Sequence[str], options: object) -> list[tuple[str, bytes | str]]:
-    """Render every requested format in memory first: nothing is written unless all succeed."""
-    from argdoc.api import render_html, render_pdf
-    from argdoc.render.options import RenderOptions
-
-    assert result.paper is not None and isinstance(options, RenderOptions)
-    products: list[tuple[str, bytes | str]] = []
-    try:
-        for fmt in formats:
-            if fmt == "html":
-                products.append(("html", render_html(result.paper, options)))
-            else:
-                products.append(("pdf", render_pdf(result.paper, options)))
-    except Exception as exc:  # a renderer failure must not lose the other files' builds
-        raise RenderFailure(str(exc) or type(exc).__name__) from exc
-    return products
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self._shown = False
 
 
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
@@ -418,6 +414,16 @@ def cmd_rule(args: argparse.Namespace, console: Console) -> int:
 # --- the parser ----------------------------------------------------------------
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def _line_length(value: str) -> int:
     from argdoc.fmt import MIN_LINE_LENGTH
 
@@ -494,6 +500,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
+    build.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N", help="build N papers at once (default: one per CPU core)"
+    )
     build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
     _common(build)
     build.set_defaults(handler=cmd_build)

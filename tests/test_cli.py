@@ -154,3 +154,35 @@ def test_internal_error_is_reported_without_traceback(
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err
     assert "Traceback" not in err
+
+
+def test_build_a_directory_on_all_cores_in_input_order(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("c", "a", "b", "d"):
+        (src / f"{name}.arg").write_text(GOOD, encoding="utf-8")
+    result = run("build", str(src), "-o", str(tmp_path / "out"), "--format", "html", "-j", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(tmp_path / "out" / f"{n}.html") for n in "abcd"]
+    assert "\r" not in result.stderr  # no progress bar when not on a terminal
+    assert run("build", str(src), "-j", "0").returncode == 2
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.arg").write_text(GOOD, encoding="utf-8")
+    command = [sys.executable, "-m", "argdoc", "build", str(src), "--format", "html", "-j", "2"]
+    output = bytearray()
+
+    def read(fd: int) -> bytes:
+        data = os.read(fd, 1024)
+        output.extend(data)
+        return data
+
+    status = pty.spawn(command, read)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert b"[3/3]" in output

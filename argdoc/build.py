@@ -1,0 +1,132 @@
+"""argdoc build: compile, lint, render and write each paper; many papers on all cores.
+
+Each paper is one job: everything is compiled and rendered in memory first,
+and written (atomically) only when every requested format succeeded, so a
+failed build leaves the earlier outputs as they were. Jobs run in a process
+pool; reports come back in input order, so the output reads the same however
+many workers there are.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argdoc.compiler import MAX_BYTES, Result, compile_file
+from argdoc.diagnostics import Diagnostic, Severity, format_text, make, sort_key
+from argdoc.lint import LintConfig, lint
+from argdoc.output import write_atomic
+from argdoc.render.options import PageSize
+from argdoc.source import SourceFile, Span
+
+
+@dataclass(frozen=True)
+class BuildJob:
+    """One paper to build, and how."""
+
+    path: Path
+    target: Path
+    formats: tuple[str, ...]
+    config: LintConfig
+    page_size: PageSize = "A4"
+    strict: bool = False
+    max_bytes: int = MAX_BYTES
+    colour: bool = False
+    render: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class BuildReport:
+    """What became of one job: diagnostics (already formatted), files written, failure."""
+
+    path: Path
+    messages: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    failed: bool = False
+    note: str | None = None
+
+
+def build_one(job: BuildJob) -> BuildReport:
+    report = BuildReport(job.path)
+    result = compile_file(job.path, job.max_bytes)
+    found = [d for d in lint(result, job.config) if d.severity is not Severity.INFO]
+    report.messages = [format_text(d, result.source_of(d.path), colour=job.colour) for d in sorted(found, key=sort_key)]
+    fatal = [d for d in found if d.is_error or (job.strict and d.severity is Severity.WARNING)]
+    if fatal or result.paper is None:
+        reason = "errors" if any(d.is_error for d in fatal) or result.paper is None else "warnings, with --strict"
+        report.failed, report.note = True, f"{job.path}: not built (fix the {reason} above)"
+        return report
+    try:
+        products = _render(result, job)
+    except Exception as exc:  # a renderer failure is this paper's failure, not the whole run's
+        report.failed = True
+        report.messages.append(format_text(_render_failure(job.path, exc), None, colour=job.colour))
+        return report
+    for fmt, data in products:
+        out = job.target / f"{job.path.stem}.{fmt}"
+        write_atomic(out, data)
+        report.written.append(out)
+    return report
+
+
+def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | str]]:
+    """Every requested format, in memory: nothing is written unless all succeed."""
+    from argdoc.api import render_html, render_pdf
+    from argdoc.render.options import RenderOptions
+
+    assert result.paper is not None
+    options = RenderOptions(
+        page_size=job.page_size,
+        base_dir=job.path.parent.resolve(),
+        fallback_title=job.path.stem,
+        **job.render,  # type: ignore[arg-type]
+    )
+    paper = result.paper
+    renderers: dict[str, Callable[[], bytes | str]] = {
+        "html": lambda: render_html(paper, options),
+        "pdf": lambda: render_pdf(paper, options),
+    }
+    return [(fmt, renderers[fmt]()) for fmt in job.formats]
+
+
+def _render_failure(path: Path, exc: Exception) -> Diagnostic:
+    source = SourceFile(str(path), "")
+    span = Span(line=1, column=1, end_line=1, end_column=1)
+    message = str(exc) or type(exc).__name__
+    return make(
+        "E030",
+        "render-failed",
+        f"rendering failed: {message}",
+        source,
+        span,
+        hint="this is likely a bug in argdoc; please report it with the file",
+    )
+
+
+def workers_for(jobs: int, requested: int | None) -> int:
+    """How many processes: as asked, else one per core; never more than there are jobs."""
+    wanted = requested if requested is not None else (os.cpu_count() or 1)
+    return max(1, min(wanted, jobs))
+
+
+def build_all(
+    jobs: Sequence[BuildJob], workers: int, progress: Callable[[int, int, Path], None] | None = None
+) -> Iterator[BuildReport]:
+    """Build every job, `workers` at a time, yielding reports in input order."""
+    if workers <= 1 or len(jobs) <= 1:
+        for done, job in enumerate(jobs, 1):
+            report = build_one(job)
+            if progress:
+                progress(done, len(jobs), report.path)
+            yield report
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(build_one, job) for job in jobs]
+        for done, future in enumerate(futures, 1):
+            report = future.result()
+            if progress:
+                progress(done, len(jobs), report.path)
+            yield report
