@@ -164,8 +164,13 @@ class Lexicon:
 
     def __init__(self, terms: dict[str, Term]) -> None:
         self.terms = {_normal(p): t for p, t in terms.items()}
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled on first use: the language rules are off by default, and
+        # `argdoc lint` should not pay for their regexes when they do not run.
         phrases = sorted(self.terms, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(map(_phrase_pattern, phrases)) + r")\b", re.IGNORECASE)
+        return re.compile(r"\b(?:" + "|".join(map(_phrase_pattern, phrases)) + r")\b", re.IGNORECASE)
 
     def find(self, text: str) -> Iterator[tuple[re.Match[str], Term]]:
         for match in self.pattern.finditer(text):
@@ -188,8 +193,18 @@ OFF_TERMS = {phrase: Term(phrase, "off", band) for phrase, band in OFF_SCALE.ite
 ICD203 = Lexicon({**OFF_TERMS, **ICD_TERMS})
 # Certainty words, with the likelihood terms so that "almost certainly" is read as a whole.
 JUDGMENT = Lexicon({**ICD203.terms, **{p: Term(p, "certainty") for p in CERTAINTY}})
-_VAGUE = re.compile("|".join(VAGUE), re.IGNORECASE)
-_CONFIDENCE = re.compile("|".join(CONFIDENCE), re.IGNORECASE)
+
+
+@functools.cache
+def _vague() -> re.Pattern[str]:
+    return re.compile("|".join(VAGUE), re.IGNORECASE)
+
+
+@functools.cache
+def _confidence() -> re.Pattern[str]:
+    return re.compile("|".join(CONFIDENCE), re.IGNORECASE)
+
+
 _NEGATED = re.compile(r"\b(?:not|never|hardly|cannot|can't|isn't|doesn't)\s+\Z", re.IGNORECASE)
 _WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
@@ -628,7 +643,7 @@ class ConfidenceWithLikelihood(Rule):
             for match, _ in prose.find(lexicon):
                 likelihoods.setdefault(prose.sentence_at(match.start()), match)
             reported: set[int] = set()
-            for confidence in prose.find_re(_CONFIDENCE):
+            for confidence in prose.find_re(_confidence()):
                 index = prose.sentence_at(confidence.start())
                 if index in likelihoods and index not in reported:
                     reported.add(index)
@@ -674,7 +689,7 @@ class VagueAttribution(Rule):
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for prose in _prose(ctx, _ANALYSIS, preface=True):
             reported: set[int] = set()
-            for match in prose.find_re(_VAGUE):
+            for match in prose.find_re(_vague()):
                 index = prose.sentence_at(match.start())
                 if prose.sentences[index].cited or index in reported:
                     continue
