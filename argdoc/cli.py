@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -414,26 +414,24 @@ def cmd_rule(args: argparse.Namespace, console: Console) -> int:
 # --- the parser ----------------------------------------------------------------
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
+def _at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number no smaller than `minimum`."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}")
+        return number
+
+    return parse
 
 
-def _line_length(value: str) -> int:
-    from argdoc.fmt import MIN_LINE_LENGTH
-
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < MIN_LINE_LENGTH:
-        raise argparse.ArgumentTypeError(f"must be at least {MIN_LINE_LENGTH}")
-    return number
+_positive = _at_least(1)
+# The formatter's minimum, without importing the formatter for every command.
+_line_length = _at_least(40)
 
 
 def _rule_list(value: str) -> list[str]:

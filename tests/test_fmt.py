@@ -202,3 +202,11 @@ def test_fmt_never_leaves_temporary_files(tmp_path: Path) -> None:
     path.write_text("claim   a:\n  B.\n", encoding="utf-8")
     argdoc("fmt", str(path))
     assert sorted(os.listdir(tmp_path)) == ["p.arg"]
+
+
+def test_the_command_line_minimum_is_the_formatters() -> None:
+    from argdoc import cli
+
+    assert cli._line_length(str(fmt.MIN_LINE_LENGTH)) == fmt.MIN_LINE_LENGTH
+    with pytest.raises(Exception, match="at least"):
+        cli._line_length(str(fmt.MIN_LINE_LENGTH - 1))
