@@ -139,13 +139,13 @@ def cache_file() -> str | bool:
 
 @functools.cache
 def parser() -> Lark:
-    """The shared parser. Positions are propagated so every node gets a span."""
+    """The shared parser. Tokens carry their positions; trees need none (see build_tree)."""
     return Lark(
         grammar_path().read_text(encoding="utf-8"),
         parser="lalr",
         lexer="basic",
         postlex=LineIndenter(),
-        propagate_positions=True,
+        propagate_positions=False,
         maybe_placeholders=True,
         cache=cache_file(),
     )

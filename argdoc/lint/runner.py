@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argdoc.compiler import Result
+from argdoc.compiler import Result, gc_paused
 from argdoc.diagnostics import Diagnostic, Severity, sort_key
 from argdoc.lint.config import LintConfig
 from argdoc.lint.context import LintContext
@@ -22,7 +22,11 @@ Found = list[tuple[type[Rule], Finding]]
 
 def lint(result: Result, config: LintConfig | None = None, today: datetime.date | None = None) -> list[Diagnostic]:
     """Every diagnostic for a compiled file: syntax and tree errors, then the enabled rules."""
-    config = config or LintConfig()
+    with gc_paused():
+        return _lint(result, config or LintConfig(), today)
+
+
+def _lint(result: Result, config: LintConfig, today: datetime.date | None) -> list[Diagnostic]:
     if result.paper is None or result.resolution is None:
         return sorted(result.diagnostics, key=sort_key)
     rules = all_rules()
