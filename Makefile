@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test setup setup-dev system-deps node-deps docs fuzz lint typecheck pytest clean
+.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images fuzz lint typecheck pytest clean
 
 demo: setup
 	$(BIN)/argdoc build examples -o $(OUT)
@@ -28,16 +28,17 @@ tests/node/node_modules/.installed: tests/node/package.json tests/node/package-l
 docs: setup
 	$(BIN)/argdoc rules --format markdown > docs/rules.md
 
-# WeasyPrint needs Pango; the tests read PDF text with poppler's pdftotext and
-# check the DOT and Markdown exports with Graphviz and Pandoc. Installed through
-# apt only where they are missing and apt is there to ask.
+# WeasyPrint needs Pango; the tests read PDF text with poppler's pdftotext,
+# check the DOT and Markdown exports with Graphviz and Pandoc, and open the HTML
+# in Chromium. Installed through apt only where they are missing and apt is
+# there to ask.
 system-deps:
 	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0 || ! command -v pdftotext >/dev/null \
-	    || ! command -v dot >/dev/null || ! command -v pandoc >/dev/null; then \
+	    || ! command -v dot >/dev/null || ! command -v pandoc >/dev/null || ! command -v chromium >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing system packages (pango, poppler-utils, graphviz, pandoc)"; \
+	    echo "installing system packages (pango, poppler-utils, graphviz, pandoc, chromium)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils graphviz pandoc >/dev/null; \
+	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils graphviz pandoc chromium >/dev/null; \
 	  else \
 	    echo "warning: install Pango (for PDF output) and poppler-utils (for the PDF tests) with your package manager"; \
 	  fi; \
@@ -52,6 +53,10 @@ $(VENV)/.installed-dev: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(VENV)/.installed $@
+
+# PNG renders of the reference paper's pages and HTML screenshots in docs/images/.
+docs-images: setup node-deps
+	bash docs/images/render.sh
 
 # Coverage-guided fuzzing (atheris, not a project dependency) for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 1200

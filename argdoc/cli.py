@@ -27,6 +27,7 @@ from argdoc.lint import ConfigError, LintConfig, lint, load_config, report
 from argdoc.lint.config import apply_overrides
 from argdoc.lint.registry import expand
 from argdoc.output import write_atomic
+from argdoc.render.options import PDF_VARIANTS, THEMES
 from argdoc.source import SourceFile, Span
 
 EXIT_OK = 0
@@ -141,6 +142,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
                 strict=args.strict,
                 max_bytes=args.max_size,
                 colour=console.colour,
+                render=_render_settings(args),
             )
         )
     progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
@@ -157,6 +159,20 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         failed = failed or built.failed
     progress.clear()
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _render_settings(args: argparse.Namespace) -> dict[str, object]:
+    """The --theme, --templates, --pdf-variant and font options, as RenderOptions fields."""
+    settings: dict[str, object] = {
+        "theme": args.theme,
+        "pdf_variant": args.pdf_variant,
+        "embed_fonts": args.embed_fonts,
+    }
+    if args.templates is not None:
+        if not args.templates.is_dir():
+            raise UsageError(f"--templates {args.templates}: no such folder")
+        settings["templates_dir"] = args.templates.resolve()
+    return settings
 
 
 @dataclass
@@ -500,6 +516,25 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
     build.add_argument(
         "-j", "--jobs", type=_positive, metavar="N", help="build N papers at once (default: one per CPU core)"
+    )
+    build.add_argument("--theme", choices=THEMES, default=THEMES[0], help=f"house style (default: {THEMES[0]})")
+    build.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="a folder of templates and a paper.css that override the theme's (see docs/theming.md)",
+    )
+    build.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default=PDF_VARIANTS[0],
+        help=f"PDF standard to follow (default: {PDF_VARIANTS[0]}, a tagged, accessible PDF)",
+    )
+    build.add_argument(
+        "--no-embed-fonts",
+        dest="embed_fonts",
+        action="store_false",
+        help="leave the bundled fonts out of the HTML (smaller; the reader's fonts are used)",
     )
     build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
     _common(build)

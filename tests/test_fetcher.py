@@ -250,3 +250,50 @@ def test_no_request_even_with_a_folder(folders: Folders, loopback: tuple[str, li
     with pytest.raises(RenderError):
         pdf_from_html(hostile_network_html(base), folders.paper)
     assert requests == []
+
+
+# --- argdoc's own fonts ------------------------------------------------------------------------
+
+
+def test_argdoc_fonts_are_allowed_with_or_without_a_paper_folder(folders: Folders) -> None:
+    from argdoc.render.fonts import FONT_DIR
+
+    font = FONT_DIR / "noto-serif-latin-400-normal.ttf"
+    assert is_allowed(font.as_uri(), folders.paper)
+    assert is_allowed(font.as_uri(), None)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    ["../themes/house.css", "../css/base.css", "../../html.py", "../../../nodes.py", "./", "missing.ttf"],
+)
+def test_nothing_else_of_argdocs_is_allowed(folders: Folders, relative: str) -> None:
+    from argdoc.render.fonts import FONT_DIR
+
+    assert not is_allowed(f"{FONT_DIR.as_uri()}/{relative}", folders.paper)
+    assert not is_allowed(f"{FONT_DIR.as_uri()}/{relative}", None)
+
+
+def test_a_symlink_into_the_font_folder_from_outside_is_judged_by_its_target(tmp_path: Path) -> None:
+    from argdoc.render.fonts import FONT_DIR
+
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "f.ttf").symlink_to(FONT_DIR / "noto-sans-latin-400-normal.ttf")
+    (outside / "passwd").symlink_to("/etc/passwd")
+    assert is_allowed((outside / "f.ttf").as_uri(), None)  # it reads argdoc's own font
+    assert not is_allowed((outside / "passwd").as_uri(), None)
+
+
+def test_a_paper_printed_without_a_folder_still_gets_its_fonts() -> None:
+    from argdoc.render.html import print_document
+    from tests.test_render_html import compile_paper
+
+    document = print_document(compile_paper("title: T\nclaim c:\n    Text.\n"))
+    pdf = pdf_from_html(document.html, None, font_css=document.font_css)
+    fonts = {
+        str(f.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for f in (page["/Resources"].get("/Font") or {}).values()
+    }
+    assert fonts and all(name.startswith("Argdoc-") for name in fonts)

@@ -114,8 +114,11 @@ def test_sources_are_listed_at_the_end(html_text: str, pdf_text: str, outlet: st
 
 
 def test_quotations_are_attributed_to_interfax(pdf_text: str) -> None:
-    assert "threat to Russia's interests” (Interfax Politics)" in pdf_text
-    assert "internal affairs.” (Interfax Politics)" in pdf_text
+    """Each Ivanov quotation carries a footnote call whose note names Interfax."""
+    assert "threat to Russia's interests”1. At the same time" in pdf_text
+    assert "internal affairs.”2" in pdf_text
+    assert "1. Interfax Politics, March 18, 2007." in pdf_text
+    assert "2. Interfax Politics, March 18, 2007." in pdf_text
 
 
 def test_pdf_metadata(built: Path) -> None:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
+import hashlib
 import itertools
+import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from argdoc.compiler import compile_text
-from argdoc.nodes import Link, Paper, Paragraph, Source, Text
+from argdoc.nodes import Link, Meta, Paper, Paragraph, Source, Text
 from argdoc.render.bibliography import bibliography_entry
 from argdoc.render.html import render_html
 from argdoc.render.options import RenderOptions
@@ -119,7 +126,7 @@ class Page(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         current = self._open[-1] if self._open else ""
-        if current == "title":
+        if current == "title" and "head" in self._open:  # not the tension map's SVG <title>
             self.titles.append(data)
         if current != "style":
             self.text.append(data)
@@ -232,7 +239,31 @@ def test_hostile_text_in_every_field_comes_out_escaped() -> None:
 def test_hostile_url_stays_inside_its_attribute() -> None:
     page = parse(render_html(hostile_paper()))
     hrefs = [attrs["href"] for attrs in page.all("a") if attrs.get("href", "").startswith("https://evil")]
-    assert hrefs == ['https://evil.example/"><script>alert`1`</script>']
+    # Once in the source list, once in the note that first cites the source.
+    assert hrefs == ['https://evil.example/"><script>alert`1`</script>'] * 2
+
+
+def test_hostile_text_cannot_leave_the_running_head_string() -> None:
+    import tinycss2
+
+    from argdoc.render.html import print_document
+
+    paper = hostile_paper()
+    html = print_document(paper).html
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert "</" not in style
+    strings = [token.value for token in _tokens(tinycss2.parse_stylesheet(style)) if token.type == "string"]
+    series = paper.meta.series
+    assert series in strings  # the text comes back whole, as one CSS string
+    assert any(text.startswith(ATTACK[:40]) for text in strings)
+
+
+def _tokens(nodes: list[Any]) -> Iterator[Any]:
+    """Every token of a parsed stylesheet, depth first."""
+    for node in nodes:
+        yield node
+        for attribute in ("prelude", "content"):
+            yield from _tokens(getattr(node, attribute, None) or [])
 
 
 def test_language_is_escaped_in_the_lang_attribute() -> None:
@@ -264,18 +295,29 @@ def test_document_head_carries_language_title_and_metadata(sample: Page) -> None
     assert authors == ["Jane Smith", "John Doe"]
 
 
-def test_content_security_policy_forbids_everything_but_inline_style(sample: Page) -> None:
+def test_content_security_policy_allows_only_the_one_stylesheet_by_hash(sample_html: str, sample: Page) -> None:
     [csp] = [a for a in sample.all("meta") if a.get("http-equiv") == "Content-Security-Policy"]
-    assert csp["content"] == "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    style = sample_html.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert csp["content"] == (
+        f"default-src 'none'; style-src 'sha256-{digest}'; font-src data:; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    assert len(sample.all("style")) == 1
+    assert not any("style" in attrs for _, attrs in sample.tags)  # no style attribute the CSP would block
 
 
 def test_document_is_self_contained(sample_html: str, sample: Page) -> None:
     assert sample.all("link") == [] and sample.all("script") == [] and sample.all("img") == []
     assert not any("src" in attrs for _, attrs in sample.tags)
     style = sample_html.split("<style>", 1)[1].split("</style>", 1)[0]
-    assert "url(" not in style and "@import" not in style and "http" not in style
+    assert "@import" not in style
+    # The only URLs are the inlined fonts.
+    urls = re.findall(r"url\(([^)]*)\)", style)
+    assert urls and all(url.startswith('"data:font/woff2;base64,') for url in urls)
     external = [a["href"] for a in sample.all("a") if not a["href"].startswith("#")]
-    assert sorted(external) == ["https://example.org/r", "https://interfax.example/1"]
+    # The source's address: in its first note and in the source list.
+    assert sorted(external) == ["https://example.org/r", "https://interfax.example/1", "https://interfax.example/1"]
     for attrs in sample.all("a"):
         if not attrs["href"].startswith("#"):
             assert attrs["rel"] == "noopener noreferrer"
@@ -324,19 +366,43 @@ def test_title_block(sample: Page) -> None:
 def test_relations_and_kind_labels(sample_html: str) -> None:
     page = parse(sample_html)
     text = page.plain()
-    assert "Claim Ivanov's statements pull in two directions" in text
+    assert "Thesis Ivanov's statements pull in two directions" in text
     assert "Supports: Ivanov's statements pull in two directions" in text
     assert "Between: Maintaining Great Power status · Sovereignty" in text
     assert "Bears on: Ivanov's statements pull in two directions" in text
     assert '<a href="#great-power">Maintaining Great Power status</a>' in sample_html
 
 
-def test_citations_quotations_and_block_quotations(sample_html: str) -> None:
-    assert '(<a href="#interfax">Interfax Politics, p. 4</a>)' in sample_html
-    assert '<q>the possible acquisition</q> <span class="citation">' in sample_html
-    # Adjacent citations share one bracket.
-    assert '(<a href="#haaretz">Haaretz</a>; <a href="#xinhua">China View, p. 2</a>)' in sample_html
-    assert "<blockquote><p>A block quotation, attributed.</p><footer>" in sample_html
+def test_citations_are_endnotes_with_back_links(sample_html: str, sample: Page) -> None:
+    calls = [a for a in sample.all("a") if a.get("role") == "doc-noteref"]
+    backlinks = [a for a in sample.all("a") if a.get("role") == "doc-backlink"]
+    assert [a["href"] for a in calls] == [f"#fn-{n}" for n in range(1, 6)]
+    assert [a["href"] for a in backlinks] == [f"#fn-call-{n}" for n in range(1, 6)]
+    assert [a["id"] for a in calls] == [b["href"][1:] for b in backlinks]
+    [endnotes] = [a for a in sample.all("section") if a.get("role") == "doc-endnotes"]
+    assert endnotes["id"] == "notes"
+    # The call hangs on the word before it, and no note text stands in the flow.
+    assert (
+        'tensions<sup class="note-call"><a href="#fn-1" id="fn-call-1" role="doc-noteref">1</a></sup>.' in sample_html
+    )
+    assert "(Interfax Politics" not in sample_html
+
+
+def test_notes_cite_in_full_first_then_short(sample: Page) -> None:
+    text = sample.plain()
+    full = "Ivan Petrov, “Ivanov on Iran,” Interfax Politics, March 18, 2007, https://interfax.example/1."
+    short = "Petrov, “Ivanov on Iran.”"
+    assert f"Notes {full} ↩ Petrov, “Ivanov on Iran,” 4. ↩ {short} ↩ {short} ↩" in text
+    # Adjacent citations share one note, joined by a semicolon; pages lose their "p.";
+    # an unsigned source is led by its outlet.
+    assert "Haaretz, March 20, 2007; China View, “Russia and China,” accessed March 19, 2007, 2. ↩ Sources" in text
+
+
+def test_quotations_and_block_quotations(sample_html: str) -> None:
+    assert '<q>the possible acquisition</q><sup class="note-call">' in sample_html
+    # A block quotation names its source's author, and carries the note.
+    assert '<blockquote><p>A block quotation, attributed.</p><footer>— <cite class="citation">' in sample_html
+    assert '<a href="#interfax">Ivan Petrov</a></cite><sup class="note-call">' in sample_html
 
 
 def test_section_intro_and_summary_render(sample: Page) -> None:
@@ -364,7 +430,7 @@ def test_sources_are_not_rendered_in_the_flow(sample: Page) -> None:
 def test_paper_without_sections_orders_claims_components_tensions() -> None:
     page = parse(render_html(compile_paper(UNSECTIONED)))
     h2 = [attrs.get("id") for attrs in page.all("section")]
-    assert h2 == ["argument", "components", "tensions", "sources"]
+    assert h2 == ["glance", "argument", "components", "tensions", "notes", "sources"]
     assert [a["id"] for a in page.all("article")] == ["thesis", "a", "b", "t"]
 
 
@@ -393,8 +459,8 @@ def test_dangling_citation_renders_without_a_link() -> None:
 
 def test_page_size_rule_follows_the_options() -> None:
     paper = compile_paper(UNSECTIONED)
-    assert "@page { size: A4; }" in render_html(paper)
-    assert "@page { size: letter; }" in render_html(paper, RenderOptions(page_size="Letter"))
+    assert '@page { size: A4; margin: 24mm 20mm 24mm; @top-right { content: "Flat"; } }' in render_html(paper)
+    assert "@page { size: letter;" in render_html(paper, RenderOptions(page_size="Letter"))
 
 
 def test_rendering_is_deterministic() -> None:
@@ -437,3 +503,317 @@ def test_rendering_is_deterministic() -> None:
 )
 def test_bibliography_entries_follow_chicago(fields: dict[str, object], expected: str) -> None:
     assert str(bibliography_entry(Source(id="bare-id", **fields))) == expected
+
+
+# --- notes (Chicago notes-bibliography, note forms) ----------------------------------------
+
+GUARDIAN = {
+    "title": "Title of the Article",
+    "outlet": "The Guardian",
+    "authors": ("Jane Smith",),
+    "date": datetime.date(2025, 3, 4),
+    "url": "https://g.example/a",
+}
+LINK = '<a href="https://g.example/a" rel="noopener noreferrer">https://g.example/a</a>'
+
+
+@pytest.mark.parametrize(
+    ("fields", "locator", "full", "short"),
+    [
+        (
+            GUARDIAN,
+            None,
+            f"Jane Smith, “Title of the Article,” <cite>The Guardian</cite>, March 4, 2025, {LINK}.",
+            "Smith, “Title of the Article.”",
+        ),
+        (
+            GUARDIAN,
+            "pp. 3-5",
+            f"Jane Smith, “Title of the Article,” <cite>The Guardian</cite>, March 4, 2025, 3\u20135, {LINK}.",
+            "Smith, “Title of the Article,” 3\u20135.",
+        ),
+        (  # no author: the outlet stands first
+            {"title": "Why?", "outlet": "Haaretz", "date": datetime.date(2007, 3, 20)},
+            "p. 2",
+            "<cite>Haaretz</cite>, “Why?” March 20, 2007, 2.",
+            "“Why?” 2.",
+        ),
+        (  # neither author nor title
+            {"outlet": "Haaretz", "date": datetime.date(2007, 3, 20), "note": "full text"},
+            None,
+            "<cite>Haaretz</cite>, March 20, 2007.",
+            "<cite>Haaretz</cite>, March 20, 2007.",
+        ),
+        (  # undated: the access date
+            {"title": "Undated", "accessed": datetime.date(2007, 3, 19)},
+            "§ 3.2",
+            "“Undated,” accessed March 19, 2007, § 3.2.",
+            "“Undated,” § 3.2.",
+        ),
+        (  # dated: the access date is kept in the tree, not printed
+            {"title": "Dated", "date": datetime.date(2007, 3, 19), "accessed": datetime.date(2020, 1, 1)},
+            None,
+            "“Dated,” March 19, 2007.",
+            "“Dated.”",
+        ),
+        (
+            {"title": "A Study: With a Subtitle", "authors": ("Ann Lee", "Bo Chen"), "outlet": "Journal"},
+            None,
+            "Ann Lee and Bo Chen, “A Study: With a Subtitle,” <cite>Journal</cite>.",
+            "Lee and Chen, “A Study.”",
+        ),
+        (
+            {"title": "T", "authors": ("Ann Lee", "Bo Chen", "Cy Wu", "Di Ma")},
+            "p. 9",
+            "Ann Lee, Bo Chen, Cy Wu, and Di Ma, “T,” 9.",
+            "Lee et al., “T,” 9.",
+        ),
+        (  # an institution is not inverted, nor cut to a "surname"
+            {"title": "Report", "authors": ("European Commission",), "date": datetime.date(2025, 2, 26)},
+            None,
+            "European Commission, “Report,” February 26, 2025.",
+            "European Commission, “Report.”",
+        ),
+        ({}, "p. 4", "Bare id, 4.", "Bare id, 4."),
+        ({"url": "javascript:alert(1)"}, None, "Bare id, javascript:alert(1).", "Bare id."),
+    ],
+)
+def test_note_entries_follow_chicago(fields: dict[str, object], locator: str | None, full: str, short: str) -> None:
+    from argdoc.render.bibliography import note_entry
+
+    source = Source(id="bare-id", **fields)
+    assert str(note_entry(source, locator)) == full
+    assert str(note_entry(source, locator, short=True)) == short
+
+
+def test_an_institution_leads_the_bibliography_uninverted() -> None:
+    source = Source(id="r", title="Tensions", authors=("The Reut Institute",), date=datetime.date(2007, 3, 20))
+    assert str(bibliography_entry(source)) == "The Reut Institute. “Tensions.” March 20, 2007."
+
+
+# --- front matter -----------------------------------------------------------------------------
+
+CARBON = Path(__file__).resolve().parent.parent / "examples" / "carbon-border-tax.arg"
+
+
+@pytest.fixture(scope="module")
+def carbon_html() -> str:
+    return render_html(compile_paper(CARBON.read_text(encoding="utf-8")))
+
+
+def test_doi_and_permalink_from_the_options(sample: Page) -> None:
+    options = RenderOptions(doi="10.1234/reut.2007.12", permalink="https://reut.example/p/12")
+    html = render_html(compile_paper(SAMPLE), options)
+    page = parse(html)
+    text = page.plain()
+    assert "DOI: 10.1234/reut.2007.12 · https://reut.example/p/12" in text
+    hrefs = [a["href"] for a in page.all("a")]
+    assert "https://doi.org/10.1234/reut.2007.12" in hrefs and "https://reut.example/p/12" in hrefs
+    assert page.all("link") == [{"rel": "canonical", "href": "https://doi.org/10.1234/reut.2007.12"}]
+    assert "Reut Briefs, no. 12. The Reut Institute, March 20, 2007. https://doi.org/10.1234/reut.2007.12." in text
+    assert "DOI" not in sample.plain()
+
+
+def test_a_doi_header_field_is_read_once_the_language_has_one() -> None:
+    class FutureMeta(Meta):
+        doi: str | None = None
+
+    paper = compile_paper(SAMPLE)
+    meta = FutureMeta(**{k: v for k, v in dict(paper.meta).items() if k != "kind"}, doi="doi:10.5555/x")
+    html = render_html(paper.model_copy(update={"meta": meta}))
+    assert '<span class="doi">DOI: <a href="https://doi.org/10.5555/x"' in html
+
+
+def test_cite_this_paper_line(sample: Page) -> None:
+    assert (
+        "Cite this paper: Smith, Jane, and John Doe. Tensions in Russian - Iranian relations: A brief. "
+        "Reut Briefs, no. 12. The Reut Institute, March 20, 2007." in sample.plain()
+    )
+
+
+def test_contents_lists_numbered_sections_with_their_statements(sample_html: str, sample: Page) -> None:
+    [nav] = sample.all("nav")
+    assert nav["role"] == "doc-toc"
+    toc = sample_html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    hrefs = re.findall(r'href="#([^"]+)"', toc)
+    assert hrefs == [
+        "glance", "argument", "thesis", "policy", "great-power", "sovereignty", "political", "notes", "sources"
+    ]  # fmt: skip
+    assert '<span class="toc-number">2</span> <span class="toc-title">Russian Foreign Policy</span>' in toc
+    assert '<h2><span class="section-number">2</span> Russian Foreign Policy</h2>' in sample_html
+
+
+def test_key_findings_are_the_thesis_and_the_claims_that_support_it(carbon_html: str) -> None:
+    findings = carbon_html.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', findings) == [
+        "thesis", "leakage", "ambition", "same-charge", "recycle-revenue", "support-reporting", "no-rebates"
+    ]  # fmt: skip
+    assert '<li class="thesis">' in findings
+
+
+def test_a_closing_section_of_sources_heads_the_source_list(carbon_html: str) -> None:
+    page = parse(carbon_html)
+    assert [attrs for attrs in page.all("section") if attrs.get("id") == "references"] == [
+        {"class": "sources", "id": "references", "role": "doc-bibliography"}
+    ]
+    assert page.plain().count("Sources The sources below are invented for this example.") == 1
+
+
+# --- the argument made visible ---------------------------------------------------------------
+
+
+def test_tension_map_is_an_accessible_svg(sample_html: str, sample: Page) -> None:
+    [svg] = sample.all("svg")
+    assert svg["role"] == "img"
+    assert svg["aria-labelledby"] == "tension-map-title tension-map-desc"
+    ids = set(sample.ids())
+    assert {"tension-map-title", "tension-map-desc", "tension-map-arrow"} <= ids
+    desc = sample_html.split('<desc id="tension-map-desc">', 1)[1].split("</desc>", 1)[0]
+    assert desc == (
+        "Political and Military Sphere: a tension between Maintaining Great Power status and Sovereignty, "
+        "bearing on Ivanov&#39;s statements pull in two directions."
+    )
+    assert '<figcaption><span class="figure-label">Figure 1.</span> Tension map' in sample_html
+
+
+def test_tensions_at_a_glance_table(sample_html: str) -> None:
+    table = sample_html.split('<table class="tensions-table">', 1)[1].split("</table>", 1)[0]
+    assert "<caption>Tensions at a glance</caption>" in table
+    row = table.split("<tbody>", 1)[1]
+    assert re.findall(r'href="#([^"]+)"', row) == ["political", "great-power", "sovereignty", "thesis"]
+
+
+def test_map_and_table_skip_references_that_do_not_resolve() -> None:
+    paper = compile_paper(UNSECTIONED.replace("between: a, b", "between: a, ghost"), errors_allowed=True)
+    html = render_html(paper)
+    assert "ghost" not in html.split("<main>", 1)[1].split('<section class="section"', 1)[0]
+
+
+def test_no_tensions_no_glance() -> None:
+    body = render_html(compile_paper("claim c:\n    Text.\n")).split("<body", 1)[1]
+    assert "<svg" not in body and "tensions-table" not in body and "The argument at a glance" not in body
+
+
+def test_map_columns_follow_the_direction_of_the_language() -> None:
+    from argdoc.render.glance import glance
+    from argdoc.render.layout import layout
+    from argdoc.render.tension_map import MapIds, tension_map
+
+    paper = compile_paper(UNSECTIONED)
+    plan = layout(paper)
+    ids = MapIds("t", "d", "a")
+    view = glance(paper, plan.thesis)
+
+    def x_of(svg: str, kind: str) -> float:
+        return float(re.search(rf'<rect class="box {kind}" x="([\d.]+)"', svg).group(1))  # type: ignore[union-attr]
+
+    ltr = str(tension_map(view, plan.titles, "ltr", ids))
+    rtl = str(tension_map(view, plan.titles, "rtl", ids))
+    assert x_of(ltr, "component") < x_of(ltr, "tension") < x_of(ltr, "thesis")
+    assert x_of(rtl, "component") > x_of(rtl, "tension") > x_of(rtl, "thesis")
+
+
+def test_print_map_sets_its_labels_as_html_over_the_drawing() -> None:
+    from argdoc.render.html import print_document
+
+    html = print_document(compile_paper(SAMPLE)).html
+    block = html.split('<div class="tension-map-print">', 1)[1].split("</div>", 1)[0]
+    assert "<text" not in block
+    assert '<p class="map-label tension" style="left: ' in block
+    assert "Political and Military<br>Sphere" in block
+
+
+# --- language, direction, fonts ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "direction"),
+    [("en-US", "ltr"), ("he", "rtl"), ("he-IL", "rtl"), ("ar-EG", "rtl"), ("fa", "rtl"), ("ur", "rtl"),
+     ("az-Arab", "rtl"), ("ku-Latn", "ltr"), ("de", "ltr"), ("", "ltr")],
+)  # fmt: skip
+def test_text_direction_from_the_language_tag(tag: str, direction: str) -> None:
+    from argdoc.render.language import text_direction
+
+    assert text_direction(tag) == direction
+
+
+HEBREW = """\
+title: מתחים ביחסי רוסיה\u2013איראן
+language: he
+claim thesis "הצהרות איבנוב מושכות לשני כיוונים":
+    שתי הצהרות מייצגות שני סדרי עדיפויות שונים.
+"""  # noqa: RUF001 (Hebrew letters, not look-alikes)
+
+
+def test_a_hebrew_paper_is_right_to_left_with_a_hebrew_face() -> None:
+    html = render_html(compile_paper(HEBREW))
+    page = parse(html)
+    assert page.all("html")[0] == {"lang": "he", "dir": "rtl"}
+    assert 'font-family: "Argdoc Serif Hebrew"' in html
+    assert 'font-family: "Argdoc Naskh"' not in html  # faces only for the scripts a paper uses
+
+
+def test_fonts_can_be_left_out_of_the_html() -> None:
+    paper = compile_paper(UNSECTIONED)
+    embedded, bare = render_html(paper), render_html(paper, RenderOptions(embed_fonts=False))
+    assert "@font-face" in embedded and "@font-face" not in bare
+    assert len(bare) < 60_000 < len(embedded) < 250_000
+
+
+# --- themes and overrides ----------------------------------------------------------------------
+
+
+def test_themes_change_the_stylesheet_not_the_markup() -> None:
+    paper = compile_paper(SAMPLE)
+    house, plain = render_html(paper), render_html(paper, RenderOptions(theme="plain"))
+    assert '<body class="theme-plain">' in plain and '<body class="theme-house">' in house
+
+    def body(html: str) -> str:
+        return html.split("<body", 1)[1].split(">", 1)[1]
+
+    assert body(house) == body(plain)
+    assert "--title-rule: 1px solid #111111;" in plain and "--title-rule: 6px solid #1d3557;" in house
+
+
+def test_an_unknown_theme_or_variant_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown theme 'glossy'; choose from: house, plain"):
+        RenderOptions(theme="glossy")
+    with pytest.raises(ValueError, match="unknown PDF variant"):
+        RenderOptions(pdf_variant="pdf/x-4")  # type: ignore[arg-type]
+
+
+def test_a_templates_folder_overrides_templates_and_adds_css(tmp_path: Path) -> None:
+    (tmp_path / "meta.html.j2").write_text('<header class="house-cover"><h1>{{ title }} (house)</h1></header>\n')
+    (tmp_path / "paper.css").write_text("h1 { color: rebeccapurple; }\n")
+    html = render_html(compile_paper(SAMPLE), RenderOptions(templates_dir=tmp_path))
+    assert '<header class="house-cover"><h1>Tensions in Russian - Iranian relations (house)</h1></header>' in html
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert style.endswith("h1 { color: rebeccapurple; }\n")  # last, so it wins
+    # The other templates are still argdoc's.
+    assert '<nav class="toc"' in html
+
+
+def test_one_jinja_environment_per_template_folder(tmp_path: Path) -> None:
+    from argdoc.render.html import environment
+
+    assert environment(None) is environment(None)
+    assert environment(tmp_path) is environment(tmp_path) is not environment(None)
+
+
+def test_note_ids_step_around_statement_ids() -> None:
+    paper = compile_paper('claim fn-1 "A claim":\n    Text [@src].\nsource src:\n    outlet: Outlet\n')
+    page = parse(render_html(paper))
+    ids = page.ids()
+    assert len(ids) == len(set(ids))
+    assert "fn2-1" in ids and "fn2-call-1" in ids
+
+
+def test_html_renders_within_its_time_budget() -> None:
+    paper = compile_paper((Path(__file__).resolve().parent.parent / "examples" / "russia-iran.arg").read_text())
+    render_html(paper)  # warm: templates compiled, fonts read
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        render_html(paper)
+        times.append(time.perf_counter() - start)
+    assert sorted(times)[2] < 0.25, times

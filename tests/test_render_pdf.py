@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime
 import io
+import logging
+import os
+import re
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -72,8 +78,9 @@ def test_multi_page_paper_has_page_x_of_y_footers_but_not_on_the_cover() -> None
         assert f"Page {number} of {count}" in text
         # The running head repeats the paper's title and series.
         assert "Tensions in Russian - Iranian relations" in text
-    # The source list closes the paper.
-    assert "Sources" in texts[-1]
+    # The source list closes the paper (its heading on one of the last two pages).
+    assert "Sources" in texts[-1] + texts[-2]
+    assert "Nobody. “Never cited.”" in texts[-1]
 
 
 @pytest.mark.parametrize(
@@ -87,12 +94,37 @@ def test_page_size_follows_the_options(page_size: str, width: float, height: flo
     assert float(box.height) == pytest.approx(height, abs=1)
 
 
-def test_tagged_option_gives_a_pdf_ua_structure_tree() -> None:
-    plain = read(render_pdf(compile_paper(SAMPLE)))
-    tagged = read(render_pdf(compile_paper(SAMPLE), RenderOptions(tagged=True)))
-    assert "/StructTreeRoot" not in plain.root_object
-    assert "/StructTreeRoot" in tagged.root_object
-    assert "Ivanov's statements pull in two directions" in " ".join(page_texts(tagged))
+def test_pdf_ua_is_the_default_and_the_tagged_switch_still_works() -> None:
+    paper = compile_paper(SAMPLE)
+    default = read(render_pdf(paper))
+    untagged = read(render_pdf(paper, RenderOptions(tagged=False)))
+    tagged = read(render_pdf(paper, RenderOptions(tagged=True, pdf_variant="none")))  # tagged wins
+    for reader in (default, tagged):
+        assert "/StructTreeRoot" in reader.root_object
+        assert bool(reader.root_object["/MarkInfo"]["/Marked"])
+        assert 'pdfuaid:part="1"' in xmp(reader)
+    assert "/StructTreeRoot" not in untagged.root_object
+    assert "Ivanov's statements pull in two directions" in " ".join(page_texts(default))
+
+
+@pytest.mark.parametrize(
+    ("variant", "tagged", "marker"),
+    [("pdf/a-3u", False, 'pdfaid:part="3"'), ("none", False, None), ("pdf/ua-1", True, 'pdfuaid:part="1"')],
+)
+def test_pdf_variants(variant: str, tagged: bool, marker: str | None) -> None:
+    reader = read(render_pdf(compile_paper(SAMPLE), RenderOptions(pdf_variant=variant)))  # type: ignore[arg-type]
+    assert ("/StructTreeRoot" in reader.root_object) is tagged
+    if marker is None:
+        assert "/Metadata" not in reader.root_object
+    else:
+        assert marker in xmp(reader)
+    if variant == "pdf/a-3u":
+        assert 'pdfaid:conformance="U"' in xmp(reader)
+        assert "/OutputIntents" in reader.root_object
+
+
+def xmp(reader: PdfReader) -> str:
+    return bytes(reader.root_object["/Metadata"].get_object().get_data()).decode("utf-8")
 
 
 def test_paper_without_metadata_still_renders() -> None:
@@ -110,3 +142,243 @@ def test_importing_the_renderers_does_not_load_weasyprint() -> None:
     code = "import sys, argdoc.render.pdf, argdoc.render.html; print('weasyprint' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the reference paper, as a publication ------------------------------------------------------
+
+REFERENCE = Path(__file__).resolve().parent.parent / "examples" / "russia-iran.arg"
+
+
+@pytest.fixture(scope="module")
+def reference() -> PdfReader:
+    return read(render_pdf(compile_paper(REFERENCE.read_text(encoding="utf-8"))))
+
+
+def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, 1-based page) for every bookmark, in order."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_bookmarks_for_sections_and_statements(reference: PdfReader) -> None:
+    marks = outline(reference)
+    assert [(d, t) for d, t, _ in marks] == [
+        (0, "Summary"),
+        (0, "Contents"),
+        (0, "The argument at a glance"),
+        (0, "1 Argument"),
+        (1, "Thesis"),
+        (0, "2 Russian Foreign Policy"),
+        (1, "Maintaining Great Power status"),
+        (1, "Protecting State Sovereignty from outside interference"),
+        (1, "Keeping its influence in its 'Near Abroad'"),
+        (1, "Preventing further nuclear proliferation"),
+        (0, "3 Inherent Tensions"),
+        (1, "Economic Sphere"),
+        (1, "Political and Military Sphere"),
+        (0, "Sources"),
+    ]
+    texts = page_texts(reference)
+    for _, title, page in marks:
+        assert title.upper() in texts[page - 1].upper(), (title, page)  # the heading is on that page
+
+
+def test_contents_page_numbers_are_the_pages_of_the_headings(reference: PdfReader) -> None:
+    contents_page = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", "-", "-"], input=pdf_bytes(reference), capture_output=True, check=True
+    ).stdout.decode()
+    entries = {}
+    for line in contents_page.splitlines():
+        match = re.fullmatch(r"(.+?)[\s.]*\.\s*(\d+)", line.strip())
+        if match and ". ." in line:
+            entries[match.group(1).strip()] = int(match.group(2))
+    pages = {title: page for _, title, page in outline(reference)}
+    assert len(entries) == 12  # every bookmark but Summary and Contents, which come before the contents
+    for title, page in entries.items():
+        assert pages[title] == page, title
+
+
+def test_metadata_language_and_dates_from_the_paper(reference: PdfReader) -> None:
+    meta = reference.metadata
+    assert meta is not None
+    assert meta.title == "Tensions in Russian - Iranian relations"
+    assert meta.author == "The Reut Institute"
+    assert meta.subject is not None and meta.subject.startswith("Statements by Russian Security Council")
+    assert str(meta["/Keywords"]) == "Russia, Iran, foreign policy, nonproliferation, state sovereignty"
+    assert meta.creation_date is not None and meta.creation_date.date() == datetime.date(2007, 3, 20)
+    assert meta.modification_date is not None and meta.modification_date.date() == datetime.date(2007, 3, 20)
+    assert str(reference.root_object["/Lang"]) == "en-US"
+
+
+def test_links_are_clickable(reference: PdfReader) -> None:
+    internal = external = 0
+    for page in reference.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A")
+            if action is not None and "/URI" in action:
+                external += 1
+            elif "/Dest" in annotation or (action is not None and action.get("/S") == "/GoTo"):
+                internal += 1
+    assert internal >= 13  # at least the contents
+    assert external == 0  # the reference paper's sources have no addresses
+
+
+def test_external_links_are_clickable() -> None:
+    reader = read(render_pdf(compile_paper(SAMPLE)))
+    uris = {
+        str(a.get_object()["/A"]["/URI"])
+        for page in reader.pages
+        for a in page.get("/Annots") or []
+        if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]
+    }
+    assert {"https://interfax.example/1", "https://example.org/r"} <= uris
+
+
+def test_the_bundled_fonts_set_the_whole_paper(reference: PdfReader) -> None:
+    strangers: set[str] = set()
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if font is not None and text.strip() and not str(font["/BaseFont"]).split("+")[-1].startswith("Argdoc-"):
+            strangers.update(text.strip())
+
+    for page in reference.pages:
+        page.extract_text(visitor_text=visit)
+    # The one exception: the hyphen WeasyPrint hyphenates with (U+2010), which the Noto
+    # subsets lack, comes from DejaVu (installed with Pango by the Makefile).
+    assert strangers <= {"\u2010"}
+
+
+def test_tension_map_and_table_are_in_the_pdf(reference: PdfReader) -> None:
+    page = page_texts(reference)[1]
+    assert "COMPONENTS TENSIONS BEARS ON" in page
+    assert "Economic Sphere" in page and "Tensions at a glance" in page
+    assert "Figure 1. Tension map" in page
+
+
+# --- footnotes: the WeasyPrint 70 bug --------------------------------------------------------
+
+
+def footnoted_paper(count: int) -> str:
+    """A paper whose every sentence cites its own source: marker N in the text, OutletN at the foot."""
+    sentences = [f"Sentence marker{n} says something about the region and its politics.[@s{n}]" for n in range(count)]
+    paragraphs = "\n\n    ".join(" ".join(sentences[i : i + 3]) for i in range(0, count, 3))
+    sources = "".join(f"source s{n}:\n    outlet: Outlet{n}\n    date: 2007-03-18\n" for n in range(count))
+    return f"title: Footnotes\nclaim thesis:\n    {paragraphs}\n{sources}"
+
+
+def footnote_placement(pdf: bytes, count: int) -> tuple[dict[int, int], dict[int, int]]:
+    """The page of each call (its marker word) and of each footnote body (its outlet), by note."""
+    calls: dict[int, int] = {}
+    bodies: dict[int, int] = {}
+    for number, page in enumerate(read(pdf).pages, start=1):
+        text = page.extract_text()
+        for n in range(count):
+            if re.search(rf"\bmarker{n}\b", text):
+                calls[n] = number
+            if re.search(rf"\bOutlet{n},", text):
+                bodies.setdefault(n, number)
+    return calls, bodies
+
+
+def test_every_footnote_is_on_the_page_of_its_call() -> None:
+    count = 60
+    calls, bodies = footnote_placement(render_pdf(compile_paper(footnoted_paper(count))), count)
+    assert len(set(calls.values())) >= 3  # the notes span several pages
+    assert len(calls) == len(bodies) == count  # as many bodies as calls: none dropped
+    assert calls == bodies
+
+
+def test_the_footnote_check_catches_the_weasyprint_bug(tmp_path: Path) -> None:
+    # The control: with the rule the bug needs, bodies move to the next page or vanish.
+    (tmp_path / "paper.css").write_text("@page { @footnote { border-top: 0.5pt solid; padding-top: 2mm } }\n")
+    count = 60
+    pdf = render_pdf(compile_paper(footnoted_paper(count)), RenderOptions(templates_dir=tmp_path))
+    calls, bodies = footnote_placement(pdf, count)
+    assert calls != bodies
+
+
+# --- right to left, determinism, speed --------------------------------------------------------
+
+
+def test_a_hebrew_paper_prints_right_to_left_in_its_own_face() -> None:
+    from tests.test_render_html import HEBREW
+
+    reader = read(render_pdf(compile_paper(HEBREW)))
+    assert str(reader.root_object["/Lang"]) == "he"
+    text = " ".join(page_texts(reader))
+    assert "שתי הצהרות מייצגות" in text or "מייצגות הצהרות שתי" in text
+    names = {
+        str(f.get_object()["/BaseFont"]) for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()
+    }
+    assert any("Argdoc-Serif-Hebrew" in name for name in names)
+
+
+def test_source_date_epoch_is_set_only_while_printing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argdoc.render import pdf as pdf_module
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    seen: list[str | None] = []
+
+    def spy(html: str, base_dir: Path | None = None, **options: Any) -> bytes:
+        seen.append(os.environ.get("SOURCE_DATE_EPOCH"))
+        return b"%PDF-"
+
+    monkeypatch.setattr(pdf_module, "pdf_from_html", spy)
+    pdf_module.render_pdf(compile_paper(SAMPLE))
+    assert seen == [str(int(datetime.datetime(2007, 3, 20, tzinfo=datetime.UTC).timestamp()))]
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    pdf_module.render_pdf(compile_paper(SAMPLE))
+    assert seen[-1] == "0"
+
+
+def test_weasyprint_logs_no_warning_for_the_examples(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING, logger="weasyprint")
+    for path in sorted(REFERENCE.parent.glob("*.arg")):
+        render_pdf(compile_paper(path.read_text(encoding="utf-8")), RenderOptions(base_dir=path.parent))
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
+
+
+def test_argdoc_adds_little_to_weasyprints_own_time() -> None:
+    """render_pdf is print_document + WeasyPrint: argdoc's part must stay under a tenth of WeasyPrint's.
+
+    Timing the two parts separately (best of several runs) keeps the check
+    steady on a busy machine, where two whole renders can differ by more.
+    """
+    from argdoc.render.html import print_document
+    from argdoc.render.pdf import pdf_from_html
+
+    paper = compile_paper(REFERENCE.read_text(encoding="utf-8"))
+    document = print_document(paper)
+    render_pdf(paper)  # warm up both paths
+
+    def best(run: Callable[[], object], times: int) -> float:
+        spent = []
+        for _ in range(times):
+            start = time.perf_counter()
+            run()
+            spent.append(time.perf_counter() - start)
+        return min(spent)
+
+    weasyprint_only = best(lambda: pdf_from_html(document.html, font_css=document.font_css, pdf_variant="pdf/ua-1"), 3)
+    argdoc_only = best(lambda: print_document(paper), 10)
+    assert argdoc_only <= 0.1 * weasyprint_only, (argdoc_only, weasyprint_only)
+
+
+def pdf_bytes(reader: PdfReader) -> bytes:
+    out = io.BytesIO()
+    reader.stream.seek(0)
+    out.write(reader.stream.read())
+    return out.getvalue()

@@ -1,12 +1,24 @@
-"""Sources as a reader sees them: dates, short citation labels, Chicago bibliography entries.
+"""Sources as a reader sees them: dates, short citation labels, Chicago notes and bibliography.
 
 Chicago notes-bibliography is the house style of policy papers. citeproc gets
 news articles wrong, and argdoc only has one kind of source, so the few rules
-are written out here:
+are written out here. The bibliography (the source list):
 
     Petrov, Ivan. “Ivanov on Iran.” *Interfax Politics*, March 18, 2007. https://….
     *Haaretz*. “Title.” March 20, 2007.          (no author: the outlet leads)
     “Title.” Accessed March 20, 2007.            (undated: the access date)
+
+A note (a footnote in the PDF, an endnote on the web) cites a source in full
+the first time and in short form after that; pages lose their `p.`:
+
+    Ivan Petrov, “Ivanov on Iran,” *Interfax Politics*, March 18, 2007, 4, https://….
+    Petrov, “Ivanov on Iran,” 4.
+    *Haaretz*, March 20, 2007.                   (no author, no title: full and short alike)
+
+And the paper itself, for its "cite this paper" line, as a report:
+
+    Holt, Maren, and Tomás Reyes. *A Border on Carbon*. Trade and Climate Policy
+    Briefs, no. 2025/07. Institute for Trade and Climate, September 15, 2025.
 
 Every function returns escaped Markup or plain text; nothing here trusts the
 text of a source.
@@ -21,7 +33,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from argdoc.nodes import Source
+from argdoc.nodes import Meta, Source
 
 # English month names, spelled out here so that output never depends on the
 # process locale (strftime("%B") does).
@@ -42,6 +54,20 @@ MONTHS = (
 
 SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
 _TERMINAL = (".", "?", "!")
+
+# Words that mark an author as an institution, whose name is never inverted
+# ("The Reut Institute", not "Institute, The Reut").
+_INSTITUTION_WORDS = frozenset(
+    {
+        "academy", "agency", "association", "bank", "board", "bureau", "center", "centre", "college",
+        "commission", "committee", "council", "department", "foundation", "fund", "group", "institute",
+        "institution", "ministry", "office", "organisation", "organization", "programme", "program",
+        "project", "service", "society", "team", "trust", "university",
+    }
+)  # fmt: skip
+# `p. 12` / `pp. 3-5`: Chicago notes give the bare numbers.
+_PAGE_PREFIX = re.compile(r"^\s*pp?\.\s*(?=\d)", re.IGNORECASE)
+_NUMBER_RANGE = re.compile(r"(?<=\d)\s*-\s*(?=\d)")
 
 
 def day_month_year(date: datetime.date) -> str:
@@ -101,6 +127,13 @@ def _distinguisher(source: Source) -> str:
     return source.id
 
 
+def attribution(source: Source) -> str:
+    """Who a block quotation is by: its authors if named, else the source's short label."""
+    if source.authors:
+        return _natural_authors(source.authors)
+    return source.outlet or source.title or humanise(source.id)
+
+
 # --- bibliography entries ---------------------------------------------------------
 
 
@@ -126,6 +159,145 @@ def bibliography_entry(source: Source) -> Markup:
     return Markup(" ").join(_sentence(piece) for piece in pieces if piece)
 
 
+# --- notes --------------------------------------------------------------------------
+
+
+def note_entry(source: Source, locator: str | None = None, *, short: bool = False, final: bool = True) -> Markup:
+    """One source as cited in a note: in full the first time, `short` after that.
+
+    `final=False` leaves off the closing period, for a note that cites several
+    sources: they are joined with semicolons and the note ends with one period.
+    """
+    pieces = _short_note_pieces(source) if short else _full_note_pieces(source)
+    if not pieces:
+        pieces = [escape(humanise(source.id))]
+    if locator:
+        # The locator follows the date and comes before the address (Chicago 14.21).
+        at = len(pieces) - 1 if source.url and not short else len(pieces)
+        pieces.insert(at, escape(note_locator(locator)))
+    return _note_sentence(pieces, "." if final else "")
+
+
+def note_locator(locator: str) -> str:
+    """`p. 12` -> `12`, `pp. 3-5` -> `3\u20135` (an en dash); any other locator (`§ 3.2`) as written."""
+    bare = _PAGE_PREFIX.sub("", locator.strip())
+    return _NUMBER_RANGE.sub("\u2013", bare) if bare != locator.strip() else bare
+
+
+def _full_note_pieces(source: Source) -> list[Markup]:
+    outlet = Markup("<cite>{}</cite>").format(source.outlet) if source.outlet else None
+    authors = escape(_natural_authors(source.authors)) if source.authors else None
+    title = _note_title(source.title) if source.title else None
+    # Unsigned work: the outlet stands where the author would (Chicago 14.207).
+    lead: list[Markup | None] = [authors, title, outlet] if authors else [outlet, title]
+    # A source with no name of any kind is named by its id, so the note says what it cites.
+    pieces = [piece for piece in lead if piece] or [escape(humanise(source.id))]
+    if source.date is not None:
+        pieces.append(escape(month_day_year(source.date)))
+    elif source.accessed is not None:
+        pieces.append(escape(f"accessed {month_day_year(source.accessed)}"))
+    if source.url:
+        pieces.append(link(source.url, source.url))
+    return pieces
+
+
+def _short_note_pieces(source: Source) -> list[Markup]:
+    surnames = _surnames(source.authors)
+    title = _note_title(_short_title(source.title)) if source.title else None
+    outlet = Markup("<cite>{}</cite>").format(source.outlet) if source.outlet else None
+    if surnames:
+        named = title or outlet
+        return [escape(surnames), named] if named else [escape(surnames)]
+    if title:
+        return [title]
+    pieces = [outlet] if outlet else []
+    if source.date is not None:
+        pieces.append(escape(month_day_year(source.date)))
+    return pieces
+
+
+def _note_title(title: str) -> Markup:
+    # Marked, so that the comma that follows can go inside the closing quote.
+    return Markup("“{}”").format(title)
+
+
+def _note_sentence(pieces: list[Markup], end: str) -> Markup:
+    """Join note pieces with commas, putting a comma or period inside a closing quote (not a semicolon)."""
+    out = Markup("")
+    for index, piece in enumerate(pieces):
+        last = index == len(pieces) - 1
+        mark = end if last else ","
+        if piece.endswith("”"):
+            inner = piece[:-1]
+            ends_sentence = inner.striptags().endswith(_TERMINAL)
+            out += inner + Markup("" if ends_sentence else mark) + Markup("”")
+        elif last and end:
+            out += _sentence(piece)
+        else:
+            out += piece + Markup(mark)
+        if not last:
+            out += Markup(" ")
+    return out
+
+
+def _short_title(title: str) -> str:
+    """A title without its subtitle: the short form of notes."""
+    head = title.split(":", 1)[0].strip()
+    return head or title
+
+
+def _natural_authors(names: tuple[str, ...]) -> str:
+    """`Ivan Petrov`, `Ann Lee and Bo Chen`, `A, B, and C`: names as written, for notes."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + f", and {names[-1]}"
+
+
+def _surnames(names: tuple[str, ...]) -> str:
+    """`Petrov`, `Lee and Chen`, `Lee, Chen, and Wu`, `Lee et al.`: authors in short notes."""
+    last = [name if _is_institution(name) else name.split()[-1] for name in names]
+    if len(last) > 3:
+        return f"{last[0]} et al."
+    return _natural_authors(tuple(last))
+
+
+# --- the paper itself ------------------------------------------------------------------
+
+
+def doi_url(doi: str) -> str:
+    """`10.1234/x` or `doi:10.1234/x` -> `https://doi.org/10.1234/x`; a full address stays as it is."""
+    bare = doi.strip()
+    if bare.lower().startswith("doi:"):
+        bare = bare[4:].strip()
+    return f"https://doi.org/{bare}" if bare.startswith("10.") else bare
+
+
+def paper_citation(meta: Meta, title: str, address: str | None) -> Markup:
+    """The paper as a report in a Chicago bibliography: the "cite this paper" line."""
+    authors = tuple(author.name for author in meta.authors)
+    full_title = f"{title}: {meta.subtitle}" if meta.subtitle else title
+    pieces: list[Markup] = []
+    if authors:
+        pieces.append(escape(_authors(authors)))
+    pieces.append(Markup("<cite>{}</cite>").format(full_title))
+    if meta.series:
+        series = f"{meta.series}, no. {meta.number}" if meta.number else meta.series
+        pieces.append(escape(series))
+    elif meta.number:
+        pieces.append(escape(f"No. {meta.number}"))
+    # The organisation publishes; it is not repeated when it is also the sole author.
+    publisher = meta.organisation if meta.organisation and authors != (meta.organisation,) else None
+    imprint = [escape(part) for part in (publisher, meta.date and month_day_year(meta.date)) if part]
+    if imprint:
+        pieces.append(Markup(", ").join(imprint))
+    if address:
+        pieces.append(link(address, address))
+    return Markup(" ").join(_sentence(piece) for piece in pieces)
+
+
+# --- bibliography names -------------------------------------------------------------------
+
+
 def _authors(names: tuple[str, ...]) -> str:
     """`Petrov, Ivan`, `Petrov, Ivan, and Jane Smith`, `A, B, and C`: the first name inverted."""
     if not names:
@@ -139,11 +311,17 @@ def _authors(names: tuple[str, ...]) -> str:
 
 
 def _invert(name: str) -> str:
-    """`Ivan Petrov` -> `Petrov, Ivan`; a one-word name (an institution) stays as it is."""
+    """`Ivan Petrov` -> `Petrov, Ivan`; a one-word name or an institution stays as it is."""
     parts = name.split()
-    if len(parts) < 2:
+    if len(parts) < 2 or _is_institution(name):
         return name
     return f"{parts[-1]}, {' '.join(parts[:-1])}"
+
+
+def _is_institution(name: str) -> bool:
+    """`The Reut Institute`, `European Commission`: an author that is not a person."""
+    words = name.lower().split()
+    return bool(words) and (words[0] == "the" or any(word.strip(",.") in _INSTITUTION_WORDS for word in words))
 
 
 def _quoted_title(title: str) -> Markup:

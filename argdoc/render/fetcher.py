@@ -7,9 +7,12 @@ PDF. argdoc's own HTML references nothing, so the fetcher can be strict:
 
 * `data:` URLs are allowed (they carry their bytes with them);
 * `file:` URLs are allowed only for a regular file whose fully resolved path
-  (percent-decoded, `..` and symlinks followed) lies inside the paper's folder;
+  (percent-decoded, `..` and symlinks followed) lies inside the paper's folder
+  or inside argdoc's own font folder (`argdoc/render/static/fonts`, the fonts
+  every paper is set in);
 * everything else is refused: other schemes, other files, devices and FIFOs
-  (`/dev/urandom` would hang the render), and every URL when there is no folder.
+  (`/dev/urandom` would hang the render), and every file outside those two
+  folders (only the fonts when there is no paper folder).
 
 `is_allowed` and `local_file` decide without importing WeasyPrint, so the rules
 can be tested on their own. The fetcher class needs WeasyPrint, which argdoc
@@ -28,6 +31,8 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from argdoc.render.fonts import FONT_DIR
+
 # The most a single fetched file may hold: a paper's folder holds figures, not archives.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -36,9 +41,16 @@ def scheme_of(url: str) -> str:
     return url.split(":", 1)[0].strip().lower() if ":" in url else ""
 
 
+def allowed_roots(base_dir: Path | str | None) -> tuple[Path, ...]:
+    """The folders files may be read from: the paper's (if any), then argdoc's fonts."""
+    roots = [] if base_dir is None else [Path(os.path.realpath(base_dir))]
+    roots.append(Path(os.path.realpath(FONT_DIR)))
+    return tuple(roots)
+
+
 def local_file(url: str, base_dir: Path | str | None) -> Path | None:
-    """The resolved path a `file:` URL names, if it is a regular file inside base_dir; else None."""
-    if base_dir is None or scheme_of(url) != "file":
+    """The resolved path a `file:` URL names, if it is a regular file inside an allowed root; else None."""
+    if scheme_of(url) != "file":
         return None
     try:
         parts = urlsplit(url)
@@ -49,9 +61,9 @@ def local_file(url: str, base_dir: Path | str | None) -> Path | None:
         if "\x00" in raw or not os.path.isabs(raw):
             return None
         resolved = Path(os.path.realpath(raw))
-        root = Path(os.path.realpath(base_dir))
+        inside = any(resolved.is_relative_to(root) for root in allowed_roots(base_dir))
         # is_file() follows nothing further: realpath has already resolved every link.
-        if resolved.is_relative_to(root) and resolved.is_file():
+        if inside and resolved.is_file():
             return resolved
     except (OSError, ValueError):
         pass
@@ -91,7 +103,7 @@ def fetcher_class() -> type[Any]:
     )
 
     class SandboxedFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
-        """Allows `data:` URLs and regular files inside base_dir; refuses everything else.
+        """Allows `data:` URLs and regular files inside base_dir or argdoc's fonts; refuses everything else.
 
         A refusal raises URLFetchingError: WeasyPrint logs it as an error and
         goes on without the resource (or stops, with `fail_on_errors=True`).
@@ -120,5 +132,5 @@ def fetcher_class() -> type[Any]:
 
 
 def sandboxed_fetcher(base_dir: Path | str | None, **kwargs: Any) -> Any:
-    """A fetcher for a paper in base_dir (None: data: URLs only); kwargs go to URLFetcher."""
+    """A fetcher for a paper in base_dir (None: data: URLs and argdoc's fonts only); kwargs go to URLFetcher."""
     return fetcher_class()(base_dir, **kwargs)

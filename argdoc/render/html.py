@@ -1,157 +1,89 @@
-"""A paper as one self-contained HTML document (Jinja2).
+"""A paper as one self-contained HTML document (Jinja2), for the screen or for print.
 
-The document is the single source for both outputs: browsers show it, and
-WeasyPrint prints it through the `@media print`/`@page` half of the same
-stylesheet. It makes no external requests of any kind: the CSS is inlined, no
-fonts, scripts or images are referenced, and a Content-Security-Policy says so.
+The same templates make two documents:
 
-Layout (which statement goes under which heading, which anchor names what) is
-worked out here in Python; the templates only arrange it. Prose bodies are
-rendered by `argdoc.render.markup.BodyRenderer`.
+* `render_html` (screen): the HTML file a reader opens. Fonts and styles are
+  inlined, a strict Content-Security-Policy (styles allowed by hash, fonts and
+  images only as `data:`) says it makes no request of any kind, citations are
+  endnotes with back-links, and the stylesheet adapts to phones, dark mode
+  and printing from the browser.
+* `print_document` (print): what WeasyPrint typesets into the PDF. Citations
+  are footnotes, the fonts are loaded from argdoc's font folder through the
+  sandboxed fetcher (see `argdoc.render.pdf`), and the stylesheet is the
+  paged one (running heads, page numbers, leaders in the contents).
+
+Layout (headings, numbers, anchors) is decided in `argdoc.render.layout`;
+prose bodies are rendered by `argdoc.render.markup.BodyRenderer`; the
+templates only arrange. The Jinja environment is made once per template
+folder and process.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from importlib import resources
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from argdoc.nodes import AnyStatement, Block, Claim, Component, Paper, Section, Source, Tension
-from argdoc.render.bibliography import bibliography_entry, citation_labels, day_month_year, humanise
+from argdoc.nodes import Meta, Paper, Source
+from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
+from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_for
+from argdoc.render.glance import Glance, glance
+from argdoc.render.language import Direction, text_direction
+from argdoc.render.layout import Layout, layout
 from argdoc.render.markup import BodyRenderer, plain_text
-from argdoc.render.options import PageSize, RenderOptions
-from argdoc.resolve import citations_in
+from argdoc.render.notes import Notes
+from argdoc.render.options import RenderOptions
+from argdoc.render.stylesheets import argdoc_css, content_width_pt, page_css, user_css
+from argdoc.render.tension_map import WIDTH as MAP_WIDTH
+from argdoc.render.tension_map import MapIds, tension_map
+from argdoc.render.toc import contents
 
-# CSS names of the page sizes RenderOptions offers.
-_CSS_PAGE_SIZE: dict[PageSize, str] = {"A4": "A4", "Letter": "letter"}
-
-# Headings for the statements of a paper that are not inside a section, in
-# reading order: the argument first, then what it rests on, then its tensions.
-_KIND_GROUPS: tuple[tuple[type[AnyStatement], str, str], ...] = (
-    (Claim, "argument", "Argument"),
-    (Component, "components", "Components"),
-    (Tension, "tensions", "Tensions"),
-)
+# A running head longer than this is shortened (at a colon, else at a word).
+_SHORT_TITLE = 60
+# The most statements the printed contents lists on the cover (see _toc_statements).
+_COVER_STATEMENTS = 12
 
 
 @dataclass(frozen=True)
-class Group:
-    """A heading (h2) with an optional introduction and the statements under it."""
+class PrintDocument:
+    """The HTML WeasyPrint typesets, and the font rules it needs (relative to the static folder)."""
 
-    anchor: str
-    title: str
-    intro: tuple[Block, ...] = ()
-    statements: tuple[AnyStatement, ...] = ()
+    html: str
+    font_css: str
 
 
-@dataclass(frozen=True)
-class SourceEntry:
-    """A source in the list at the end, with the anchors of what cites it."""
-
-    source: Source
-    reference: Markup
-    cited_in: tuple[str, ...]
+def render_html(paper: Paper, options: RenderOptions | None = None) -> str:
+    """The paper as one self-contained HTML document."""
+    return _render(paper, options or RenderOptions(), "screen")
 
 
-@dataclass
-class Anchors:
-    """Element ids. User ids are taken first; generated ones step around them."""
-
-    taken: set[str] = field(default_factory=set)
-
-    def reserve(self, preferred: str) -> str:
-        anchor, n = preferred, 1
-        while anchor in self.taken:
-            n += 1
-            anchor = f"{preferred}-{n}"
-        self.taken.add(anchor)
-        return anchor
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Everything the templates need besides the paper itself."""
-
-    summary_anchor: str
-    sources_anchor: str
-    groups: tuple[Group, ...]
-    sources: tuple[SourceEntry, ...]
-    titles: dict[str, str]  # anchor -> display title, for every element a link may point at
-
-
-def layout(paper: Paper) -> Layout:
-    """Decide headings, anchors, titles and the order of sources."""
-    anchors = Anchors({s.id for s in paper.all_statements()} | {s.id for s in paper.sections if s.id})
-    summary_anchor = anchors.reserve("summary")
-    groups = (*_preamble_groups(paper.statements, anchors), *_section_groups(paper.sections, anchors))
-    sources_anchor = anchors.reserve("sources")
-    sources = _source_entries(paper, summary_anchor, groups)
-    # Only elements that will exist get a title, so a link never points at nothing.
-    titles = {summary_anchor: "Summary"} if paper.meta.summary else {}
-    if sources:
-        titles[sources_anchor] = "Sources"
-    titles.update((group.anchor, group.title) for group in groups)
-    titles.update((s.id, display_title(s)) for s in paper.all_statements())
-    return Layout(summary_anchor, sources_anchor, groups, sources, titles)
-
-
-def display_title(statement: AnyStatement) -> str:
-    return statement.title or humanise(statement.id)
-
-
-def _preamble_groups(statements: Iterable[AnyStatement], anchors: Anchors) -> Iterator[Group]:
-    statements = list(statements)
-    for kind, anchor, title in _KIND_GROUPS:
-        members = tuple(s for s in statements if isinstance(s, kind))
-        if members:
-            yield Group(anchors.reserve(anchor), title, statements=members)
-
-
-def _section_groups(sections: Iterable[Section], anchors: Anchors) -> Iterator[Group]:
-    for section in sections:
-        # A section's own id was reserved up front; others get a slug of their title.
-        anchor = section.id or anchors.reserve(_slug(section.title))
-        flow = tuple(s for s in section.statements if not isinstance(s, Source))
-        yield Group(anchor, section.title, section.body, flow)
-
-
-def _slug(title: str) -> str:
-    return re.sub(r"[^\w]+", "-", title.lower()).strip("-") or "section"
-
-
-def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) -> tuple[SourceEntry, ...]:
-    """Sources in order of first citation, then the uncited ones in the order they were written."""
-    sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
-    flow = [(summary_anchor, paper.meta.summary)]
-    for group in groups:
-        flow.append((group.anchor, group.intro))
-        flow.extend((statement.id, statement.body) for statement in group.statements)
-    notes = [(source.id, source.body) for source in sources.values()]
-    cited_in: dict[str, list[str]] = {ident: [] for ident in sources}
-    for anchor, blocks in (*flow, *notes):
-        for cite in citations_in(blocks):
-            citers = cited_in.get(cite.source)
-            if citers is not None and anchor not in citers and anchor != cite.source:
-                citers.append(anchor)
-    # Dicts keep insertion order: first citations in the flow, then every source as written.
-    order = dict.fromkeys(cite.source for _, blocks in flow for cite in citations_in(blocks) if cite.source in sources)
-    order.update(dict.fromkeys(sources))
-    return tuple(SourceEntry(sources[i], bibliography_entry(sources[i]), tuple(cited_in[i])) for i in order)
+def print_document(paper: Paper, options: RenderOptions | None = None) -> PrintDocument:
+    """The paper as HTML for WeasyPrint, with its fonts' `@font-face` rules."""
+    options = options or RenderOptions()
+    html = _render(paper, options, "print")
+    return PrintDocument(html, font_face_css(_subsets(paper, options), "print"))
 
 
 # --- Jinja --------------------------------------------------------------------------
 
 
-@functools.cache
-def environment() -> Environment:
-    """The one Jinja environment of the process: autoescaping everything, strict about names."""
+@functools.lru_cache(maxsize=8)
+def environment(templates_dir: Path | None = None) -> Environment:
+    """The Jinja environment for a template folder (None: argdoc's own), made once per process.
+
+    A user's folder comes first, so any template of argdoc's can be replaced
+    by a file of the same name there.
+    """
+    package = PackageLoader("argdoc.render", "templates")
+    loader: BaseLoader = package if templates_dir is None else ChoiceLoader([FileSystemLoader(templates_dir), package])
     env = Environment(
-        loader=PackageLoader("argdoc.render", "templates"),
+        loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -159,36 +91,112 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["long_date"] = day_month_year
+    env.globals["link"] = link
     return env
 
 
-@functools.cache
-def stylesheet() -> str:
-    return (resources.files("argdoc.render") / "static" / "paper.css").read_text(encoding="utf-8")
+# --- one render ---------------------------------------------------------------------
 
 
-def page_rule(page_size: PageSize) -> str:
-    """The one print rule that depends on the options: the sheet size."""
-    return f"@page {{ size: {_CSS_PAGE_SIZE[page_size]}; }}\n"
-
-
-def render_html(paper: Paper, options: RenderOptions | None = None) -> str:
-    """The paper as one self-contained HTML document."""
-    options = options or RenderOptions()
+def _render(paper: Paper, options: RenderOptions, medium: Medium) -> str:
     meta = paper.meta
     plan = layout(paper)
-    sources = [entry.source for entry in plan.sources]
-    authors = [author.name for author in meta.authors] or ([meta.organisation] if meta.organisation else [])
-    # The stylesheet is our own file, not user input: it is trusted as markup.
-    css = Markup(stylesheet() + page_rule(options.page_size))
-    template = environment().get_template("paper.html.j2")
-    return template.render(
-        meta=meta,
-        title=meta.title or options.fallback_title,
-        author_names=authors,
-        description=plain_text(meta.summary) or meta.subtitle or "",
-        layout=plan,
-        titles=plan.titles,
-        render=BodyRenderer(citation_labels(sources)),
-        css=css,
+    title = meta.title or options.fallback_title
+    direction = text_direction(meta.language)
+    sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
+    notes = Notes(sources, medium, plan.note_prefix)
+    view = glance(paper, plan.thesis)
+    doi = options.doi or _meta_field(meta, "doi")
+    permalink = options.permalink or _meta_field(meta, "permalink")
+    identifier = doi_url(doi) if doi else permalink
+    css = _stylesheet(paper, options, medium, title)
+    context: dict[str, Any] = {
+        "meta": meta,
+        "title": title,
+        "author_names": [a.name for a in meta.authors] or ([meta.organisation] if meta.organisation else []),
+        # The organisation is not repeated under the title when it is also the sole author.
+        "organisation": None if [a.name for a in meta.authors] == [meta.organisation] else meta.organisation,
+        "description": plain_text(meta.summary) or meta.subtitle or "",
+        "layout": plan,
+        "titles": plan.titles,
+        "render": BodyRenderer({ident: attribution(source) for ident, source in sources.items()}, notes),
+        "notes": notes,
+        "medium": medium,
+        "direction": direction,
+        "theme": options.theme,
+        "css": Markup(css),  # argdoc's own files and the user's paper.css: trusted as markup
+        "csp": _content_security_policy(css),
+        "contents": contents(
+            plan,
+            glance=bool(view),
+            endnotes=medium == "screen" and plan.has_notes,
+            statements=_toc_statements(plan, medium),
+        ),
+        "glance": view,
+        "tension_map": _tension_map(view, plan, direction, options, medium),
+        "cite_this": paper_citation(meta, title, identifier) if meta.authors or meta.organisation else None,
+        "doi": doi,
+        "doi_url": doi_url(doi) if doi else None,
+        "permalink": permalink,
+        "identifier": identifier if identifier and identifier.startswith(("https://", "http://")) else None,
+    }
+    return environment(options.templates_dir).get_template("paper.html.j2").render(context)
+
+
+def _toc_statements(plan: Layout, medium: Medium) -> bool:
+    """Whether the contents list statements under their sections.
+
+    On screen, always: the contents is the paper's outline. In print it opens
+    the second page, above the tension map, so a longer paper lists its
+    sections only (its statements are still in the PDF's bookmarks).
+    """
+    return medium == "screen" or sum(len(g.statements) for g in plan.groups) <= _COVER_STATEMENTS
+
+
+def _stylesheet(paper: Paper, options: RenderOptions, medium: Medium, title: str) -> str:
+    meta = paper.meta
+    fonts = font_face_css(_subsets(paper, options), "screen") if medium == "screen" and options.embed_fonts else ""
+    page = page_css(options.page_size, meta.series, short_title(meta, title), text_direction(meta.language))
+    return fonts + argdoc_css(options.theme, medium) + page + user_css(options.templates_dir)
+
+
+def _subsets(paper: Paper, options: RenderOptions) -> frozenset[Subset]:
+    # Every word the page can show is in the tree (or the fallback title).
+    return subsets_for(paper.model_dump_json() + options.fallback_title)
+
+
+def _content_security_policy(css: str) -> str:
+    """Nothing may load but the one inline stylesheet (by its hash) and data: fonts and images."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; font-src data:; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
     )
+
+
+def _tension_map(view: Glance, plan: Layout, direction: Direction, options: RenderOptions, medium: Medium) -> Markup:
+    if not view:
+        return Markup("")
+    ids = MapIds(plan.anchors["title"], plan.anchors["desc"], plan.anchors["arrow"])
+    # In print the map spans the text column: its labels are set in points to match.
+    scale = content_width_pt(options.page_size) / MAP_WIDTH if medium == "print" else None
+    return tension_map(view, plan.titles, direction, ids, print_scale=scale)
+
+
+def _meta_field(meta: Meta, name: str) -> str | None:
+    """A header field the language may not have yet (`doi:`, `permalink:`, `short_title:`)."""
+    value = getattr(meta, name, None)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def short_title(meta: Meta, title: str) -> str:
+    """The running head: `short_title:` if the paper has one, else the title, shortened if long."""
+    chosen = _meta_field(meta, "short_title")
+    if chosen:
+        return chosen
+    if len(title) <= _SHORT_TITLE:
+        return title
+    head = title.split(":", 1)[0].strip()
+    if len(head) <= _SHORT_TITLE:
+        return head
+    return title[:_SHORT_TITLE].rsplit(" ", 1)[0] + "…"

@@ -27,6 +27,7 @@ from argdoc.nodes import (
     Text,
 )
 from argdoc.render.bibliography import link
+from argdoc.render.notes import Notes
 
 _SPACES = re.compile(r"\s+")
 # A dropped citation leaves a space before the punctuation that followed it.
@@ -34,14 +35,18 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
 
 
 class BodyRenderer:
-    """Renders blocks and inline nodes; `labels` names each known source for citations.
+    """Renders blocks and inline nodes.
 
-    A citation of an unknown source (a paper compiled with errors) renders as
-    plain text without a link, so every `href="#…"` points at an element.
+    Citations become notes (`notes`, see `argdoc.render.notes`); `labels`
+    names each known source where the text names it, in the attribution of a
+    block quotation. A citation of an unknown source (a paper compiled with
+    errors) renders as plain text without a link, so every `href="#…"` points
+    at an element.
     """
 
-    def __init__(self, labels: Mapping[str, str]) -> None:
+    def __init__(self, labels: Mapping[str, str], notes: Notes) -> None:
         self.labels = labels
+        self.notes = notes
 
     # --- blocks ------------------------------------------------------------------
 
@@ -62,11 +67,12 @@ class BodyRenderer:
     def blockquote(self, node: Blockquote) -> Markup:
         # The attribution goes in a <footer> inside the quotation, as the HTML spec suggests.
         footer = Markup()
+        text = self.inline(node.children)
         if node.citation is not None:
-            footer = Markup('<footer>— <cite class="citation">{}</cite></footer>').format(
-                self.citation_list([node.citation])
+            footer = Markup('<footer>— <cite class="citation">{}</cite>{}</footer>').format(
+                self.label(node.citation), self.notes.call([node.citation])
             )
-        return Markup("<blockquote><p>{}</p>{}</blockquote>").format(self.inline(node.children), footer)
+        return Markup("<blockquote><p>{}</p>{}</blockquote>").format(text, footer)
 
     # --- inline ------------------------------------------------------------------
 
@@ -79,12 +85,19 @@ class BodyRenderer:
                 pending.append(node)
                 continue
             if pending:
-                out.append(self.citations(pending))
+                self._flush(out, pending)
                 pending = []
             out.append(self.node(node))
         if pending:
-            out.append(self.citations(pending))
+            self._flush(out, pending)
         return Markup("").join(out)
+
+    def _flush(self, out: list[Markup], run: list[Citation]) -> None:
+        # A note call hangs on the word or punctuation before it: "tensions [@a]."
+        # reads "tensions¹." (stripping whitespace from markup cannot break it).
+        if out:
+            out[-1] = Markup(out[-1].rstrip())
+        out.append(self.citations(run))
 
     def node(self, node: Inline) -> Markup:
         match node:
@@ -116,22 +129,18 @@ class BodyRenderer:
 
     def quotation(self, node: Quotation) -> Markup:
         # <q> lets the stylesheet choose the quotation marks for the paper's language.
-        return Markup("<q>{}</q>{}").format(self.inline(node.children), self.citations([node.citation]))
+        text = self.inline(node.children)
+        return Markup("<q>{}</q>{}").format(text, self.citations([node.citation]))
 
     def citations(self, run: Sequence[Citation]) -> Markup:
-        # The leading space separates the bracket from a preceding word; HTML
-        # collapses it with a space the author already typed.
-        return Markup(' <span class="citation">({})</span>').format(self.citation_list(run))
+        return self.notes.call(run)
 
-    def citation_list(self, run: Sequence[Citation]) -> Markup:
-        return Markup("; ").join(self.citation(cite) for cite in run)
-
-    def citation(self, node: Citation) -> Markup:
+    def label(self, node: Citation) -> Markup:
+        """A source named in the text (a block quotation's attribution): a link to its entry."""
         label = self.labels.get(node.source)
-        text = f"{label or node.source}, {node.locator}" if node.locator else label or node.source
         if label is None:
-            return Markup('<span class="missing">{}</span>').format(text)
-        return Markup('<a href="#{}">{}</a>').format(node.source, text)
+            return Markup('<span class="missing">{}</span>').format(node.source)
+        return Markup('<a href="#{}">{}</a>').format(node.source, label)
 
 
 def plain_text(blocks: Iterable[Block]) -> str:

@@ -1,0 +1,78 @@
+"""Citations as notes: footnotes in the PDF, endnotes with back-links on the web.
+
+Every run of adjacent citations (`[@a; @b, p. 4]`) becomes one note, numbered
+in reading order. Notes are numbered as the templates render the bodies,
+which is document order, so one `Notes` object serves exactly one render.
+The first note citing a source gives it in full, later ones in short form
+(Chicago notes-bibliography; see `argdoc.render.bibliography`).
+
+At the call site:
+
+* print: the note's text itself, in a `<span class="footnote">` that the print
+  stylesheet floats to the foot of the page (CSS `float: footnote`);
+  WeasyPrint numbers the call and the note.
+* screen: a superscript link to the endnote (`role="doc-noteref"`); the
+  endnotes section lists the notes with a back-link to each call
+  (`role="doc-backlink"`), inside `role="doc-endnotes"`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from argdoc.nodes import Citation, Source
+from argdoc.render.bibliography import note_entry
+from argdoc.render.fonts import Medium
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    text: Markup
+    anchor: str  # the endnote's id
+    call_anchor: str  # the id of its call in the text, for the back-link
+
+
+@dataclass
+class Notes:
+    """The notes of one render, in the order their calls were rendered.
+
+    `prefix` starts the notes' element ids (`fn-3`, `fn-call-3`); the layout
+    picks one that no statement id can clash with.
+    """
+
+    sources: Mapping[str, Source]
+    medium: Medium
+    prefix: str = "fn"
+    notes: list[Note] = field(default_factory=list)
+    _cited: set[str] = field(default_factory=set)
+
+    def call(self, run: Sequence[Citation]) -> Markup:
+        """Add a note for a run of citations; the markup that stands where the citations were."""
+        number = len(self.notes) + 1
+        note = Note(number, self._text(run), f"{self.prefix}-{number}", f"{self.prefix}-call-{number}")
+        self.notes.append(note)
+        if self.medium == "print":
+            return Markup('<span class="footnote">{}</span>').format(note.text)
+        return Markup('<sup class="note-call"><a href="#{}" id="{}" role="doc-noteref">{}</a></sup>').format(
+            note.anchor, note.call_anchor, note.number
+        )
+
+    def _text(self, run: Sequence[Citation]) -> Markup:
+        """The sources of a run, joined by semicolons; only the last closes the note with a period."""
+        entries = []
+        for index, cite in enumerate(run):
+            final = index == len(run) - 1
+            source = self.sources.get(cite.source)
+            if source is None:
+                # A paper compiled with errors: the bare id, and no link to nothing.
+                missing = Markup('<span class="missing">{}</span>').format(cite.source)
+                entries.append(missing + Markup("." if final else ""))
+                continue
+            short = source.id in self._cited
+            self._cited.add(source.id)
+            entries.append(note_entry(source, cite.locator, short=short, final=final))
+        return Markup("; ").join(entries)

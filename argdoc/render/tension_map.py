@@ -1,0 +1,340 @@
+"""The tension map: an SVG, drawn by argdoc, of components, the tensions between them, and what they bear on.
+
+Three columns, read in the paper's direction: the components of the
+position, the tensions that lie between them, and the claims the tensions
+bear on. A tension is a node of its own rather than a line between two
+components, because a tension may lie between three or more (a trilemma).
+Columns grow downwards, so a paper with many components gets a taller map,
+never smaller type.
+
+The drawing is sized for print: 640 units span the text width of an A4 page
+(170 mm), so 12-unit labels print at about 9 pt. Labels are wrapped here
+(SVG cannot wrap) with the widths of the bundled sans face. Nodes are ordered
+by the barycentre heuristic (each node placed at the mean position of its
+neighbours, a few sweeps) to keep lines from crossing.
+
+Colours are presentation attributes, which WeasyPrint reads; the screen
+stylesheet overrides them through the class names for dark mode. The text
+alternative is the SVG's `<title>` and `<desc>`, named by `aria-labelledby`.
+
+For print the labels are not SVG text: WeasyPrint 70 sets SVG text one
+letter at a time, without shaping, kerning or bidi, which garbles Arabic and
+reverses Hebrew. The PDF gets the same drawing with each label as an HTML
+paragraph placed over its box (percentages of the drawing, type in points
+from the column width), which WeasyPrint typesets like any other text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from argdoc.render.glance import Glance
+from argdoc.render.language import Direction
+from argdoc.render.text_metrics import wrap
+
+WIDTH = 640
+FONT_SIZE = 12
+LINE_HEIGHT = 15
+PAD_X, PAD_Y = 8, 7
+ROW_GAP = 12
+TOP = 26  # room for the column headings
+HEADING_SIZE = 10
+_SANS = "Argdoc Sans, Argdoc Sans Ext, Argdoc Sans Hebrew, Argdoc Naskh, DejaVu Sans, sans-serif"
+
+# (left edge, width) of each column, left to right.
+_COLUMNS = {"component": (0, 190), "tension": (245, 160), "claim": (460, 180)}
+_HEADINGS = {"component": "Components", "tension": "Tensions", "claim": "Bears on"}
+
+_STYLE = {
+    "component": {"fill": "#e8f3ee", "stroke": "#22705a", "text": "#12392d"},
+    "idle": {"fill": "#f4f5f7", "stroke": "#a3abb5", "text": "#4a5360"},
+    "tension": {"fill": "#fbeee6", "stroke": "#a4461f", "text": "#5c2410"},
+    "claim": {"fill": "#e9eef6", "stroke": "#1d3557", "text": "#10213a"},
+    "thesis": {"fill": "#1d3557", "stroke": "#1d3557", "text": "#ffffff"},
+}
+
+
+@dataclass(frozen=True)
+class Node:
+    ident: str
+    kind: str  # component, idle (a component in no tension), tension, claim, thesis
+    column: str
+    lines: tuple[str, ...]
+    x: float
+    y: float
+    width: float
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * LINE_HEIGHT + 2 * PAD_Y
+
+    @property
+    def middle(self) -> float:
+        return self.y + self.height / 2
+
+
+@dataclass(frozen=True)
+class MapIds:
+    """Element ids the map needs, reserved by the layout so they never clash with a statement's."""
+
+    title: str
+    desc: str
+    arrow: str
+
+
+def tension_map(
+    glance: Glance,
+    titles: Mapping[str, str],
+    direction: Direction,
+    ids: MapIds,
+    *,
+    print_scale: float | None = None,
+) -> Markup:
+    """The map as inline SVG; with `print_scale` (points per map unit), the print form with HTML labels."""
+    order = _order(glance)
+    nodes = _place(glance, order, titles, direction)
+    height = max(node.y + node.height for node in nodes.values()) + 4
+    labels = [_heading(column, left, width) for column, (left, width) in _columns(direction).items()]
+    labels += [_label(node) for node in nodes.values()]
+    drawing = [
+        _open(height, ids),
+        Markup('<title id="{}">{}</title>').format(ids.title, _title(glance, titles)),
+        Markup('<desc id="{}">{}</desc>').format(ids.desc, describe(glance, titles)),
+        _defs(ids.arrow),
+        *_edges(glance, nodes, direction, ids.arrow),
+        *(_box(node) for node in nodes.values()),
+    ]
+    if print_scale is None:
+        drawing += [_svg_text(label) for label in labels]
+        return Markup("\n").join([*drawing, Markup("</svg>")])
+    placed = [_html_text(label, height, print_scale) for label in labels]
+    return Markup("\n").join(
+        [Markup('<div class="tension-map-print">'), *drawing, Markup("</svg>"), *placed, Markup("</div>")]
+    )
+
+
+def describe(glance: Glance, titles: Mapping[str, str]) -> str:
+    """The map in words, one sentence per tension: the text alternative."""
+    sentences = []
+    for row in glance.tensions:
+        between = _and(titles[c] for c in row.between) or "no named components"
+        sentence = f"{titles[row.anchor]}: a tension between {between}"
+        if row.bears_on:
+            sentence += f", bearing on {_and(titles[c] for c in row.bears_on)}"
+        sentences.append(sentence + ".")
+    idle = [titles[c] for c in glance.components if not any(c in row.between for row in glance.tensions)]
+    if idle:
+        sentences.append(f"In no tension: {_and(idle)}.")
+    return " ".join(sentences)
+
+
+# --- ordering ---------------------------------------------------------------------
+
+
+def _order(glance: Glance) -> dict[str, list[str]]:
+    """Column orders that keep lines short and uncrossed (barycentre sweeps, deterministic)."""
+    components = list(glance.components)
+    tensions = [row.anchor for row in glance.tensions]
+    claims = list(glance.claims)
+    links = {row.anchor: row.between for row in glance.tensions}
+    bears = {row.anchor: row.bears_on for row in glance.tensions}
+    # Which tensions each component lies in and each claim is borne on by.
+    in_tensions = {c: [t for t in links if c in links[t]] for c in components}
+    borne_by = {c: [t for t in bears if c in bears[t]] for c in claims}
+    for _ in range(4):
+        tensions = _by_mean(tensions, links.__getitem__, components)
+        components = _by_mean(components, in_tensions.__getitem__, tensions)
+        claims = _by_mean(claims, borne_by.__getitem__, tensions)
+    return {"component": components, "tension": tensions, "claim": claims}
+
+
+def _by_mean(items: list[str], neighbours: Callable[[str], Iterable[str]], reference: Sequence[str]) -> list[str]:
+    position = {ident: index for index, ident in enumerate(reference)}
+
+    def key(item: str) -> tuple[float, int]:
+        found = [position[n] for n in neighbours(item) if n in position]
+        mean = sum(found) / len(found) if found else float(len(reference))
+        return (mean, items.index(item))
+
+    return sorted(items, key=key)
+
+
+# --- placing ----------------------------------------------------------------------
+
+
+def _place(
+    glance: Glance, order: Mapping[str, list[str]], titles: Mapping[str, str], direction: Direction
+) -> dict[str, Node]:
+    in_tension = {c for row in glance.tensions for c in row.between}
+    unplaced: dict[str, list[Node]] = {}
+    for column, idents in order.items():
+        left, width = _columns(direction)[column]
+        nodes = []
+        for ident in idents:
+            kind = _kind(ident, column, glance, in_tension)
+            weight = 600 if kind in ("tension", "thesis") else 400
+            lines = tuple(wrap(titles[ident], width - 2 * PAD_X, FONT_SIZE, weight))
+            nodes.append(Node(ident, kind, column, lines, left, 0, width))
+        unplaced[column] = nodes
+    tallest = max(_stack_height(nodes) for nodes in unplaced.values())
+    placed: dict[str, Node] = {}
+    for nodes in unplaced.values():
+        # Each column is centred on the tallest, so lines between them run level.
+        y = TOP + (tallest - _stack_height(nodes)) / 2
+        for node in nodes:
+            placed[node.ident] = Node(node.ident, node.kind, node.column, node.lines, node.x, y, node.width)
+            y += node.height + ROW_GAP
+    return placed
+
+
+def _columns(direction: Direction) -> dict[str, tuple[float, float]]:
+    if direction == "ltr":
+        return dict(_COLUMNS)
+    # Right to left: the same columns, mirrored, so the map reads from the right.
+    return {column: (WIDTH - left - width, width) for column, (left, width) in _COLUMNS.items()}
+
+
+def _kind(ident: str, column: str, glance: Glance, in_tension: set[str]) -> str:
+    if column == "component":
+        return "component" if ident in in_tension else "idle"
+    if column == "claim":
+        return "thesis" if ident == glance.thesis else "claim"
+    return "tension"
+
+
+def _stack_height(nodes: Sequence[Node]) -> float:
+    return sum(node.height for node in nodes) + ROW_GAP * max(len(nodes) - 1, 0)
+
+
+# --- drawing ----------------------------------------------------------------------
+
+
+def _open(height: float, ids: MapIds) -> Markup:
+    return Markup(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="tension-map" viewBox="0 0 {w} {h}" '
+        'width="{w}" height="{h}" role="img" aria-labelledby="{t} {d}" font-family="{font}" font-size="{size}">'
+    ).format(w=WIDTH, h=_num(height), t=ids.title, d=ids.desc, font=_SANS, size=FONT_SIZE)
+
+
+def _defs(arrow: str) -> Markup:
+    return Markup(
+        '<defs><marker id="{}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto"><path class="arrow-head" d="M0,0 L10,5 L0,10 z" fill="#1d3557"/></marker></defs>'
+    ).format(arrow)
+
+
+def _edges(glance: Glance, nodes: Mapping[str, Node], direction: Direction, arrow: str) -> list[Markup]:
+    out = []
+    for row in glance.tensions:
+        tension = nodes[row.anchor]
+        for component in row.between:
+            out.append(_curve(nodes[component], tension, direction, "between", None))
+        for claim in row.bears_on:
+            out.append(_curve(tension, nodes[claim], direction, "bears-on", arrow))
+    return out
+
+
+def _curve(start: Node, end: Node, direction: Direction, kind: str, arrow: str | None) -> Markup:
+    """A horizontal S-curve from the trailing edge of one node to the leading edge of the next."""
+    ltr = direction == "ltr"
+    x1 = start.x + start.width if ltr else start.x
+    x2 = (end.x if ltr else end.x + end.width) - (2 if arrow and ltr else -2 if arrow else 0)
+    y1, y2 = start.middle, end.middle
+    bend = (x2 - x1) / 2
+    path = f"M{_num(x1)},{_num(y1)} C{_num(x1 + bend)},{_num(y1)} {_num(x2 - bend)},{_num(y2)} {_num(x2)},{_num(y2)}"
+    colour = "#1d3557" if arrow else "#a4461f"
+    marker = Markup(' marker-end="url(#{})"').format(arrow) if arrow else Markup("")
+    return Markup('<path class="edge {}" d="{}" fill="none" stroke="{}" stroke-width="1.6"{}/>').format(
+        kind, path, colour, marker
+    )
+
+
+def _box(node: Node) -> Markup:
+    style = _STYLE[node.kind]
+    return Markup(
+        '<rect class="box {}" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="1.2"/>'
+    ).format(
+        node.kind,
+        _num(node.x),
+        _num(node.y),
+        _num(node.width),
+        _num(node.height),
+        12 if node.kind == "tension" else 3,
+        style["fill"],
+        style["stroke"],
+    )
+
+
+@dataclass(frozen=True)
+class Label:
+    """A piece of text on the map: its lines, the box it is centred in, and how it is set."""
+
+    kind: str  # the node kind, or "heading"
+    lines: tuple[str, ...]
+    x: float
+    y: float  # the top of the first line box
+    width: float
+    size: float
+    weight: int
+    colour: str
+
+
+def _label(node: Node) -> Label:
+    weight = 600 if node.kind in ("tension", "thesis") else 400
+    return Label(
+        node.kind, node.lines, node.x, node.y + PAD_Y, node.width, FONT_SIZE, weight, _STYLE[node.kind]["text"]
+    )
+
+
+def _heading(column: str, left: float, width: float) -> Label:
+    return Label("heading", (_HEADINGS[column].upper(),), left, 2, width, HEADING_SIZE, 600, "#535c68")
+
+
+def _svg_text(label: Label) -> Markup:
+    centre = label.x + label.width / 2
+    # The baseline sits where the HTML line box of the print form puts it.
+    first = label.y + LINE_HEIGHT - 3.5
+    lines = Markup("").join(
+        Markup('<tspan x="{}" y="{}">{}</tspan>').format(_num(centre), _num(first + i * LINE_HEIGHT), line)
+        for i, line in enumerate(label.lines)
+    )
+    spacing = ' letter-spacing="1"' if label.kind == "heading" else ""
+    return Markup(
+        '<text class="label {}" text-anchor="middle" font-size="{}" font-weight="{}" fill="{}"{}>{}</text>'
+    ).format(label.kind, label.size, label.weight, label.colour, Markup(spacing), lines)
+
+
+def _html_text(label: Label, height: float, scale: float) -> Markup:
+    """A label as a paragraph over the drawing (print): positions in % of the drawing, type in pt."""
+    style = (
+        f"left: {_pct(label.x, WIDTH)}; top: {_pct(label.y, height)}; width: {_pct(label.width, WIDTH)}; "
+        f"font-size: {_num(label.size * scale)}pt; line-height: {_num(LINE_HEIGHT * scale)}pt; "
+        f"font-weight: {label.weight}; color: {label.colour}"
+    )
+    lines = Markup("<br>").join(label.lines)
+    return Markup('<p class="map-label {}" style="{}">{}</p>').format(label.kind, style, lines)
+
+
+def _title(glance: Glance, titles: Mapping[str, str]) -> str:
+    count = len(glance.tensions)
+    subject = f" on {titles[glance.thesis]}" if glance.thesis in glance.claims and glance.thesis else ""
+    return f"Tension map: {count} tension{'s' if count != 1 else ''} between the components, and their bearing{subject}"
+
+
+def _and(items: Iterable[str]) -> str:
+    names = list(items)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + f", and {names[-1]}"
+
+
+def _pct(value: float, whole: float) -> str:
+    return f"{value / whole * 100:.3f}%"
+
+
+def _num(value: float) -> str:
+    """Coordinates rounded to a tenth: short, and the same on every machine."""
+    return f"{value:.1f}".rstrip("0").rstrip(".")
