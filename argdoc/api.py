@@ -19,8 +19,9 @@ class ArgdocError(Exception):
     def __init__(self, diagnostics: list[Diagnostic], result: Result | None = None) -> None:
         self.diagnostics = diagnostics
         self.result = result
-        source = result.source if result is not None else None
-        super().__init__("\n".join(format_text(d, source) for d in diagnostics if d.is_error))
+        super().__init__(
+            "\n".join(format_text(d, result.source_of(d.path) if result else None) for d in diagnostics if d.is_error)
+        )
 
 
 def check(text: str, path: str | Path | None = None) -> Result:

@@ -53,6 +53,10 @@ def build_one(job: BuildJob) -> BuildReport:
     report = BuildReport(job.path)
     result = compile_file(job.path, job.max_bytes)
     found = [d for d in lint(result, job.config) if d.severity is not Severity.INFO]
+    # Resolution errors stop a build whatever the lint configuration says: a
+    # paper with dangling references or duplicate ids cannot be rendered right.
+    shown = {id(d) for d in found}
+    found += [d for d in result.diagnostics if d.is_error and id(d) not in shown and d not in found]
     report.messages = [format_text(d, result.source_of(d.path), colour=job.colour) for d in sorted(found, key=sort_key)]
     fatal = [d for d in found if d.is_error or (job.strict and d.severity is Severity.WARNING)]
     if fatal or result.paper is None:
@@ -67,9 +71,29 @@ def build_one(job: BuildJob) -> BuildReport:
         return report
     for fmt, data in products:
         out = job.target / f"{job.path.stem}.{fmt}"
-        write_atomic(out, data)
+        try:
+            write_atomic(out, data)
+        except OSError as exc:
+            report.failed = True
+            report.messages.append(format_text(write_failure(out, exc), None, colour=job.colour))
+            return report
         report.written.append(out)
     return report
+
+
+def write_failure(out: Path, exc: OSError) -> Diagnostic:
+    """An output that cannot be written: a diagnostic naming it, not a traceback."""
+    source = SourceFile(str(out), "")
+    span = Span(line=1, column=1, end_line=1, end_column=1)
+    reason = exc.strerror or type(exc).__name__
+    return make(
+        "E040",
+        "cannot-write",
+        f"cannot write this file: {reason}",
+        source,
+        span,
+        hint="check that the output folder exists, is a folder and is writable",
+    )
 
 
 def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | str]]:
@@ -93,6 +117,20 @@ def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | str]]:
 
 
 def _render_failure(path: Path, exc: Exception) -> Diagnostic:
+    """A renderer failure; a broken user template is named with its own file and line."""
+    filename = getattr(exc, "filename", None)
+    lineno = getattr(exc, "lineno", None)
+    if type(exc).__module__.startswith("jinja2") and filename:
+        source = SourceFile(str(filename), "")
+        span = Span(line=lineno or 1, column=1, end_line=lineno or 1, end_column=1)
+        return make(
+            "E030",
+            "template-error",
+            f"template error: {getattr(exc, 'message', exc)}",
+            source,
+            span,
+            hint="fix the template (argdoc's own templates are tested; check your --templates folder)",
+        )
     source = SourceFile(str(path), "")
     span = Span(line=1, column=1, end_line=1, end_column=1)
     message = str(exc) or type(exc).__name__

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TextIO
 
 from argdoc import __version__
-from argdoc.compiler import MAX_BYTES, Result, compile_file
+from argdoc.build import BuildJob
+from argdoc.compiler import MAX_BYTES, Result, compile_file, read_source
 from argdoc.config import find_table
 from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
 from argdoc.lint import ConfigError, LintConfig, lint, load_config, report
@@ -39,15 +40,21 @@ EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown")
 
 @dataclass
 class Console:
-    """Where diagnostics and messages go, and whether to colour them."""
+    """Where diagnostics and messages go, and whether to colour them (decided per stream)."""
 
     quiet: bool
-    colour: bool
+    choice: str = "auto"
+
+    @property
+    def colour(self) -> bool:
+        """Colour for standard error, where most diagnostics go."""
+        return _wants_colour(self.choice, sys.stderr)
 
     def diagnostics(self, result: Result, stream: TextIO, diagnostics: list[Diagnostic] | None = None) -> None:
         chosen = result.diagnostics if diagnostics is None else diagnostics
+        colour = _wants_colour(self.choice, stream)
         for d in sorted(chosen, key=sort_key):
-            print(format_text(d, result.source_of(d.path), colour=self.colour), file=stream)
+            print(format_text(d, result.source_of(d.path), colour=colour), file=stream)
             print(file=stream)
 
     def info(self, message: str) -> None:
@@ -66,18 +73,52 @@ def _wants_colour(choice: str, stream: TextIO) -> bool:
 # --- collecting inputs ---------------------------------------------------------
 
 
+_INCLUDE_LINE = re.compile(r'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
+
+
 def _inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
-    """Each .arg file to process, with the directory it was found under (if any)."""
+    """Each .arg file to process, with the directory it was found under (if any).
+
+    In a directory, hidden folders (.git, .venv) are skipped, and so are the
+    chapters that another file there includes: they are part of that paper,
+    not papers of their own.
+    """
     for raw in paths:
+        if not raw.strip():
+            raise UsageError("an empty path was given (an unset variable?)")
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*.arg") if p.is_file())
-            if not found:
-                yield path, path  # reported as "no .arg files" by the caller
-            for file in found:
-                yield file, path
-        else:
+        if not path.is_dir():
             yield path, None
+            continue
+        found = sorted(p for p in path.rglob("*.arg") if p.is_file() and not _hidden(p.relative_to(path)))
+        chapters = _included(found)
+        papers = [p for p in found if p.resolve() not in chapters]
+        if not papers:
+            yield path, path  # reported as "no .arg files" by the caller
+        for file in papers:
+            yield file, path
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts[:-1])
+
+
+def _included(files: Sequence[Path]) -> set[Path]:
+    """The files that one of `files` names in an `include` line (a quick scan, not a parse)."""
+    chapters: set[Path] = set()
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _INCLUDE_LINE.finditer(text):
+            chapters.add((file.parent / match.group(1)).resolve())
+    return chapters
+
+
+def _is_empty_dir(path: Path, root: Path | None) -> bool:
+    """What _inputs yields for a directory with no papers in it."""
+    return root is not None and path == root
 
 
 def _empty_dir_result(path: Path) -> Result:
@@ -95,7 +136,7 @@ def _empty_dir_result(path: Path) -> Result:
 
 
 def _compile(path: Path, root: Path | None, max_bytes: int = MAX_BYTES) -> Result:
-    if root is not None and path == root:
+    if _is_empty_dir(path, root):
         return _empty_dir_result(path)
     return compile_file(path, max_bytes)
 
@@ -122,13 +163,13 @@ def _output_dir(path: Path, root: Path | None, outdir: Path | None) -> Path:
 
 
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
-    from argdoc.build import BuildJob, build_all, workers_for
+    from argdoc.build import build_all, workers_for
 
     configs = _Configs(args.config)
     jobs: list[BuildJob] = []
     failed = False
     for path, root in _inputs(args.paths):
-        if root is not None and path == root:
+        if _is_empty_dir(path, root):
             console.diagnostics(_empty_dir_result(path), sys.stderr)
             failed = True
             continue
@@ -145,6 +186,7 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
                 render=_render_settings(args),
             )
         )
+    jobs = _distinct_outputs(jobs)
     progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
     for built in build_all(jobs, workers_for(len(jobs), args.jobs), progress.update):
         progress.clear()
@@ -159,6 +201,24 @@ def cmd_build(args: argparse.Namespace, console: Console) -> int:
         failed = failed or built.failed
     progress.clear()
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _distinct_outputs(jobs: list[BuildJob]) -> list[BuildJob]:
+    """Drop a paper given twice; refuse two papers that would write the same output file."""
+    seen: dict[Path, BuildJob] = {}
+    kept = []
+    for job in jobs:
+        out = (job.target / job.path.stem).resolve()
+        earlier = seen.get(out)
+        if earlier is None:
+            seen[out] = job
+            kept.append(job)
+        elif earlier.path.resolve() != job.path.resolve():
+            raise UsageError(
+                f"{earlier.path} and {job.path} would both be written to {job.target / job.path.stem}.*; "
+                "rename one, or build them into different folders"
+            )
+    return kept
 
 
 def _render_settings(args: argparse.Namespace) -> dict[str, object]:
@@ -232,10 +292,10 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
             text = export(result.paper, args.to)
     if args.output is None:
         sys.stdout.write(text)
-    else:
-        write_atomic(Path(args.output), text)
-        if not console.quiet:
-            print(args.output)
+    elif not _write(Path(args.output), text, console):
+        return EXIT_ERRORS
+    elif not console.quiet:
+        print(args.output)
     return EXIT_OK
 
 
@@ -260,10 +320,10 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
         return EXIT_ERRORS
     if args.output is None:
         sys.stdout.write(result.text)
-    else:
-        write_atomic(Path(args.output), result.text)
-        if not console.quiet:
-            print(args.output)
+    elif not _write(Path(args.output), result.text, console):
+        return EXIT_ERRORS
+    elif not console.quiet:
+        print(args.output)
     return EXIT_OK
 
 
@@ -351,15 +411,7 @@ def cmd_fmt(args: argparse.Namespace, console: Console) -> int:
     from argdoc.fmt import FormatError, format_text, unified_diff
 
     if "-" in args.paths:
-        if len(args.paths) > 1:
-            raise UsageError("'-' (standard input) cannot be combined with other paths")
-        text = sys.stdin.read()
-        try:
-            sys.stdout.write(format_text(text, "<stdin>", _fmt_line_length(Path.cwd(), args.line_length)))
-        except FormatError as exc:
-            _format_failure(console, "<stdin>", exc, SourceFile.from_text(text, "<stdin>"))
-            return EXIT_ERRORS
-        return EXIT_OK
+        return _fmt_stdin(args, console)
     changed = failed = 0
     for path, root in _inputs(args.paths):
         result = _read_for_fmt(path, root, args.max_size)
@@ -369,7 +421,7 @@ def cmd_fmt(args: argparse.Namespace, console: Console) -> int:
             continue
         before = result
         try:
-            after = format_text(before, str(path), _fmt_line_length(path, args.line_length))
+            after = _same_line_endings(before, format_text(before, str(path), _fmt_line_length(path, args.line_length)))
         except FormatError as exc:
             _format_failure(console, str(path), exc, SourceFile.from_text(before, path))
             failed += 1
@@ -381,28 +433,59 @@ def cmd_fmt(args: argparse.Namespace, console: Console) -> int:
             sys.stdout.write(unified_diff(before, after, str(path)))
         if args.check or args.diff:
             console.info(f"would reformat {path}")
-        else:
-            write_atomic(path, after)
+        elif _write(path, after, console):
             console.info(f"reformatted {path}")
+        else:
+            failed += 1
     verb = "would be reformatted" if args.check or args.diff else "reformatted"
     console.info(f"{changed} file{'s' if changed != 1 else ''} {verb}" + (f", {failed} failed" if failed else ""))
     return EXIT_ERRORS if failed or ((args.check or args.diff) and changed) else EXIT_OK
 
 
+def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
+    """`argdoc fmt -`: standard input to standard output; --check and --diff as for files."""
+    from argdoc.fmt import FormatError, format_text, unified_diff
+
+    if len(args.paths) > 1:
+        raise UsageError("'-' (standard input) cannot be combined with other paths")
+    text = sys.stdin.read()
+    try:
+        after = _same_line_endings(text, format_text(text, "<stdin>", _fmt_line_length(Path.cwd(), args.line_length)))
+    except FormatError as exc:
+        _format_failure(console, "<stdin>", exc, SourceFile.from_text(text, "<stdin>"))
+        return EXIT_ERRORS
+    if args.diff:
+        sys.stdout.write(unified_diff(text, after, "<stdin>"))
+    elif not args.check:
+        sys.stdout.write(after)
+    return EXIT_ERRORS if (args.check or args.diff) and after != text else EXIT_OK
+
+
+def _same_line_endings(original: str, formatted: str) -> str:
+    """Keep a file's CRLF line endings (a Windows checkout) when formatting it."""
+    return formatted.replace("\n", "\r\n") if "\r\n" in original else formatted
+
+
+def _write(path: Path, data: str | bytes, console: Console) -> bool:
+    """Write an output atomically; a failure is reported as a diagnostic, not raised."""
+    from argdoc.build import write_failure
+
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        print(format_text(write_failure(path, exc), None, colour=console.colour), file=sys.stderr)
+        return False
+    return True
+
+
 def _read_for_fmt(path: Path, root: Path | None, max_bytes: int) -> str | Result:
-    """The file's exact text, or a Result holding the diagnostic for why it cannot be read."""
-    if root is not None and path == root:
+    """The file's exact text (line endings as they are), or a Result saying why it cannot be read."""
+    if _is_empty_dir(path, root):
         return _empty_dir_result(path)
-    try:
-        if path.stat().st_size > max_bytes:
-            return compile_file(path, max_bytes)  # reports the size limit
-        data = path.read_bytes()
-    except OSError:
-        return compile_file(path, max_bytes)  # reports missing, directory or unreadable paths as diagnostics
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return compile_file(path, max_bytes)
+    source, problems = read_source(path, max_bytes)
+    if problems:
+        return Result(source, None, None, problems, {source.path: source})
+    return path.read_bytes().decode("utf-8-sig")
 
 
 def _format_failure(console: Console, path: str, exc: Exception, source: SourceFile) -> None:
@@ -538,7 +621,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
     _common(build)
-    build.set_defaults(handler=cmd_build)
+    build.set_defaults(handler=cmd_build, command_parser=build)
 
     check = commands.add_parser(
         "check",
@@ -547,7 +630,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
     _common(check)
-    check.set_defaults(handler=cmd_check)
+    check.set_defaults(handler=cmd_check, command_parser=check)
 
     lint_cmd = commands.add_parser(
         "lint",
@@ -573,7 +656,7 @@ def build_parser() -> argparse.ArgumentParser:
     lint_cmd.add_argument("--statistics", action="store_true", help="print how many findings each rule made")
     lint_cmd.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest)")
     _common(lint_cmd)
-    lint_cmd.set_defaults(handler=cmd_lint)
+    lint_cmd.set_defaults(handler=cmd_lint, command_parser=lint_cmd)
 
     fmt = commands.add_parser(
         "fmt",
@@ -592,17 +675,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="wrap prose at N columns (default: 88, or [tool.argdoc.fmt])",
     )
     _common(fmt)
-    fmt.set_defaults(handler=cmd_fmt)
+    fmt.set_defaults(handler=cmd_fmt, command_parser=fmt)
 
     rules_cmd = commands.add_parser("rules", help="list every lint rule", description="List every lint rule.")
     rules_cmd.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
     _common(rules_cmd)
-    rules_cmd.set_defaults(handler=cmd_rules)
+    rules_cmd.set_defaults(handler=cmd_rules, command_parser=rules_cmd)
 
     rule_cmd = commands.add_parser("rule", help="show one lint rule's page", description="Show one lint rule's page.")
     rule_cmd.add_argument("rule", metavar="CODE|NAME", help="a rule code (ARG006) or name (unused-source)")
     _common(rule_cmd)
-    rule_cmd.set_defaults(handler=cmd_rule)
+    rule_cmd.set_defaults(handler=cmd_rule, command_parser=rule_cmd)
 
     export = commands.add_parser(
         "export",
@@ -618,7 +701,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-spans", dest="spans", action="store_false", help="leave source positions out of the JSON tree"
     )
     _common(export)
-    export.set_defaults(handler=cmd_export)
+    export.set_defaults(handler=cmd_export, command_parser=export)
 
     importer = commands.add_parser(
         "import",
@@ -630,7 +713,7 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", metavar="FILE.arg", help="write here (default: standard output)")
     importer.add_argument("--line-length", type=_line_length, metavar="N", help="wrap prose at N columns (default 88)")
     _common(importer)
-    importer.set_defaults(handler=cmd_import)
+    importer.set_defaults(handler=cmd_import, command_parser=importer)
     return parser
 
 
@@ -645,7 +728,7 @@ def _on_sigterm(signum: int, frame: object) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    console = Console(quiet=args.quiet, colour=_wants_colour(args.color, sys.stderr))
+    console = Console(quiet=args.quiet, choice=args.color)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -655,7 +738,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"argdoc: configuration error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
-        parser.print_usage(sys.stderr)
+        getattr(args, "command_parser", parser).print_usage(sys.stderr)
         print(f"argdoc: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

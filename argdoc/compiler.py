@@ -78,7 +78,7 @@ def compile_text(text: str, path: str | Path | None = None, max_bytes: int = MAX
 
 def _compile(text: str, path: str | Path | None, max_bytes: int) -> Result:
     source = SourceFile.from_text(text, path)
-    control = _control_character(source)
+    control = control_character(source)
     if control:
         return Result(source, None, None, control)
     parsed = parse_tree(source)
@@ -92,7 +92,7 @@ def _compile(text: str, path: str | Path | None, max_bytes: int) -> Result:
     return Result(source, paper, resolution, diagnostics, sources)
 
 
-def _control_character(source: SourceFile) -> list[Diagnostic]:
+def control_character(source: SourceFile) -> list[Diagnostic]:
     control = _CONTROL.search(source.text)
     if control is None:
         return []
@@ -110,27 +110,44 @@ def _control_character(source: SourceFile) -> list[Diagnostic]:
     ]
 
 
-def _file_problem(path: Path, code: str, name: str, message: str, hint: str) -> list[Diagnostic]:
-    source = SourceFile(str(path), "")
+def _file_problem(source: SourceFile, code: str, name: str, message: str, hint: str) -> list[Diagnostic]:
     span = Span(line=1, column=1, end_line=1, end_column=1)
     return [make(code, name, message, source, span, hint=hint)]
 
 
-def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceFile | list[Diagnostic]:
-    """A file's text, or the diagnostics saying why it cannot be read."""
+def read_source(
+    path: Path, max_bytes: int = MAX_BYTES, shown_as: str | None = None
+) -> tuple[SourceFile, list[Diagnostic]]:
+    """A file's text and, when it cannot be read, the diagnostics saying why.
+
+    On failure the SourceFile holds what can be shown of the file (for the
+    caret under a bad byte) and the diagnostics are never empty. `shown_as` is
+    the path diagnostics name (an included file is named as it was written).
+    """
+    name = shown_as or str(path)
+    empty = SourceFile(name, "")
     if path.is_dir():
-        return _file_problem(
-            path,
+        return empty, _file_problem(
+            empty,
             "E020",
             "not-a-file",
             "this is a directory, not a .arg file",
             "pass a .arg file, or a directory to 'argdoc build'",
         )
     try:
+        if path.exists() and not path.is_file():
+            # A device or a pipe: /dev/zero would never end, whatever --max-size says.
+            return empty, _file_problem(
+                empty,
+                "E020",
+                "not-a-file",
+                "this is not a regular file (a device or a pipe?)",
+                "pass a .arg file",
+            )
         size = path.stat().st_size
         if size > max_bytes:
-            return _file_problem(
-                path,
+            return empty, _file_problem(
+                empty,
                 "E022",
                 "file-too-large",
                 f"the file is {size} bytes; the limit is {max_bytes}",
@@ -138,29 +155,26 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceFile | list[Dia
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        return _file_problem(path, "E020", "file-not-found", "no such file", "check the path")
+        return empty, _file_problem(empty, "E020", "file-not-found", "no such file", "check the path")
     except OSError as exc:
-        return _file_problem(
-            path, "E021", "unreadable-file", f"cannot read the file: {exc.strerror}", "check the file's permissions"
+        return empty, _file_problem(
+            empty, "E021", "unreadable-file", f"cannot read the file: {exc.strerror}", "check the file's permissions"
         )
     try:
-        return SourceFile.from_text(decode(data), path)
+        return SourceFile.from_text(decode(data), name), []
     except SourceDecodeError as exc:
         # Show the line with the bad byte replaced, so the caret has context.
-        shown = SourceFile.from_text(data.decode("utf-8", "replace"), path)
+        shown = SourceFile.from_text(data.decode("utf-8", "replace"), name)
         span = Span(line=exc.line, column=exc.column, end_line=exc.line, end_column=exc.column + 1)
-        return [make("E023", "invalid-encoding", exc.reason, shown, span, hint="save the file as UTF-8")]
+        return shown, [make("E023", "invalid-encoding", exc.reason, shown, span, hint="save the file as UTF-8")]
 
 
 def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
     """Read a .arg file and compile it; unreadable input is a diagnostic, not an exception."""
     path = Path(path)
-    source = read_source(path, max_bytes)
-    if isinstance(source, list):
-        shown = SourceFile(str(path), "")
-        if source and source[0].code == "E023":
-            shown = SourceFile.from_text(path.read_bytes().decode("utf-8", "replace"), path)
-        return Result(shown, None, None, source, {shown.path: shown})
+    source, problems = read_source(path, max_bytes)
+    if problems:
+        return Result(source, None, None, problems, {source.path: source})
     return compile_text(source.text, path, max_bytes)
 
 
@@ -235,15 +249,13 @@ class FileIncluder:
             return problem("E031", "include-not-found", f"'{target}' does not exist", "check the path")
         if not real.is_file():
             return problem("E031", "include-not-found", f"'{target}' is not a regular file", "include a .arg file")
-        read = read_source(real, self.max_bytes)
-        if isinstance(read, list):
-            return read
-        included = SourceFile(str(Path(source.path).parent / written), read.text)
-        problems = _control_character(included)
+        included, problems = read_source(real, self.max_bytes, shown_as=str(Path(source.path).parent / written))
+        # Known even when it fails, so that its diagnostics show its own lines.
+        self.sources[included.path] = included
+        problems = problems or control_character(included)
         parsed = parse_tree(included) if not problems else None
         if parsed is None or parsed.tree is None:
             return problems or (parsed.diagnostics if parsed else [])
-        self.sources[included.path] = included
         self.stack.append(real)
         return parsed.tree, included
 

@@ -15,8 +15,9 @@ one layout:
 
 Comments are not part of the tree; they are placed back by their source
 positions: before the item, the field block or the paragraph they preceded,
-after a header's colon, or at the end of a body. A comment inside a paragraph
-or a field block moves to just before it, since those lines are re-made.
+after a header's colon, or at the end of a body. A comment inside a paragraph,
+a field block or the header moves to just before it, since those lines are
+re-made.
 
 Safety, as in black: the formatted text must compile to an equal tree (spans
 aside; suppressions included), keep every comment, and format to itself. If
@@ -35,6 +36,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 
 from argdoc.build_tree import build, comment_lines, unquote
+from argdoc.compiler import control_character
 from argdoc.diagnostics import Diagnostic
 from argdoc.inline import parse_inline
 from argdoc.nodes import (
@@ -248,12 +250,21 @@ class Printer:
         return "  " + comment.text
 
     def body_tail(self, following: int) -> None:
-        """Indented comments after a body, before the next item, stay in the body."""
-        while self._next < len(self.comments):
-            comment = self.comments[self._next]
-            if comment.line >= following or comment.column == 1:
+        """Indented comments after a body, before the next item, stay in the body.
+
+        Margin comments there belong to the next item and wait for it, unless an
+        indented comment comes after one: then all keep their original side of
+        the margin, in order (a suppression's statement depends on it).
+        """
+        tail = [c for c in self.comments[self._next :] if c.line < following]
+        margin = [i for i, c in enumerate(tail) if c.column == 1]
+        mixed = bool(margin) and any(c.column > 1 for c in tail[margin[0] :])
+        for comment in tail:
+            if comment.column == 1 and not mixed:
                 return
-            self.emit(INDENT + comment.text)
+            if comment.column == 1 and comment.blank_before:
+                self.blank()
+            self.emit((INDENT if comment.column > 1 else "") + comment.text)
             self._next += 1
 
     def _end_of_block_comments(self, limit: int) -> int:
@@ -300,7 +311,8 @@ class Printer:
         return self.text()
 
     def meta(self, meta: Meta, first_item: int) -> None:
-        self.comments_before(_line(meta.span) if meta.span else first_item, "")
+        # Comments among the header fields go above them: the header is re-made in its own order.
+        self.comments_before(meta.span.end_line + 1 if meta.span else first_item, "")
         for name, value in self._meta_fields(meta):
             self.emit(f"{name}: {value}" if value else f"{name}:")
         if meta.summary:
@@ -344,12 +356,13 @@ class Printer:
         self.emit(head + self.trailing_comment(statement.span))
         fields = list(self.fields(statement))
         if fields:
-            self.comments_before(_line(statement.fields_span), INDENT)
+            # Comments among the fields go before them: the field lines are re-made.
+            fields_end = statement.fields_span.end_line + 1 if statement.fields_span else _line(None)
+            self.comments_before(fields_end, INDENT)
             for name, value in fields:
                 self.field(name, value)
-            if statement.fields_span is not None:
-                self.comments_before(statement.fields_span.end_line + 1, INDENT)
-            self.comments_before(self._end_of_block_comments(_first_line(statement.body)), INDENT)
+            if statement.body:
+                self.comments_before(self._end_of_block_comments(_first_line(statement.body)), INDENT)
         if fields and statement.body:
             self.blank()
         self.blocks(statement.body, INDENT)
@@ -452,6 +465,9 @@ def format_text(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
 
 
 def _read(source: SourceFile) -> tuple[Paper, list[Comment]]:
+    control = control_character(source)
+    if control:
+        raise FormatError("the file has errors; fix them before formatting", control)
     parsed = parse_tree(source)
     if parsed.tree is None:
         raise FormatError("the file has syntax errors; fix them before formatting", parsed.diagnostics)

@@ -210,3 +210,39 @@ def test_the_command_line_minimum_is_the_formatters() -> None:
     assert cli._line_length(str(fmt.MIN_LINE_LENGTH)) == fmt.MIN_LINE_LENGTH
     with pytest.raises(Exception, match="at least"):
         cli._line_length(str(fmt.MIN_LINE_LENGTH - 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A margin comment between two sources stays between them (it once moved into the first).
+        "claim thesis:\n    B [@a] [@b].\n\nsource a:\n    outlet: X\n\n"
+        "# Sources from 2020:\n\nsource b:\n    outlet: Y\n",
+        # A suppression after a body-less source keeps the statement it applies to.
+        "claim thesis:\n    B [@s].\n\nsource s:\n    outlet: X\n# argdoc: ignore[unused-source]\n",
+        # Indented comments after a margin comment keep their side of the margin.
+        "claim a:\n    Body.\n\n# margin\n\n    # argdoc: ignore[unused-source]\n\nclaim b:\n    Body.\n",
+    ],
+)
+def test_comment_placements_that_once_went_wrong(text: str) -> None:
+    out = format_text(text)
+    assert format_text(out) == out
+    assert compile_text(out).paper == compile_text(text).paper
+
+
+def test_comments_anywhere_in_the_examples_survive_formatting() -> None:
+    """Comment lines dropped at random places into real papers: fmt keeps meaning and comments."""
+    import random
+
+    rng = random.Random(7)
+    papers = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.arg"))]
+    comments = ["# a note", "# argdoc: ignore[unused-source]", "# argdoc: ignore-file[stale-source]"]
+    for _ in range(150):
+        lines = rng.choice(papers).split("\n")
+        for _ in range(rng.randint(1, 4)):
+            at = rng.randrange(len(lines))
+            lines[at:at] = [rng.choice(["", "    "]) + rng.choice(comments)] + ([""] if rng.random() < 0.4 else [])
+        text = "\n".join(lines)
+        out = format_text(text)
+        assert format_text(out) == out
+        assert compile_text(out).paper == compile_text(text).paper
