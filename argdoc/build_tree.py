@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from lark import Token, Tree
 
 from argdoc.diagnostics import Diagnostic, Related, make
-from argdoc.inline import ID_RE, SAFE_SCHEMES, parse_inline
+from argdoc.inline import ID_RE, is_safe_link, parse_inline
 from argdoc.nodes import (
     DEFAULT_LANGUAGE,
     AnyStatement,
@@ -40,6 +40,7 @@ from argdoc.nodes import (
     Tension,
     Text,
 )
+from argdoc.parser import KEYWORDS
 from argdoc.source import SourceFile, Span
 
 _FIELD_LINE = re.compile(r"([a-z][a-z0-9_-]*):(?:[ \t]+|$)")
@@ -237,7 +238,16 @@ class Builder:
                 hint='write: section "Title": (an id before the title is optional)',
             )
             return None
-        if fv.name in STATEMENT_KEYWORDS_WITH_SECTION:
+        if fv.name == "include":
+            self.error(
+                "E035",
+                "invalid-include",
+                "include takes a path in double quotes, without a colon",
+                fv.name_span,
+                hint='write: include "chapters/economy.arg"',
+            )
+            return None
+        if fv.name in KEYWORDS:
             self.error(
                 "E010", "missing-id", f"this {fv.name} has no id", fv.name_span, hint=f'write: {fv.name} my-id "Title":'
             )
@@ -383,9 +393,9 @@ class Builder:
             return None
 
     def _url(self, fv: FieldValue, statement: str) -> str | None:
-        if fv.value.startswith(SAFE_SCHEMES) and not any(ch.isspace() for ch in fv.value):
+        if is_safe_link(fv.value) and not any(ch.isspace() for ch in fv.value):
             return fv.value
-        if fv.value.startswith(SAFE_SCHEMES):
+        if is_safe_link(fv.value):
             self.error(
                 "E112",
                 "invalid-url",
@@ -525,13 +535,16 @@ class Builder:
 
     def _references(self, fv: FieldValue, sid: str) -> tuple[Reference, ...]:
         refs = []
-        span = _value_span(fv)
+        # The value may continue on further lines: locate maps offsets in the
+        # joined value back to the line and column each id was written at.
+        joined, locate = _join(fv.value_lines) if fv.value_lines else ("", None)
         offset = 0
-        for part in fv.value.split(","):
+        for part in joined.split(","):
             ident = part.strip()
-            column = span.column + offset + (len(part) - len(part.lstrip()))
+            start = offset + (len(part) - len(part.lstrip()))
             offset += len(part) + 1
-            ref_span = Span(line=span.line, column=column, end_line=span.line, end_column=column + max(len(ident), 1))
+            assert locate is not None
+            ref_span = locate(start, start + max(len(ident), 1))
             if not ID_RE.match(ident):
                 hint = "separate ids with commas: a, b" if " " in ident else "ids use letters, digits, '-' and '_'"
                 self.error("E006", "invalid-id", f"'{ident}' is not a valid id", ref_span, hint, statement=sid)
@@ -579,9 +592,6 @@ class Builder:
                 statement=sid,
             )
         return nodes
-
-
-STATEMENT_KEYWORDS_WITH_SECTION = ("claim", "component", "tension", "source", "section")
 
 
 # --- suppression comments ------------------------------------------------------

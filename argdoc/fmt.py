@@ -220,6 +220,11 @@ class Printer:
 
     width: int = DEFAULT_LINE_LENGTH
     comments: list[Comment] = field(default_factory=list)
+    # For a tree with no source text (argdoc import): suppressions written back
+    # as comments, for the whole file, above a statement, or at the end.
+    file_notes: list[str] = field(default_factory=list)
+    above: dict[str, list[str]] = field(default_factory=dict)
+    end_notes: list[str] = field(default_factory=list)
     out: list[str] = field(default_factory=list)
     _next: int = 0
 
@@ -298,16 +303,23 @@ class Printer:
             items.append(section)
             items.extend(section.statements)
         starts = [_line(item.span) for item in items]
+        if self.file_notes:
+            self.out.extend(self.file_notes)
+            self.blank()
         self.meta(paper.meta, starts[0] if starts else _FAR)
         for index, item in enumerate(items):
             following = starts[index + 1] if index + 1 < len(items) else _FAR
             self.blank()
             self.comments_before(_line(item.span), "")
+            self.out.extend(self.above.get(item.id or "", []))
             if isinstance(item, Section):
                 self.section(item)
             else:
                 self.statement(item)
             self.body_tail(following)
+        if self.end_notes:
+            self.blank()
+            self.out.extend(self.end_notes)
         return self.text()
 
     def meta(self, meta: Meta, first_item: int) -> None:
@@ -439,8 +451,22 @@ def _line(span: Span | None) -> int:
 
 
 def print_paper(paper: Paper, line_length: int = DEFAULT_LINE_LENGTH) -> str:
-    """A tree as canonical .arg text (no comments): what `argdoc import` writes."""
-    return Printer(width=line_length).paper(paper)
+    """A tree as canonical .arg text: what `argdoc import` writes.
+
+    A tree holds no comments but its suppressions, which are written back as
+    `# argdoc: ...` comments where they apply.
+    """
+    printer = Printer(width=line_length)
+    for suppression in paper.suppressions:
+        kind = "ignore-file" if suppression.whole_file else "ignore"
+        note = f"# argdoc: {kind}" + (f"[{', '.join(suppression.rules)}]" if suppression.rules else "")
+        if suppression.whole_file:
+            printer.file_notes.append(note)
+        elif suppression.statement is not None:
+            printer.above.setdefault(suppression.statement, []).append(note)
+        else:
+            printer.end_notes.append(note)
+    return printer.paper(paper)
 
 
 def format_text(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LINE_LENGTH) -> str:

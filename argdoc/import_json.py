@@ -24,6 +24,7 @@ from argdoc.diagnostics import Diagnostic, make
 from argdoc.fmt import DEFAULT_LINE_LENGTH, print_paper
 from argdoc.inline import ID_RE
 from argdoc.nodes import Paper
+from argdoc.parser import KEYWORDS
 from argdoc.source import SourceFile, Span
 
 Path_ = tuple[str | int, ...]
@@ -66,7 +67,13 @@ def import_json(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
     if back.paper == paper and not any(d.is_error and not d.code.startswith("ARG") for d in back.diagnostics):
         return ImportResult(source, printed)
     where = _first_difference(paper.model_dump(mode="json"), back.paper.model_dump(mode="json") if back.paper else {})
-    why = "two emphases cannot stand side by side, and text cannot begin or end with spaces"
+    # Say what reading the text back found, where it found something (E109, E111...).
+    errors = [d for d in back.diagnostics if d.is_error and not d.code.startswith("ARG")]
+    why = (
+        f"as .arg it would read: {errors[0].message}"
+        if errors
+        else "two emphases cannot stand side by side, and text cannot begin or end with spaces"
+    )
     return ImportResult(source, None, [_unwritable_diagnostic(source, positions, where, why)])
 
 
@@ -81,9 +88,6 @@ def _unwritable_diagnostic(source: SourceFile, positions: dict[Path_, Span], whe
     )
 
 
-_KEYWORDS = ("claim", "component", "tension", "source", "section")
-
-
 def _unwritable(data: Any, at: Path_) -> Iterator[tuple[Path_, str]]:
     """Values a valid tree may hold but .arg cannot write: bad ids, line breaks in text."""
     if isinstance(data, list):
@@ -96,7 +100,7 @@ def _unwritable(data: Any, at: Path_) -> Iterator[tuple[Path_, str]]:
         here = (*at, key)
         names_an_id = key == "id" or (key == "source" and data.get("kind") == "citation")
         if names_an_id and isinstance(value, str):
-            if not ID_RE.match(value) or value in _KEYWORDS:
+            if not ID_RE.match(value) or value in KEYWORDS:
                 yield here, "ids use letters, digits, '-' and '_', and cannot be a keyword"
         elif isinstance(value, str) and ("\n" in value or "\r" in value):
             yield here, "text holds no line breaks: use separate paragraphs"
@@ -171,7 +175,7 @@ def _dotted(loc: Path_) -> str:
 def _first_difference(a: Any, b: Any, at: Path_ = ()) -> Path_:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in a:
-            if key == "span" or key.endswith("_span"):
+            if key in ("span", "origin") or key.endswith("_span"):
                 continue
             if key not in b or a[key] != b[key]:
                 return _first_difference(a[key], b.get(key), (*at, key))

@@ -29,6 +29,11 @@ _QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
+def is_safe_link(url: str) -> bool:
+    """Only web and mail addresses become links (schemes in any case); `javascript:` never."""
+    return url.lower().startswith(SAFE_SCHEMES)
+
+
 @dataclass(frozen=True)
 class InlineProblem:
     """A malformed piece of markup, by offset into the paragraph."""
@@ -114,7 +119,7 @@ class InlineParser:
         if match is None:
             return None, pos
         url = match.group(2)
-        if not url.startswith(SAFE_SCHEMES):
+        if not is_safe_link(url):
             self._problem(
                 "E109",
                 "unsafe-link",

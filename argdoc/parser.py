@@ -91,6 +91,18 @@ def _unexpected_character(exc: UnexpectedCharacters, source: SourceFile) -> Diag
     text = source.line_text(line)
     char = text[column - 1] if column - 1 < len(text) else ""
     previous = exc.token_history[-1] if exc.token_history else None
+    if text.startswith("include"):
+        return _bad_include(source, line, column)
+    if char in "'\u2018":
+        span = Span(line=line, column=column, end_line=line, end_column=len(text.rstrip()) + 1)
+        return make(
+            "E005",
+            "unterminated-quotation",
+            "titles and paths are written in double quotes, not single ones",
+            source,
+            span,
+            hint='write the title between double quotes: "Title"',
+        )
     if char in '"\u201c':
         span = Span(line=line, column=column, end_line=line, end_column=len(text.rstrip()) + 1)
         return make(
@@ -105,6 +117,19 @@ def _unexpected_character(exc: UnexpectedCharacters, source: SourceFile) -> Diag
         start = previous.column if previous.type == "ID" else column
         return _invalid_id(source, line, start)
     return _stray_text(source, line, column)
+
+
+def _bad_include(source: SourceFile, line: int, column: int) -> Diagnostic:
+    text = source.line_text(line)
+    span = Span(line=line, column=column, end_line=line, end_column=max(len(text.rstrip()) + 1, column + 1))
+    return make(
+        "E035",
+        "invalid-include",
+        "include takes one path in double quotes, and nothing after it",
+        source,
+        span,
+        hint='write: include "chapters/economy.arg"',
+    )
 
 
 def _invalid_id(source: SourceFile, line: int, column: int) -> Diagnostic:
@@ -140,6 +165,8 @@ def _unexpected_token(exc: UnexpectedToken, source: SourceFile) -> Diagnostic:
     span = _token_span(token)
     if token.type in ("TEXT", "_INDENT"):
         return _unexpected_indent(source, token)
+    if source.line_text(token.line or 1).startswith("include") and token.type != "NL":
+        return _bad_include(source, token.line or 1, token.column or 1)
     if "CLAIM" in expected and token.column == 1:
         return _top_level_word(source, token)
     if "COLON" in expected and token.type == "NL":
@@ -246,6 +273,10 @@ def _missing_colon(source: SourceFile, token: Token) -> Diagnostic:
 
 def _missing_colon_at(source: SourceFile, line: int) -> Diagnostic:
     text = source.line_text(line).rstrip()
+    # The colon goes before a trailing comment, not after it.
+    comment = re.search(r'\s#(?=(?:[^"]*"[^"]*")*[^"]*$)', text)
+    if comment is not None:
+        text = text[: comment.start()].rstrip()
     column = len(text) + 1
     span = Span(line=line, column=column, end_line=line, end_column=column + 1)
     return make(

@@ -101,3 +101,8 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "E021" in result.stdout and "cannot read the file" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_link_schemes_are_case_insensitive() -> None:
+    assert codes("claim x:\n    [a](HTTPS://example.org) [b](Mailto:x@example.org)\n") == []
+    assert codes("claim x:\n    [a](JavaScript:alert(1))\n") == ["E109"]

@@ -105,3 +105,21 @@ def test_cli_import_writes_the_file_and_reports_errors(tmp_path: Path) -> None:
     )
     assert failed.returncode == 1 and f"{tree}:1:2: error[E201]" in failed.stderr
     assert not (tmp_path / "new.arg").exists()
+
+
+def test_suppressions_survive_export_and_import(tmp_path: Path) -> None:
+    path = tmp_path / "s.arg"
+    path.write_text(
+        "# argdoc: ignore-file[missing-title]\nclaim thesis:\n    # argdoc: ignore[claim-without-support]\n    B.\n",
+        encoding="utf-8",
+    )
+    result = import_json(_tree_json(path), "tree.json")
+    assert result.text is not None, [d.message for d in result.diagnostics]
+    assert compile_text(result.text).paper == compile_file(path).paper
+    assert result.text.startswith("# argdoc: ignore-file[missing-title]\n")
+
+
+def test_unwritable_values_say_what_reading_back_found() -> None:
+    text = json.dumps({"statements": [{"kind": "source", "id": "s", "url": "javascript:x"}]})
+    [diag] = import_json(text, "tree.json").diagnostics
+    assert diag.code == "E203" and "http, https or mailto" in (diag.hint or "")

@@ -29,12 +29,20 @@ class LintContext:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     today: datetime.date = field(default_factory=datetime.date.today)
     earlier: list[Diagnostic] = field(default_factory=list)
+    # Every file of the paper by path (the main one and those it includes).
+    files: dict[str, SourceFile] = field(default_factory=dict)
     # Filled in by the runner before the meta rules run.
     disabled: set[str] = field(default_factory=set)
     suppression_usage: list[tuple[Suppression, set[str]]] = field(default_factory=list)
 
     def option(self, rule: str, name: str) -> Any:
         return self.options[rule][name]
+
+    def file_of(self, ident: str | None) -> SourceFile:
+        """The file a statement or section was written in (the main file for None)."""
+        node = self.resolution.definitions.get(ident) if ident else None
+        origin = node.origin if node is not None else None
+        return self.files.get(origin, self.source) if origin else self.source
 
     # --- statements ------------------------------------------------------------
 

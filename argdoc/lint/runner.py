@@ -40,6 +40,7 @@ def _lint(result: Result, config: LintConfig, today: datetime.date | None) -> li
         today=today or datetime.date.today(),
         earlier=[d for d in result.diagnostics if d.name in stage_names],
         disabled={r.code for r in rules if r.code not in enabled},
+        files=result.sources,
     )
     places = Places.of(result.paper, result.source.path)
     found = [(rule, f) for rule in rules if rule.code in enabled and rule.name not in _META for f in rule().check(ctx)]

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from argdoc.inline import is_safe_link
 from argdoc.nodes import Meta, Source
 
 # English month names, spelled out here so that output never depends on the
@@ -52,7 +53,6 @@ MONTHS = (
     "December",
 )
 
-SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:")
 _TERMINAL = (".", "?", "!")
 
 # Words that mark an author as an institution, whose name is never inverted
@@ -84,11 +84,6 @@ def humanise(ident: str) -> str:
     """`great-power` -> `Great power`: a title for a statement that has none."""
     words = re.sub(r"[-_]+", " ", ident).strip()
     return words[:1].upper() + words[1:] if words else ident
-
-
-def is_safe_link(url: str) -> bool:
-    """Only web and mail addresses become links; `javascript:` and friends stay text."""
-    return url.lower().startswith(SAFE_LINK_SCHEMES)
 
 
 def link(url: str, label: Markup | str) -> Markup:

@@ -379,27 +379,28 @@ def _where(ctx: LintContext, prose: Prose, start: int, end: int) -> Span | None:
     words = prose.text[start:end].split()
     pattern = re.compile(r"\b" + _GAP.join(map(re.escape, words)) + r"\b", re.IGNORECASE)
     ours = [m.start() for m in pattern.finditer(prose.text)]
-    starts = ctx.source.line_starts()
+    source = ctx.file_of(prose.statement)
+    starts = source.line_starts()
     if span.end_line > len(starts):
         return span
     first = starts[span.line - 1] + span.column - 1
     last = starts[span.end_line - 1] + span.end_column - 1
     # Blank out what is not prose (citation keys, link targets), keeping every offset.
-    raw = _NOT_PROSE.sub(lambda m: " " * len(m.group()), ctx.source.text[first:last])
+    raw = _NOT_PROSE.sub(lambda m: " " * len(m.group()), source.text[first:last])
     theirs = list(pattern.finditer(raw))
     if len(theirs) != len(ours) or start not in ours:
-        line_end = span.column + len(ctx.source.line_text(span.line)[span.column - 1 :])
+        line_end = span.column + len(source.line_text(span.line)[span.column - 1 :])
         return Span(line=span.line, column=span.column, end_line=span.line, end_column=line_end)
     found = theirs[ours.index(start)]
-    line, column = ctx.source.position(first + found.start())
-    end_line, end_column = ctx.source.position(first + found.end() - 1)
+    line, column = source.position(first + found.start())
+    end_line, end_column = source.position(first + found.end() - 1)
     return Span(line=line, column=column, end_line=end_line, end_column=end_column + 1)
 
 
-def _related(ctx: LintContext, message: str, span: Span | None) -> tuple[Related, ...]:
+def _related(ctx: LintContext, message: str, prose: Prose, span: Span | None) -> tuple[Related, ...]:
     if span is None:
         return ()
-    return (Related(message, ctx.source.path, span.line, span.column),)
+    return (Related(message, ctx.file_of(prose.statement).path, span.line, span.column),)
 
 
 def _quote(phrases: Iterable[str]) -> str:
@@ -603,7 +604,12 @@ class MixedScaleRows(Rule):
             _where(ctx, prose, match.start(), match.end()),
             prose.statement,
             f"keep to one row (here '{ROWS[1 - minor][term.band or 0]}'), or say that both rows' terms mean the same",
-            _related(ctx, f"'{other}' is here", _where(ctx, other_prose, other_match.start(), other_match.end())),
+            _related(
+                ctx,
+                f"'{other}' is here",
+                other_prose,
+                _where(ctx, other_prose, other_match.start(), other_match.end()),
+            ),
         )
 
 

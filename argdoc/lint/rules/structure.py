@@ -15,7 +15,7 @@ _RELATIONS = ("supports", "opposes", "between", "bears-on")
 def _note(ctx: LintContext, message: str, node: AnyStatement) -> Related:
     span = node.id_span or node.span
     line, column = (span.line, span.column) if span else (1, 1)
-    return Related(message, ctx.source.path, line, column)
+    return Related(message, node.origin or ctx.source.path, line, column)
 
 
 @register

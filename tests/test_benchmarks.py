@@ -1,0 +1,93 @@
+"""The benchmark paper generator (benchmarks/generate.py): deterministic, sized, lint-clean.
+
+No timings here: benchmarks/run.py measures, these tests only check its input.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from argdoc.compiler import compile_text
+from argdoc.diagnostics import Severity
+from argdoc.lint import LintConfig, lint
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATOR = ROOT / "benchmarks" / "generate.py"
+
+
+def _load_generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("benchmarks_generate", GENERATOR)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+generator = _load_generator()
+
+
+def _statement_kinds(text: str) -> Counter[str]:
+    return Counter(re.findall(r"^(claim|component|tension|source) ", text, flags=re.MULTILINE))
+
+
+def test_the_same_seed_gives_the_same_paper() -> None:
+    assert generator.generate(120, seed=7) == generator.generate(120, seed=7)
+
+
+def test_another_seed_gives_another_paper() -> None:
+    assert generator.generate(120, seed=7) != generator.generate(120, seed=8)
+
+
+@pytest.mark.parametrize("statements", [10, 60, 137, 1000])
+def test_the_paper_has_the_requested_number_of_statements(statements: int) -> None:
+    text = generator.generate(statements)
+    result = compile_text(text, "generated.arg")
+    assert result.ok and result.paper is not None
+    assert sum(_statement_kinds(text).values()) == statements
+    assert len(result.paper.all_statements()) == statements
+
+
+def test_every_kind_and_construct_is_there() -> None:
+    text = generator.generate(60)
+    kinds = _statement_kinds(text)
+    assert kinds == {"claim": 6, "component": 30, "tension": 12, "source": 12}
+    assert text.count("\nsection ") == 3  # two argument sections and the sources
+    assert "role: thesis" in text
+    for construct in ('"[@', "\n    > ", "[@", "**", "](https://", "between: ", "bears-on: ", "url: ", "outlet: "):
+        assert construct in text, construct
+
+
+def test_the_paper_is_about_350_bytes_per_statement() -> None:
+    size = len(generator.generate(1000).encode("utf-8"))
+    assert 300_000 <= size <= 420_000
+
+
+def test_sixty_statements_lint_clean_under_the_default_rules() -> None:
+    result = compile_text(generator.generate(60), "generated.arg")
+    found = lint(result, LintConfig())
+    serious = [f"{d.code} {d.message}" for d in found if d.severity is not Severity.INFO]
+    assert serious == []
+
+
+def test_the_command_line_writes_the_paper_to_stdout() -> None:
+    done = subprocess.run(
+        [sys.executable, str(GENERATOR), "--statements", "60", "--seed", "3"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout == generator.generate(60, seed=3)
+
+
+def test_too_few_statements_are_refused() -> None:
+    with pytest.raises(ValueError, match="at least 10"):
+        generator.generate(9)
