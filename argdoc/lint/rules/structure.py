@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
+from argdoc.build_tree import STATEMENT_FIELDS
 from argdoc.diagnostics import Related, Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.registry import Finding, Rule, StageRule, register
-from argdoc.nodes import AnyStatement
+from argdoc.nodes import AnyStatement, Paragraph, Text
 
 _RELATIONS = ("supports", "opposes", "between", "bears-on")
 
@@ -475,4 +477,69 @@ class TensionNotLinkedToClaim(Rule):
                     tension.id_span,
                     tension.id,
                     "add bears-on: with the claim it is evidence for",
+                )
+
+
+def _field_like(ctx: LintContext, statement: AnyStatement) -> Iterable[tuple[str, Paragraph]]:
+    fields = STATEMENT_FIELDS[statement.kind]
+    for block in statement.body:
+        if not isinstance(block, Paragraph) or not block.children or not isinstance(block.children[0], Text):
+            continue
+        match = _FIELD_LIKE.match(block.children[0].value)
+        if match and match.group(1).lower() in fields:
+            yield match.group(1), block
+
+
+_FIELD_LIKE = re.compile(r"([A-Za-z][A-Za-z-]*)(?:\s*:|\s+[\w-]+(?:,\s*[\w-]+)*\s*$)")
+
+
+@register
+class FieldInProse(Rule):
+    """A paragraph that starts like one of the statement's fields, so is read as prose.
+
+    Fields are read only at the top of a body, written in lower case and
+    followed by a colon: `Supports: thesis`, `supports thesis` or a
+    `supports:` line after the first paragraph are text, and the relation
+    they meant is silently missing.
+
+    Bad:
+
+        claim thesis:
+            Body [@s].
+
+        component power:
+            Supports: thesis
+            Putin spoke out [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim thesis:
+            Body [@s].
+
+        component power:
+            supports: thesis
+            Putin spoke out [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG108"
+    name = "field-in-prose"
+    severity = Severity.WARNING
+    summary = "A paragraph starts like a field, so the field is missing"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for statement in ctx.statements:
+            for written, block in _field_like(ctx, statement):
+                name = written.lower()
+                yield Finding(
+                    f"this paragraph starts like the field '{name}', so it is read as text",
+                    block.span,
+                    statement.id,
+                    f"write the field at the top of the body, in lower case with a colon: {name}: ...",
                 )
