@@ -49,10 +49,17 @@ _AUTHOR = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<affiliation>[^()]*)\))?$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 # Field names, their aliases, and which statement kinds take them.
-ALIASES = {"organization": "organisation", "license": "licence", "lang": "language", "bears_on": "bears-on"}
+ALIASES = {
+    "organization": "organisation",
+    "license": "licence",
+    "lang": "language",
+    "bears_on": "bears-on",
+    "short_title": "short-title",
+}
 HEADER_FIELDS = (
     "title",
     "subtitle",
+    "short-title",
     "author",
     "authors",
     "organisation",
@@ -63,6 +70,8 @@ HEADER_FIELDS = (
     "language",
     "licence",
     "keywords",
+    "doi",
+    "permalink",
 )
 STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
     "claim": ("role", "supports", "opposes"),
@@ -294,8 +303,16 @@ class Builder:
                 values["keywords"] = tuple(k.strip() for k in fv.value.split(",") if k.strip())
             elif name == "language":
                 values["language"] = self._language(fv)
+            elif name == "permalink" and not (is_safe_link(fv.value) and fv.value.lower().startswith("http")):
+                self.error(
+                    "E109",
+                    "unsafe-link",
+                    f"'{fv.value}' is not an http or https address",
+                    _value_span(fv),
+                    "give the paper's address on the web, starting with https://",
+                )
             else:
-                values[name] = fv.value
+                values[name.replace("-", "_")] = fv.value
         values["authors"] = tuple(authors)
         return Meta(**values, span=_fields_span(fields))
 

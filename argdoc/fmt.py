@@ -341,7 +341,7 @@ class Printer:
         self.blank()
 
     def _meta_fields(self, meta: Meta) -> Iterator[tuple[str, str]]:
-        simple = (("title", meta.title), ("subtitle", meta.subtitle))
+        simple = (("title", meta.title), ("subtitle", meta.subtitle), ("short-title", meta.short_title))
         yield from ((n, v) for n, v in simple if v)
         for author in meta.authors:
             yield "author", author.name + (f" ({author.affiliation})" if author.affiliation else "")
@@ -353,6 +353,8 @@ class Printer:
             ("language", meta.language if meta.language != DEFAULT_LANGUAGE else None),
             ("licence", meta.licence),
             ("keywords", ", ".join(meta.keywords) if meta.keywords else None),
+            ("doi", meta.doi),
+            ("permalink", meta.permalink),
         )
         yield from ((n, v) for n, v in rest if v)
 

@@ -182,6 +182,7 @@ class Meta(Node):
     kind: Literal["meta"] = "meta"
     title: str | None = None
     subtitle: str | None = None
+    short_title: str | None = None
     authors: tuple[Author, ...] = ()
     organisation: str | None = None
     date: datetime.date | None = None
@@ -191,6 +192,8 @@ class Meta(Node):
     language: str = DEFAULT_LANGUAGE
     licence: str | None = None
     keywords: tuple[str, ...] = ()
+    doi: str | None = None
+    permalink: str | None = None
 
 
 class Section(Node):

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from argdoc.compiler import compile_text
-from argdoc.nodes import Link, Meta, Paper, Paragraph, Source, Text
+from argdoc.nodes import Link, Paper, Paragraph, Source, Text
 from argdoc.render.bibliography import bibliography_entry
 from argdoc.render.html import render_html
 from argdoc.render.options import RenderOptions
@@ -614,13 +614,10 @@ def test_doi_and_permalink_from_the_options(sample: Page) -> None:
     assert "DOI" not in sample.plain()
 
 
-def test_a_doi_header_field_is_read_once_the_language_has_one() -> None:
-    class FutureMeta(Meta):
-        doi: str | None = None
-
-    paper = compile_paper(SAMPLE)
-    meta = FutureMeta(**{k: v for k, v in dict(paper.meta).items() if k != "kind"}, doi="doi:10.5555/x")
-    html = render_html(paper.model_copy(update={"meta": meta}))
+def test_the_doi_header_field_links_to_doi_org() -> None:
+    paper = compile_paper(SAMPLE.replace("series: ", "doi: doi:10.5555/x\nseries: ", 1))
+    assert paper.meta.doi == "doi:10.5555/x"
+    html = render_html(paper)
     assert '<span class="doi">DOI: <a href="https://doi.org/10.5555/x"' in html
 
 

@@ -184,7 +184,7 @@ def _tension_map(view: Glance, plan: Layout, direction: Direction, options: Rend
 
 
 def _meta_field(meta: Meta, name: str) -> str | None:
-    """A header field the language may not have yet (`doi:`, `permalink:`, `short_title:`)."""
+    """An optional header field (`doi:`, `permalink:`, `short-title:`), when it holds text."""
     value = getattr(meta, name, None)
     return value if isinstance(value, str) and value.strip() else None
 
