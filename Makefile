@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images fuzz lint typecheck pytest clean
+.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick fuzz lint typecheck pytest clean
 
 demo: setup
 	$(BIN)/argdoc build examples -o $(OUT)
@@ -57,6 +57,13 @@ $(VENV)/.installed-dev: pyproject.toml
 # PNG renders of the reference paper's pages and HTML screenshots in docs/images/.
 docs-images: setup node-deps
 	bash docs/images/render.sh
+
+# Performance against the targets of issue #6; writes docs/performance.md.
+bench: setup-dev
+	$(BIN)/python benchmarks/run.py
+
+bench-quick: setup-dev
+	$(BIN)/python benchmarks/run.py --quick
 
 # Coverage-guided fuzzing (atheris, not a project dependency) for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 1200

@@ -125,7 +125,8 @@ def describe(glance: Glance, titles: Mapping[str, str]) -> str:
         if row.bears_on:
             sentence += f", bearing on {_and(titles[c] for c in row.bears_on)}"
         sentences.append(sentence + ".")
-    idle = [titles[c] for c in glance.components if not any(c in row.between for row in glance.tensions)]
+    named = {c for row in glance.tensions for c in row.between}
+    idle = [titles[c] for c in glance.components if c not in named]
     if idle:
         sentences.append(f"In no tension: {_and(idle)}.")
     return " ".join(sentences)
@@ -141,9 +142,15 @@ def _order(glance: Glance) -> dict[str, list[str]]:
     claims = list(glance.claims)
     links = {row.anchor: row.between for row in glance.tensions}
     bears = {row.anchor: row.bears_on for row in glance.tensions}
-    # Which tensions each component lies in and each claim is borne on by.
-    in_tensions = {c: [t for t in links if c in links[t]] for c in components}
-    borne_by = {c: [t for t in bears if c in bears[t]] for c in claims}
+    # Which tensions each component lies in and each claim is borne on by (one
+    # pass over the tensions: a paper can have thousands of each).
+    in_tensions: dict[str, list[str]] = {c: [] for c in components}
+    borne_by: dict[str, list[str]] = {c: [] for c in claims}
+    for tension in tensions:
+        for c in links[tension]:
+            in_tensions.setdefault(c, []).append(tension)
+        for c in bears[tension]:
+            borne_by.setdefault(c, []).append(tension)
     for _ in range(4):
         tensions = _by_mean(tensions, links.__getitem__, components)
         components = _by_mean(components, in_tensions.__getitem__, tensions)
@@ -153,11 +160,12 @@ def _order(glance: Glance) -> dict[str, list[str]]:
 
 def _by_mean(items: list[str], neighbours: Callable[[str], Iterable[str]], reference: Sequence[str]) -> list[str]:
     position = {ident: index for index, ident in enumerate(reference)}
+    current = {ident: index for index, ident in enumerate(items)}
 
     def key(item: str) -> tuple[float, int]:
         found = [position[n] for n in neighbours(item) if n in position]
         mean = sum(found) / len(found) if found else float(len(reference))
-        return (mean, items.index(item))
+        return (mean, current[item])
 
     return sorted(items, key=key)
 
