@@ -42,7 +42,7 @@ def earlier_build(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
     subprocess.run([sys.executable, "-m", "argdoc", "build", str(paper), "-o", str(out), "-q"], check=True)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     assert sorted(before) == ["paper.html", "paper.pdf"]
-    paper.write_text(_big_paper(400), encoding="utf-8")
+    paper.write_text(_big_paper(600), encoding="utf-8")
     return paper, out, before
 
 
@@ -55,7 +55,7 @@ def test_a_build_killed_midway_leaves_earlier_outputs_intact(
         [sys.executable, "-m", "argdoc", "build", str(paper), "-o", str(out), "--format", "pdf", "-q"],
         stderr=subprocess.PIPE,
     )
-    time.sleep(2.0)  # well into printing the 400-statement PDF
+    time.sleep(1.5)  # well into printing the 600-statement PDF (about 12 s here)
     assert process.poll() is None, "the build finished before it could be killed; make the paper bigger"
     process.send_signal(signum)
     process.wait(timeout=30)
