@@ -34,6 +34,7 @@ class LintContext:
     # Filled in by the runner before the meta rules run.
     disabled: set[str] = field(default_factory=set)
     suppression_usage: list[tuple[Suppression, set[str]]] = field(default_factory=list)
+    _cited: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def option(self, rule: str, name: str) -> Any:
         return self.options[rule][name]
@@ -88,9 +89,18 @@ class LintContext:
         return found
 
     def cited_sources(self, statement: AnyStatement) -> list[str]:
-        """Ids of the (defined) sources a statement's body cites, in order, without repeats."""
-        cited = dict.fromkeys(c.source for c in citations_in(statement.body))
-        return [i for i in cited if isinstance(self.resolution.definitions.get(i), Source)]
+        """Ids of the (defined) sources a statement's body cites, in order, without repeats.
+
+        Kept per statement: several rules ask, and single-source-dependency asks
+        again for every claim a statement lies under.
+        """
+        key = id(statement)
+        found = self._cited.get(key)
+        if found is None:
+            cited = dict.fromkeys(c.source for c in citations_in(statement.body))
+            found = [i for i in cited if isinstance(self.resolution.definitions.get(i), Source)]
+            self._cited[key] = found
+        return found
 
     @functools.cached_property
     def theses(self) -> list[Claim]:
