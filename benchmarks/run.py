@@ -360,6 +360,7 @@ class Profile:
     by_cumulative: list[tuple[str, float, int]]  # argdoc's own functions
 
 
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 # Built-ins that run while modules load: reading bytecode, executing module bodies, creating classes.
 _IMPORT_BUILTINS = re.compile(r"marshal\.|_imp\.|builtins\.(exec|compile|__build_class__)>")
 
@@ -423,7 +424,7 @@ def package_of(key: tuple[str, int, str]) -> str:
         match = re.search(r"method '(\w+)' of '(\w+)", function)
         if match:
             return f"built-in {match.group(2)}.{match.group(1)}"
-        return "built-in " + function.strip("<>").replace("built-in method ", "")
+        return "built-in " + _ADDRESS.sub("", function).strip("<>").replace("built-in method ", "")
     if "importlib" in file or file.startswith("<frozen"):
         return "imports"
     package = source_root / "argdoc"
@@ -441,7 +442,7 @@ def package_of(key: tuple[str, int, str]) -> str:
 def label(key: tuple[str, int, str]) -> str:
     file, line, function = key
     if file == "~":
-        return function
+        return _ADDRESS.sub("", function)
     for base in ("site-packages/", str(source_root) + "/", str(ROOT) + "/"):
         if base in file:
             file = file.split(base, 1)[1]
@@ -453,12 +454,15 @@ def label(key: tuple[str, int, str]) -> str:
 
 def growth(small: Path, large: Path, factor: float) -> list[tuple[str, float, float, float]]:
     """Functions whose own time grows faster than the input: (label, small s, large s, excess s)."""
-    a: dict[Any, Any] = pstats.Stats(str(small)).stats  # type: ignore[attr-defined]
-    b: dict[Any, Any] = pstats.Stats(str(large)).stats  # type: ignore[attr-defined]
-    rows = []
-    for key, value in b.items():
-        before = a.get(key, (0, 0, 0.0, 0.0, None))[2]
-        rows.append((label(key), before, value[2], value[2] - factor * before))
+
+    def own_times(path: Path) -> dict[str, float]:
+        found: dict[str, float] = defaultdict(float)
+        for key, value in pstats.Stats(str(path)).stats.items():  # type: ignore[attr-defined]
+            found[label(key)] += value[2]
+        return found
+
+    before, after = own_times(small), own_times(large)
+    rows = [(name, before.get(name, 0.0), t, t - factor * before.get(name, 0.0)) for name, t in after.items()]
     return sorted(rows, key=lambda row: -row[3])[:10]
 
 
@@ -611,6 +615,9 @@ def measure(work: Path, repeats: int, quick: bool, rev: str | None, log: Callabl
     sizes = (1_000, 10_000) if quick else (1_000, 10_000, 100_000)
     out = work / "out"
 
+    for stale in (RESULTS / "hyperfine").glob("*.json"):
+        stale.unlink()  # the folder holds the exports of the last run only
+
     log("whole process, reference paper")
     runner.time("python -c pass", [PYTHON, "-c", "pass"], repeats, warmup=2)
     runner.time("lint reference", [ARGDOC, "lint", str(REFERENCE)], repeats, warmup=2)
@@ -709,9 +716,9 @@ def measure(work: Path, repeats: int, quick: bool, rev: str | None, log: Callabl
     report.machine["Load average (1 min) during the run"] = f"{low:.2f} to {high:.2f}"
     if high > BUSY_LOAD:
         report.notes.append(
-            f"The machine was not idle during this run (the 1-minute load average reached {high:.2f}; the"
-            " benchmark itself accounts for about 1): other processes competed for the two cores, so"
-            " the times are upper bounds."
+            f"The machine was not always idle during this run (the 1-minute load average reached {high:.2f};"
+            " the benchmark itself accounts for about 1). Where another process competed for the two cores,"
+            " wall-clock times are upper bounds: compare them with the CPU times beside them."
         )
     return report
 
@@ -819,7 +826,7 @@ STAGE_NAMES = {
     "resolve": "resolve",
     "lint": "lint (default rules)",
     "html": "HTML (render_html)",
-    "pdf": "PDF (pdf_from_html)",
+    "pdf": "PDF (render_pdf)",
     "json": "JSON export (model_dump + dumps)",
     "argdown": "Argdown export",
     "fmt": "fmt (format_text)",
@@ -906,8 +913,8 @@ def _stages(report: Report) -> list[str]:
     for n in sizes:
         totals.append("**" + seconds(sum(statistics.median(report.stages[n][s]) for s in CORE)) + "**")
     if len(sizes) >= 2:
-        a, b = (sum(statistics.median(report.stages[n][s]) for s in CORE) for n in sizes[-2:])
-        totals.append(ratio(a / b))
+        smaller, larger = (sum(statistics.median(report.stages[n][s]) for s in CORE) for n in sizes[-2:])
+        totals.append(ratio(larger / smaller))
     rows.append(totals)
     per_statement = ["µs per statement, parse to HTML"]
     for n in sizes:
@@ -918,9 +925,10 @@ def _stages(report: Report) -> list[str]:
         "",
         "Generated papers (`benchmarks/generate.py --seed 1`), each size in a fresh process that first runs the",
         "pipeline once on the reference paper (so grammar loading, template compiling and WeasyPrint's import",
-        f"are not counted). Each cell is the median (min{DASH}max), then in italics the part of the median run's",
-        "time spent in the garbage collector. PDF is timed up to 1,000 statements; the extras (JSON, Argdown,",
-        "fmt) up to 10,000.",
+        "are not counted). Parse, tree and resolve are timed inside `compile_text`, as the commands run them.",
+        f"Each cell is the median (min{DASH}max), then in italics the part of the median run's time spent in",
+        "the garbage collector (when 1% or more). PDF (`render_pdf`: the print HTML, then WeasyPrint) is",
+        "timed up to 1,000 statements; the extras (JSON, Argdown, fmt) up to 10,000.",
         "",
         *table(header, rows),
     ]
@@ -933,7 +941,7 @@ def _stage_cell(samples: list[float], gc_samples: list[float] | None) -> str:
         # The GC share of the run closest to the median.
         index = min(range(len(samples)), key=lambda i: abs(samples[i] - median))
         share = gc_samples[index] / samples[index] if samples[index] else 0
-        cell += f" *gc {share:.0%}*"
+        cell += f" *gc {share:.0%}*" if share >= 0.005 else ""
     return cell
 
 
@@ -1006,7 +1014,7 @@ def _pdf(report: Report) -> list[str]:
     note = []
     if pdf_stage:
         note = [
-            f"In process, the PDF stage of the 1,000-statement paper (`pdf_from_html` alone) takes "
+            f"In process, the PDF stage of the 1,000-statement paper (`render_pdf`) takes "
             f"{seconds(statistics.median(pdf_stage))}.",
             "",
         ]
@@ -1049,13 +1057,14 @@ def _profiles(report: Report) -> list[str]:
         lines += table(("Top functions by own time", "Share", "Calls"), rows)
         rows = [(f"`{name}`", share(ct, p.total), count(calls)) for name, ct, calls in p.by_cumulative[:8]]
         lines += table(("argdoc's functions by cumulative time", "Share", "Calls"), rows)
+    factor = GROWTH_PROFILE_SIZE // 10_000
     for kind, rows_ in report.growth.items():
         lines += [
             f"### Growth of `{kind}` from 10,000 to {count(GROWTH_PROFILE_SIZE)} statements",
             "",
-            f"The functions whose own time grows most beyond the input's {GROWTH_PROFILE_SIZE // 10_000}{TIMES}, from",
-            f"the two profiles (excess = own time at {count(GROWTH_PROFILE_SIZE)} - {GROWTH_PROFILE_SIZE // 10_000}",
-            f"{TIMES} own time at 10,000, under the profiler): the super-linear code.",
+            f"The functions whose own time grows most beyond the input's {factor}{TIMES}, from the two profiles:",
+            f"excess = own time at {count(GROWTH_PROFILE_SIZE)} statements - {factor}{TIMES} own time at 10,000",
+            "(under the profiler). These are the super-linear code.",
             "",
         ]
         lines += table(
