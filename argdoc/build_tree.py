@@ -44,7 +44,6 @@ from argdoc.parser import KEYWORDS
 from argdoc.source import SourceFile, Span
 
 _FIELD_LINE = re.compile(r"([a-z][a-z0-9_-]*):(?:[ \t]+|$)")
-_BLANK_LINE = re.compile(r"\n[\t ]*\n")
 _AUTHOR = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<affiliation>[^()]*)\))?$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
@@ -84,6 +83,13 @@ _REPEATABLE = {"author", "authors"}
 ROLES = ("thesis",)
 _SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
 _ALL_STATEMENT_FIELDS = sorted({f for fields in STATEMENT_FIELDS.values() for f in fields})
+# The tokens that can hold comment lines (a body's text lines never start with '#').
+_COMMENT_HOLDERS = ("NL", "BODY")
+# A tab advances indentation to the next multiple of four columns.
+TAB_WIDTH = 4
+# Prose nests a level or two; the limit turns a hostile file's thousands of
+# levels into one clear error instead of a useless tree.
+MAX_DEPTH = 32
 
 
 @dataclass
@@ -236,7 +242,7 @@ class Builder:
         token = item.children[0]
         assert isinstance(token, Token)
         body = item.children[2] if len(item.children) > 2 else None
-        lines = body_lines(body) if isinstance(body, Tree) else []
+        lines = self._body(body)
         fv = split_field(str(token), token.line or 1, token.column or 1, lines)
         if fv.name == "section":
             self.error(
@@ -437,7 +443,7 @@ class Builder:
     def _section(self, item: Tree[Token]) -> Section:
         """A section's heading and introduction; its statements are added as they come."""
         ident, title, _nl, body = item.children
-        lines = body_lines(body) if isinstance(body, Tree) else []
+        lines = self._body(body)
         assert isinstance(title, Token)
         return Section(
             id=str(ident) if ident is not None else None,
@@ -481,7 +487,7 @@ class Builder:
         ident, title, _nl, body = item.children
         assert isinstance(ident, Token)
         sid = str(ident)
-        lines = body_lines(body) if isinstance(body, Tree) else []
+        lines = self._body(body, sid)
         fields, rest = take_fields(lines)
         common: dict[str, Any] = {
             "id": sid,
@@ -571,6 +577,38 @@ class Builder:
 
     # --- bodies --------------------------------------------------------------
 
+    def _body(self, body: Tree[Token] | Token | None, sid: str | None = None) -> list[Line]:
+        """A header's body lines; indentation mistakes are reported, and the lines kept."""
+        if not isinstance(body, Token):
+            return []
+        lines, problems = body_lines(body)
+        for problem in problems:
+            self._indent_problem(problem, sid)
+        return lines
+
+    def _indent_problem(self, problem: IndentProblem, sid: str | None) -> None:
+        span = Span(line=problem.line, column=1, end_line=problem.line, end_column=problem.indent + 1)
+        if not problem.levels:
+            self.error(
+                "E013",
+                "too-deeply-nested",
+                f"indentation nested more than {MAX_DEPTH} levels deep",
+                span,
+                f"a body nests at most {MAX_DEPTH} levels; indent continuation lines only one level deeper",
+                statement=sid,
+            )
+            return
+        levels = problem.levels
+        columns = f"{levels[0]} columns" if len(levels) == 1 else f"one of {', '.join(map(str, levels))} columns"
+        self.error(
+            "E008",
+            "inconsistent-indentation",
+            "this line's indentation matches no enclosing block",
+            span,
+            f"indent it like the lines of the block it belongs to: by {columns}",
+            statement=sid,
+        )
+
     def _blocks(self, lines: list[Line], sid: str | None) -> Iterator[Block]:
         for group in paragraphs(lines):
             if all(line.text.startswith(">") for line in group):
@@ -615,8 +653,8 @@ class Builder:
 
 
 def comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, int, str]]:
-    """(line, column, text) of every comment; comments live inside NL tokens."""
-    for token in tree.scan_values(lambda t: isinstance(t, Token) and t.type == "NL" and "#" in t):
+    """(line, column, text) of every comment; comments live inside NL and BODY tokens."""
+    for token in tree.scan_values(lambda t: isinstance(t, Token) and t.type in _COMMENT_HOLDERS and "#" in t):
         line = token.line or 1
         for offset, part in enumerate(str(token).split("\n")):
             stripped = part.strip()
@@ -653,28 +691,63 @@ def _suppressions(tree: Tree[Token], owners: list[AnyStatement | Section], origi
         yield Suppression(rules=rules, statement=target, span=span, origin=origin)
 
 
-def body_lines(body: Tree[Token]) -> list[Line]:
-    """The text lines of an indented body, noting which follow a blank line."""
-    out: list[Line] = []
+@dataclass(frozen=True)
+class IndentProblem:
+    """A body line whose indentation is wrong: too deep, or matching no enclosing level."""
+
+    line: int
+    indent: int  # characters of indentation, for the caret
+    levels: tuple[int, ...]  # the levels it could have used; empty when it nests too deep
+
+
+def body_lines(body: Token) -> tuple[list[Line], list[IndentProblem]]:
+    """The text lines of an indented body, with their depth and whether a blank line precedes them.
+
+    The body's first line sets its base level; a deeper line opens a level
+    (it continues the text around it), and a line that comes back out must
+    return to a level already open. Comment lines are skipped: they never
+    disturb indentation or split a paragraph, though blank lines do.
+    """
+    lines: list[Line] = []
+    problems: list[IndentProblem] = []
+    levels: list[int] = []
     blank = False
-    for token, depth in _walk_body(body, 0):
-        if token.type == "NL":
-            blank = bool(_BLANK_LINE.search(str(token)))
+    too_deep = False
+    for number, raw in enumerate(str(body).split("\n"), body.line or 1):
+        text = raw.lstrip(" \t")
+        if not text:
+            blank = True
             continue
-        raw = str(token)
-        stripped = raw.lstrip(" \t")
-        indent = len(raw) - len(stripped)
-        out.append(Line(stripped.rstrip(), token.line or 1, (token.column or 1) + indent, depth, blank))
+        if text[0] == "#":
+            continue
+        cut = len(raw) - len(text)
+        width = _indent_width(raw[:cut])
+        if not levels:
+            levels.append(width)
+        elif width > levels[-1]:
+            if len(levels) < MAX_DEPTH:
+                levels.append(width)
+            elif not too_deep:
+                too_deep = True
+                problems.append(IndentProblem(number, cut, ()))
+        elif width < levels[-1]:
+            if width not in levels:
+                problems.append(IndentProblem(number, cut, tuple(levels)))
+            while len(levels) > 1 and levels[-1] > width:
+                levels.pop()
+        lines.append(Line(text.rstrip(), number, cut + 1, len(levels) - 1, blank))
         blank = False
-    return out
+    return lines, problems
 
 
-def _walk_body(body: Tree[Token], depth: int) -> Iterator[tuple[Token, int]]:
-    for child in body.children:
-        if isinstance(child, Tree):
-            yield from _walk_body(child, depth + 1)
-        else:
-            yield child, depth
+def _indent_width(indent: str) -> int:
+    """Columns of indentation: a tab advances to the next multiple of TAB_WIDTH."""
+    if "\t" not in indent:
+        return len(indent)
+    width = 0
+    for ch in indent:
+        width = width + TAB_WIDTH - width % TAB_WIDTH if ch == "\t" else width + 1
+    return width
 
 
 def split_field(raw: str, line: int, column: int, continuation: list[Line]) -> FieldValue:

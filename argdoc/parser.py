@@ -17,7 +17,7 @@ from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from argdoc.diagnostics import Diagnostic, make
-from argdoc.grammar import MAX_DEPTH, IndentationError_, TooDeepError, parser
+from argdoc.grammar import parser
 from argdoc.source import SourceFile, Span
 
 KEYWORDS = ("claim", "component", "tension", "source", "section", "include")
@@ -34,9 +34,7 @@ _TOKEN_NAMES = {
     "COLON": "':'",
     "NL": "the end of the line",
     "FIELD": "a header field (name: value)",
-    "TEXT": "indented text",
-    "_INDENT": "an indented body",
-    "_DEDENT": "the end of the indented body",
+    "BODY": "an indented body",
     "$END": "the end of the file",
 }
 
@@ -53,20 +51,6 @@ def parse_tree(source: SourceFile) -> ParseResult:
         return ParseResult(parser().parse(source.text), [])
     except UnexpectedInput as exc:
         return ParseResult(None, [explain(exc, source)])
-    except IndentationError_ as exc:
-        return ParseResult(None, [_inconsistent_indent(exc, source)])
-    except TooDeepError as exc:
-        line = exc.token.line or 1
-        span = Span(line=line, column=1, end_line=line, end_column=2)
-        diag = make(
-            "E013",
-            "too-deeply-nested",
-            str(exc),
-            source,
-            span,
-            hint=f"a body nests at most {MAX_DEPTH} levels; indent continuation lines only one level deeper",
-        )
-        return ParseResult(None, [diag])
     except LarkError as exc:  # any other lexer/parser failure is still a syntax error
         span = Span(line=1, column=1, end_line=1, end_column=2)
         return ParseResult(None, [make("E001", "syntax-error", str(exc), source, span)])
@@ -163,7 +147,7 @@ def _unexpected_token(exc: UnexpectedToken, source: SourceFile) -> Diagnostic:
         span = Span(line=line, column=1, end_line=line, end_column=1)
         return make("E001", "syntax-error", "unexpected end of file", source, span)
     span = _token_span(token)
-    if token.type in ("TEXT", "_INDENT"):
+    if token.type == "BODY":
         return _unexpected_indent(source, token)
     if source.line_text(token.line or 1).startswith("include") and token.type != "NL":
         return _bad_include(source, token.line or 1, token.column or 1)
@@ -286,22 +270,6 @@ def _missing_colon_at(source: SourceFile, line: int) -> Diagnostic:
         source,
         span,
         hint=f"write: {text.strip()}:",
-    )
-
-
-def _inconsistent_indent(exc: IndentationError_, source: SourceFile) -> Diagnostic:
-    line = exc.token.line or 1
-    text = source.line_text(line)
-    indent = len(text) - len(text.lstrip())
-    span = Span(line=line, column=1, end_line=line, end_column=indent + 1)
-    levels = ", ".join(str(level) for level in exc.expected)
-    return make(
-        "E008",
-        "inconsistent-indentation",
-        "this line's indentation matches no enclosing block",
-        source,
-        span,
-        hint=f"indent it like the block it belongs to: by one of {levels} columns",
     )
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from argdoc.compiler import compile_file, compile_text
-from argdoc.grammar import MAX_DEPTH
+from argdoc.build_tree import MAX_DEPTH
 
 from .fuzz.pipeline import run_text
 
