@@ -38,9 +38,11 @@ class Glance:
 def glance(paper: Paper, thesis: Claim | None) -> Glance:
     statements = paper.all_statements()
     components = tuple(s.id for s in statements if isinstance(s, Component))
+    # Made once: a set built per tension made the glance quadratic in the paper's size.
+    known_components = set(components)
     claims = {s.id for s in statements if isinstance(s, Claim)}
     rows = tuple(
-        TensionRow(s.id, _known(s.between, set(components)), _known(s.bears_on, claims))
+        TensionRow(s.id, _known(s.between, known_components), _known(s.bears_on, claims))
         for s in statements
         if isinstance(s, Tension)
     )

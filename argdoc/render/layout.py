@@ -193,12 +193,13 @@ def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) 
         flow.append((group.anchor, group.intro))
         flow.extend((statement.id, statement.body) for statement in group.statements)
     notes = [(source.id, source.body) for source in sources.values()]
-    cited_in: dict[str, list[str]] = {ident: [] for ident in sources}
+    # Dicts as ordered sets: a list's `in` made a much-cited source quadratic.
+    cited_in: dict[str, dict[str, None]] = {ident: {} for ident in sources}
     for anchor, blocks in (*flow, *notes):
         for cite in citations_in(blocks):
             citers = cited_in.get(cite.source)
-            if citers is not None and anchor not in citers and anchor != cite.source:
-                citers.append(anchor)
+            if citers is not None and anchor != cite.source:
+                citers[anchor] = None
     # Dicts keep insertion order: first citations in the flow, then every source as written.
     order = dict.fromkeys(cite.source for _, blocks in flow for cite in citations_in(blocks) if cite.source in sources)
     order.update(dict.fromkeys(sources))
