@@ -60,6 +60,14 @@ def gc_paused() -> Iterator[None]:
     hardly any reference cycles; the collector would rescan the whole growing
     heap again and again (on a 10,000-statement paper, more than the parse
     itself). Reference counting still frees everything as usual.
+
+    On the way out the new objects are promoted to the oldest generation
+    (freeze, then unfreeze, moves them in one step) instead of being left
+    young: left young, the first collection after re-enabling would scan the
+    whole new tree at once (about 0.24 s at 10,000 statements) only to find
+    it all alive. Nothing is lost: the oldest generation is still collected.
+    A caller's own frozen objects are never touched: the promotion is skipped
+    when anything is frozen already.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -67,6 +75,9 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +54,28 @@ def test_parsing_and_linting_import_neither_jinja2_nor_weasyprint(command: str) 
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "False", "False"]
+
+
+def test_compiling_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The collector is paused while a tree is built, then restored; a caller's frozen objects stay frozen."""
+    from argdoc.compiler import compile_text
+
+    text = (EXAMPLES / "russia-iran.arg").read_text(encoding="utf-8")
+    assert gc.isenabled()
+    compile_text(text)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        compile_text(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    kept = [[i] for i in range(10)]  # tracked objects a pre-forking server might freeze
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        compile_text(text)
+        assert gc.get_freeze_count() == frozen, "compile_text must not unfreeze the caller's objects"
+    finally:
+        gc.unfreeze()
+    assert kept
