@@ -337,7 +337,7 @@ class SingleSourceDependency(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for claim in ctx.claims:
-            sources = _evidence(ctx, claim.id)
+            sources = _evidence(ctx, claim.id, enough=2)
             if len(sources) == 1:
                 [only] = sources
                 yield Finding(
@@ -348,12 +348,18 @@ class SingleSourceDependency(Rule):
                 )
 
 
-def _evidence(ctx: LintContext, root: str) -> set[str]:
-    """Sources cited by a statement and everything under it (supports, bears-on, between)."""
+def _evidence(ctx: LintContext, root: str, enough: int) -> set[str]:
+    """Sources cited by a statement and everything under it (supports, bears-on, between).
+
+    The walk stops as soon as `enough` sources are found: the rule only asks
+    whether there is more than one, and a well-sourced claim answers that in
+    a step or two instead of walking its whole tree (on a 10,000-statement
+    paper, the walks were most of the lint time).
+    """
     found: set[str] = set()
     seen = {root}
     todo = [root]
-    while todo:
+    while todo and len(found) < enough:
         current = ctx.resolution.statement(todo.pop())
         if current is None:
             continue
