@@ -3,9 +3,14 @@
 Every node has a `kind` discriminator (the grammar rule's name) and a source
 span. Spans say where a node came from; they take no part in equality or
 hashing, so a tree re-parsed from reformatted text equals the original.
-"""
 
-from __future__ import annotations
+Building the models' schemas is most of what importing this module costs (and
+every command imports it), hence two choices below: annotations are real
+objects, not postponed strings (no `from __future__ import annotations`), so
+Pydantic need not evaluate each one; and the four inline models that name
+`Inline` before it exists are completed as soon as it does, so the models
+that contain them reuse their schemas instead of generating them again.
+"""
 
 import datetime
 from typing import Annotated, Any, Literal
@@ -47,18 +52,18 @@ class Text(Node):
 
 class Emphasis(Node):
     kind: Literal["emphasis"] = "emphasis"
-    children: tuple[Inline, ...]
+    children: tuple["Inline", ...]
 
 
 class Strong(Node):
     kind: Literal["strong"] = "strong"
-    children: tuple[Inline, ...]
+    children: tuple["Inline", ...]
 
 
 class Link(Node):
     kind: Literal["link"] = "link"
     url: str
-    children: tuple[Inline, ...]
+    children: tuple["Inline", ...]
 
 
 class Citation(Node):
@@ -73,7 +78,7 @@ class Quotation(Node):
     """`"words"[@source]`: words quoted from a source, with their citation."""
 
     kind: Literal["quotation"] = "quotation"
-    children: tuple[Inline, ...]
+    children: tuple["Inline", ...]
     citation: Citation
 
 
@@ -81,6 +86,8 @@ Inline = Annotated[
     Text | Emphasis | Strong | Link | Citation | Quotation,
     Field(discriminator="kind"),
 ]
+for _model in (Emphasis, Strong, Link, Quotation):
+    _model.model_rebuild()  # now that `Inline` exists; see the module's docstring
 
 
 # --- blocks -----------------------------------------------------------------
@@ -238,7 +245,3 @@ class Paper(Node):
         for section in self.sections:
             found.extend(section.statements)
         return found
-
-
-for _model in (Emphasis, Strong, Link, Quotation, Paragraph, Blockquote):
-    _model.model_rebuild()
