@@ -81,6 +81,8 @@ STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
 _REPEATABLE = {"author", "authors"}
 # `role: thesis` marks the paper's main claim (see the thesis-count rule).
 ROLES = ("thesis",)
+_SPACE = re.compile(r"\s")
+_SUPPRESSION_MARK = "argdoc:"
 _SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
 _ALL_STATEMENT_FIELDS = sorted({f for fields in STATEMENT_FIELDS.values() for f in fields})
 # The tokens that can hold comment lines (a body's text lines never start with '#').
@@ -90,6 +92,14 @@ TAB_WIDTH = 4
 # Prose nests a level or two; the limit turns a hostile file's thousands of
 # levels into one clear error instead of a useless tree.
 MAX_DEPTH = 32
+
+
+_STATEMENT_CLASSES: dict[str, Callable[..., AnyStatement]] = {
+    "claim": Claim,
+    "component": Component,
+    "tension": Tension,
+    "source": Source,
+}
 
 
 @dataclass
@@ -180,7 +190,8 @@ class Builder:
                 statement = self._statement(item)
                 (state.sections[-1][1] if state.sections else state.preamble).append(statement)
                 owners.append(statement)
-        state.suppressions.extend(_suppressions(tree, owners, self._origin()))
+        if _SUPPRESSION_MARK in self.source.text:  # most files have none: skip walking every token
+            state.suppressions.extend(_suppressions(tree, owners, self._origin()))
 
     def _field_item(self, item: Tree[Token], state: _Assembly) -> None:
         fv = self._header_field(item)
@@ -416,7 +427,7 @@ class Builder:
             return None
 
     def _url(self, fv: FieldValue, statement: str) -> str | None:
-        if is_safe_link(fv.value) and not any(ch.isspace() for ch in fv.value):
+        if is_safe_link(fv.value) and not _SPACE.search(fv.value):
             return fv.value
         if is_safe_link(fv.value):
             self.error(
@@ -499,13 +510,7 @@ class Builder:
             "origin": self._origin(),
         }
         values = self._statement_fields(kind, sid, fields)
-        factory: dict[str, Callable[..., AnyStatement]] = {
-            "claim": Claim,
-            "component": Component,
-            "tension": Tension,
-            "source": Source,
-        }
-        return factory[kind](**common, **values)
+        return _STATEMENT_CLASSES[kind](**common, **values)
 
     def _statement_fields(self, kind: str, sid: str, fields: list[FieldValue]) -> dict[str, Any]:
         allowed = STATEMENT_FIELDS[kind]
@@ -611,7 +616,8 @@ class Builder:
 
     def _blocks(self, lines: list[Line], sid: str | None) -> Iterator[Block]:
         for group in paragraphs(lines):
-            if all(line.text.startswith(">") for line in group):
+            # The first line decides most groups without a generator.
+            if group[0].text.startswith(">") and all(line.text.startswith(">") for line in group):
                 yield self._blockquote(group, sid)
             else:
                 yield Paragraph(children=self._inline(group, sid), span=_lines_span(group))
@@ -757,7 +763,7 @@ def split_field(raw: str, line: int, column: int, continuation: list[Line]) -> F
     name_span = Span(line=line, column=column, end_line=line, end_column=column + len(written))
     first = Line(value.strip(), line, column + value_start, 0, False)
     value_lines = ([first] if first.text else []) + continuation
-    joined = " ".join(part.text for part in value_lines)
+    joined = " ".join(part.text for part in value_lines) if continuation else first.text
     return FieldValue(name, written, joined, name_span, value_lines)
 
 
@@ -795,6 +801,8 @@ def paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
 
 def _join(group: list[Line]) -> tuple[str, Callable[[int, int], Span]]:
     """Join a paragraph's lines with spaces; map offsets back to line and column."""
+    if len(group) == 1:
+        return group[0].text, _locate_in_line(group[0])
     starts: list[int] = []
     parts: list[str] = []
     offset = 0
@@ -815,6 +823,16 @@ def _join(group: list[Line]) -> tuple[str, Callable[[int, int], Span]]:
         return Span(line=line, column=column, end_line=end_line, end_column=end_column + 1)
 
     return text, locate
+
+
+def _locate_in_line(only: Line) -> Callable[[int, int], Span]:
+    """_join's offset-to-span map for one line (most field values), without a search."""
+
+    def locate(start: int, end: int) -> Span:
+        column = only.column + start
+        return Span(line=only.line, column=column, end_line=only.line, end_column=only.column + max(end, start + 1))
+
+    return locate
 
 
 def unquote(raw: str) -> str:
