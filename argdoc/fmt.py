@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 
 from argdoc.build_tree import build, comment_lines, unquote
-from argdoc.compiler import control_character
+from argdoc.compiler import control_character, gc_paused
 from argdoc.diagnostics import Diagnostic
 from argdoc.inline import parse_inline
 from argdoc.nodes import (
@@ -70,6 +70,8 @@ INDENT = "    "
 _FAR = 1 << 30
 _BREAK = re.compile(r"(?<=\S) (?=\S)")
 _SPECIAL = re.compile(r'[\\*\["\u201c]')
+_OPEN_BRACKET = re.compile(r"(?<!\\)\[")
+_CLOSE_BRACKET = re.compile(r"(?<!\\)\]")
 _FIELD_START = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)")
 
 
@@ -132,13 +134,17 @@ class InlineWriter:
 
     def text(self, value: str) -> str:
         out = []
-        for char in value:
-            if _SPECIAL.match(char):
-                if self._position in self.escaped:
-                    out.append("\\")
-                self.specials.append(self._position)
-                self._position += 1
-            out.append(char)
+        last = 0
+        for special in _SPECIAL.finditer(value):  # most text has none: no loop over its characters
+            out.append(value[last : special.start()])
+            if self._position in self.escaped:
+                out.append("\\")
+            self.specials.append(self._position)
+            self._position += 1
+            last = special.start()
+        if not out:
+            return value
+        out.append(value[last:])
         return "".join(out)
 
     def citations(self, cites: Sequence[Citation]) -> str:
@@ -182,7 +188,8 @@ def _words(text: str) -> Iterator[str]:
     depth = 0
     for word in _BREAK.split(text):
         held = f"{held} {word}" if held else word
-        depth += len(re.findall(r"(?<!\\)\[", word)) - len(re.findall(r"(?<!\\)\]", word))
+        if "[" in word or "]" in word:
+            depth += len(_OPEN_BRACKET.findall(word)) - len(_CLOSE_BRACKET.findall(word))
         if depth <= 0:
             yield held
             held, depth = "", 0
@@ -475,6 +482,11 @@ def format_text(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
     """The canonical layout of a paper's text, proven to mean the same; raises FormatError."""
     if line_length < MIN_LINE_LENGTH:
         raise FormatError(f"the line length must be at least {MIN_LINE_LENGTH}")
+    with gc_paused():  # two compiles and a printed copy: as in compile_text, the collector would rescan them
+        return _format(text, path, line_length)
+
+
+def _format(text: str, path: str, line_length: int) -> str:
     source = SourceFile.from_text(text, path)
     paper, comments = _read(source)
     formatted = Printer(width=line_length, comments=comments).paper(paper)
