@@ -2,6 +2,11 @@
 
 Exit codes: 0 success, 1 error diagnostics (or a failed build), 2 usage or
 internal error. Nothing else in argdoc prints or exits.
+
+Start-up time is most of what a command on one paper costs, so each command
+imports what only it needs when it runs (building, rendering, the lint rules
+and their reports, exports), and only the chosen command's options are set
+up (see build_parser).
 """
 
 from __future__ import annotations
@@ -17,19 +22,18 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from argdoc import __version__
-from argdoc.build import BuildJob
 from argdoc.compiler import MAX_BYTES, Result, compile_file, read_source
-from argdoc.config import find_table
+from argdoc.config import ConfigError, find_table
 from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
-from argdoc.lint import ConfigError, LintConfig, lint, load_config, report
-from argdoc.lint.config import apply_overrides
-from argdoc.lint.registry import expand
 from argdoc.output import write_atomic
-from argdoc.render.options import PDF_VARIANTS, THEMES
 from argdoc.source import SourceFile, Span
+
+if TYPE_CHECKING:
+    from argdoc.build import BuildJob
+    from argdoc.lint import LintConfig
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -163,7 +167,7 @@ def _output_dir(path: Path, root: Path | None, outdir: Path | None) -> Path:
 
 
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
-    from argdoc.build import build_all, workers_for
+    from argdoc.build import BuildJob, build_all, workers_for
 
     configs = _Configs(args.config)
     jobs: list[BuildJob] = []
@@ -351,12 +355,16 @@ class _Configs:
     def for_file(self, path: Path) -> LintConfig:
         folder = path.parent.resolve() if not path.is_dir() else path.resolve()
         if folder not in self._cache:
+            from argdoc.lint.config import apply_overrides, load_config
+
             config = load_config(folder, self.explicit)
             self._cache[folder] = apply_overrides(config, self.overrides)
         return self._cache[folder]
 
 
 def cmd_lint(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.lint import lint, report
+
     overrides = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore}
     configs = _Configs(args.config, {k: v for k, v in overrides.items() if v})
     collected: list[Diagnostic] = []
@@ -497,12 +505,16 @@ def _format_failure(console: Console, path: str, exc: Exception, source: SourceF
 
 
 def cmd_rules(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.lint import report
+
     text = {"text": report.rules_table() + "\n", "json": report.rules_json(), "markdown": report.rules_markdown()}
     sys.stdout.write(text[args.format])
     return EXIT_OK
 
 
 def cmd_rule(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.lint import report
+
     rule = report.find_rule(args.rule)
     if rule is None:
         raise UsageError(f"no rule is called {args.rule!r}; 'argdoc rules' lists them")
@@ -534,6 +546,8 @@ _line_length = _at_least(40)
 
 
 def _rule_list(value: str) -> list[str]:
+    from argdoc.lint.registry import expand
+
     rules = [part.strip() for part in value.split(",") if part.strip()]
     for rule in rules:
         if expand(rule) is None:
@@ -568,22 +582,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="argdoc",
-        description="Compile structured-argument .arg files into HTML and PDF policy papers.",
-        epilog="Run 'argdoc COMMAND --help' for a command's options. "
-        "Exit codes: 0 ok, 1 errors in the input, 2 usage or internal error.",
-    )
-    parser.add_argument("--version", action="version", version=f"argdoc {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+def _build_arguments(build: argparse.ArgumentParser) -> None:
+    from argdoc.render.options import PDF_VARIANTS, THEMES
 
-    build = commands.add_parser(
-        "build",
-        help="compile .arg files to HTML and PDF",
-        description="Compile .arg files (or every .arg file under a directory) to HTML and PDF. "
-        "A file with errors is not built, and its earlier outputs are left untouched.",
-    )
     build.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
     build.add_argument(
         "-o", "--output", type=Path, metavar="OUTDIR", help="write outputs here (default: next to each input)"
@@ -620,25 +621,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="leave the bundled fonts out of the HTML (smaller; the reader's fonts are used)",
     )
     build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
-    _common(build)
-    build.set_defaults(handler=cmd_build, command_parser=build)
 
-    check = commands.add_parser(
-        "check",
-        help="parse and resolve .arg files and report problems",
-        description="Parse and resolve .arg files; print every diagnostic. Writes nothing.",
-    )
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
-    _common(check)
-    check.set_defaults(handler=cmd_check, command_parser=check)
 
-    lint_cmd = commands.add_parser(
-        "lint",
-        help="check the structure of arguments with the lint rules",
-        description="Run the lint rules on .arg files (or every .arg file under a directory). "
-        "Configuration comes from the nearest argdoc.toml or pyproject.toml [tool.argdoc.lint]. "
-        "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or configuration error.",
-    )
+
+def _lint_arguments(lint_cmd: argparse.ArgumentParser) -> None:
+    from argdoc.lint import report
+
     lint_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
     lint_cmd.add_argument("--format", choices=report.FORMATS, default="text", help="output format (default: text)")
     lint_cmd.add_argument(
@@ -655,16 +646,9 @@ def build_parser() -> argparse.ArgumentParser:
     lint_cmd.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     lint_cmd.add_argument("--statistics", action="store_true", help="print how many findings each rule made")
     lint_cmd.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: nearest)")
-    _common(lint_cmd)
-    lint_cmd.set_defaults(handler=cmd_lint, command_parser=lint_cmd)
 
-    fmt = commands.add_parser(
-        "fmt",
-        help="rewrite .arg files in the canonical layout",
-        description="Rewrite .arg files in argdoc's canonical layout (see docs/language.md). A file is "
-        "written only when it changes, and only when the result provably means the same. "
-        "'-' formats standard input to standard output.",
-    )
+
+def _fmt_arguments(fmt: argparse.ArgumentParser) -> None:
     fmt.add_argument("paths", nargs="+", metavar="PATH", help=".arg file, directory, or - for standard input")
     fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
     fmt.add_argument("--diff", action="store_true", help="change nothing; print a unified diff of the changes")
@@ -674,46 +658,114 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="wrap prose at N columns (default: 88, or [tool.argdoc.fmt])",
     )
-    _common(fmt)
-    fmt.set_defaults(handler=cmd_fmt, command_parser=fmt)
 
-    rules_cmd = commands.add_parser("rules", help="list every lint rule", description="List every lint rule.")
+
+def _rules_arguments(rules_cmd: argparse.ArgumentParser) -> None:
     rules_cmd.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="output format")
-    _common(rules_cmd)
-    rules_cmd.set_defaults(handler=cmd_rules, command_parser=rules_cmd)
 
-    rule_cmd = commands.add_parser("rule", help="show one lint rule's page", description="Show one lint rule's page.")
+
+def _rule_arguments(rule_cmd: argparse.ArgumentParser) -> None:
     rule_cmd.add_argument("rule", metavar="CODE|NAME", help="a rule code (ARG006) or name (unused-source)")
-    _common(rule_cmd)
-    rule_cmd.set_defaults(handler=cmd_rule, command_parser=rule_cmd)
 
-    export = commands.add_parser(
-        "export",
-        help="write the argument tree as JSON, Argdown, AIF, DOT or Markdown",
-        description="Write a paper's argument tree as JSON (--to json), the tree's JSON Schema "
-        "(--to schema, no PATH needed), an Argdown document (argdown), AIF JSON (aif), a Graphviz "
-        "digraph (dot) or a Pandoc Markdown rendition (markdown).",
-    )
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     export.add_argument("path", nargs="?", metavar="PATH", help=".arg file")
     export.add_argument("--to", choices=EXPORTS, required=True, help="what to write")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     export.add_argument(
         "--no-spans", dest="spans", action="store_false", help="leave source positions out of the JSON tree"
     )
-    _common(export)
-    export.set_defaults(handler=cmd_export, command_parser=export)
 
-    importer = commands.add_parser(
-        "import",
-        help="write a JSON argument tree as a .arg file",
-        description="Read an argument tree as JSON (the shape 'argdoc export --to json' writes; spans "
-        "optional) and write it as a formatted .arg file. Mistakes in the JSON are reported by field.",
-    )
+
+def _import_arguments(importer: argparse.ArgumentParser) -> None:
     importer.add_argument("path", metavar="FILE.json", help="JSON file, or - for standard input")
     importer.add_argument("-o", "--output", metavar="FILE.arg", help="write here (default: standard output)")
     importer.add_argument("--line-length", type=_line_length, metavar="N", help="wrap prose at N columns (default 88)")
-    _common(importer)
-    importer.set_defaults(handler=cmd_import, command_parser=importer)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: its help line and page, its options, and the function that runs it."""
+
+    help: str
+    description: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    handler: Callable[[argparse.Namespace, Console], int]
+
+
+COMMANDS = {
+    "build": Command(
+        "compile .arg files to HTML and PDF",
+        "Compile .arg files (or every .arg file under a directory) to HTML and PDF. "
+        "A file with errors is not built, and its earlier outputs are left untouched.",
+        _build_arguments,
+        cmd_build,
+    ),
+    "check": Command(
+        "parse and resolve .arg files and report problems",
+        "Parse and resolve .arg files; print every diagnostic. Writes nothing.",
+        _check_arguments,
+        cmd_check,
+    ),
+    "lint": Command(
+        "check the structure of arguments with the lint rules",
+        "Run the lint rules on .arg files (or every .arg file under a directory). "
+        "Configuration comes from the nearest argdoc.toml or pyproject.toml [tool.argdoc.lint]. "
+        "Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or configuration error.",
+        _lint_arguments,
+        cmd_lint,
+    ),
+    "fmt": Command(
+        "rewrite .arg files in the canonical layout",
+        "Rewrite .arg files in argdoc's canonical layout (see docs/language.md). A file is "
+        "written only when it changes, and only when the result provably means the same. "
+        "'-' formats standard input to standard output.",
+        _fmt_arguments,
+        cmd_fmt,
+    ),
+    "rules": Command("list every lint rule", "List every lint rule.", _rules_arguments, cmd_rules),
+    "rule": Command("show one lint rule's page", "Show one lint rule's page.", _rule_arguments, cmd_rule),
+    "export": Command(
+        "write the argument tree as JSON, Argdown, AIF, DOT or Markdown",
+        "Write a paper's argument tree as JSON (--to json), the tree's JSON Schema "
+        "(--to schema, no PATH needed), an Argdown document (argdown), AIF JSON (aif), a Graphviz "
+        "digraph (dot) or a Pandoc Markdown rendition (markdown).",
+        _export_arguments,
+        cmd_export,
+    ),
+    "import": Command(
+        "write a JSON argument tree as a .arg file",
+        "Read an argument tree as JSON (the shape 'argdoc export --to json' writes; spans "
+        "optional) and write it as a formatted .arg file. Mistakes in the JSON are reported by field.",
+        _import_arguments,
+        cmd_import,
+    ),
+}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given the arguments, only as much of it as they need.
+
+    When the first argument names a command, everything after it is that
+    command's, so only its subparser is made: the others (and their imports)
+    would cost a little of every run's start-up. Otherwise (`--help`,
+    `--version`, a mistake) the whole parser is made, to list the commands.
+    """
+    parser = argparse.ArgumentParser(
+        prog="argdoc",
+        description="Compile structured-argument .arg files into HTML and PDF policy papers.",
+        epilog="Run 'argdoc COMMAND --help' for a command's options. "
+        "Exit codes: 0 ok, 1 errors in the input, 2 usage or internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"argdoc {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chosen = argv[0] if argv and argv[0] in COMMANDS else None
+    for name, command in COMMANDS.items():
+        if chosen is None or name == chosen:
+            sub = subparsers.add_parser(name, help=command.help, description=command.description)
+            command.arguments(sub)
+            _common(sub)
+            sub.set_defaults(handler=command.handler, command_parser=sub)
     return parser
 
 
@@ -726,8 +778,9 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     console = Console(quiet=args.quiet, choice=args.color)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)

@@ -56,6 +56,36 @@ def test_version_and_help_on_every_command() -> None:
         assert "usage: argdoc " + command in result.stdout
 
 
+def test_a_command_parsed_alone_reads_as_in_the_whole_parser(capsys: pytest.CaptureFixture[str]) -> None:
+    """build_parser makes only the named command's subparser; its help and defaults are the same."""
+    whole = cli.build_parser()
+    for name in cli.COMMANDS:
+        alone = cli.build_parser([name])
+        argv = [name, "x"] if name != "rules" else [name]
+        if name == "export":
+            argv += ["--to", "json"]
+        parsed_alone, parsed_whole = vars(alone.parse_args(argv)), vars(whole.parse_args(argv))
+        assert parsed_alone.pop("command_parser").prog == parsed_whole.pop("command_parser").prog
+        assert parsed_alone == parsed_whole
+        for parser in (alone, whole):
+            with pytest.raises(SystemExit):
+                parser.parse_args([name, "--help"])
+        shown_alone, shown_whole = capsys.readouterr().out.split("usage: argdoc " + name)[1:]
+        assert shown_alone == shown_whole
+
+
+def test_lint_imports_neither_the_builder_nor_the_renderers() -> None:
+    """Start-up time: `argdoc lint` leaves out what only build and export need."""
+    probe = (
+        "import sys; from argdoc.cli import main; "
+        f"code = main(['lint', {str(Path(__file__).parent.parent / 'examples' / 'russia-iran.arg')!r}, '-q']); "
+        "print(code, *sorted(m for m in ('argdoc.build', 'argdoc.render', 'argdoc.export', 'multiprocessing', "
+        "'concurrent.futures', 'jinja2', 'weasyprint') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0"]
+
+
 def test_check_clean_file_exits_zero(good: Path) -> None:
     result = run("check", str(good))
     assert result.returncode == 0, result.stdout + result.stderr
