@@ -82,6 +82,7 @@ _REPEATABLE = {"author", "authors"}
 # `role: thesis` marks the paper's main claim (see the thesis-count rule).
 ROLES = ("thesis",)
 _SPACE = re.compile(r"\s")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SUPPRESSION_MARK = "argdoc:"
 _SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
 _ALL_STATEMENT_FIELDS = sorted({f for fields in STATEMENT_FIELDS.values() for f in fields})
@@ -370,7 +371,7 @@ class Builder:
 
     # --- field checks shared by header and statements -------------------------
 
-    def _first(self, fv: FieldValue, firsts: dict[str, FieldValue]) -> bool:
+    def _first(self, fv: FieldValue, firsts: dict[str, FieldValue], sid: str | None = None) -> bool:
         """Record a single-valued field; report it if it was given before."""
         earlier = firsts.get(fv.name)
         if earlier is None:
@@ -382,11 +383,12 @@ class Builder:
             f"'{fv.name}' is given twice",
             fv.name_span,
             hint="keep one of them",
+            statement=sid,
             related=(Related("first given here", self.source.path, earlier.name_span.line, earlier.name_span.column),),
         )
         return False
 
-    def _unknown_field(self, fv: FieldValue, allowed: tuple[str, ...], owner: str) -> None:
+    def _unknown_field(self, fv: FieldValue, allowed: tuple[str, ...], owner: str, sid: str | None = None) -> None:
         known = fv.name in HEADER_FIELDS or fv.name in _ALL_STATEMENT_FIELDS
         close = difflib.get_close_matches(fv.name, allowed, n=1)
         listing = ", ".join(allowed) if allowed else "none"
@@ -400,20 +402,21 @@ class Builder:
         hint += f"the fields of {owner} are: {listing}"
         if owner != "a paper header":
             hint += f"; to start the text with '{fv.written}:', write '\\{fv.written}:'"
-        self.error(code, name, message, fv.name_span, hint)
+        self.error(code, name, message, fv.name_span, hint, statement=sid)
 
-    def _empty(self, fv: FieldValue) -> None:
+    def _empty(self, fv: FieldValue, sid: str | None = None) -> None:
         self.error(
             "E104",
             "empty-field",
             f"'{fv.written}' has no value",
             fv.name_span,
             "give it a value or remove it",
+            statement=sid,
         )
 
-    def _date(self, fv: FieldValue) -> datetime.date | None:
+    def _date(self, fv: FieldValue, sid: str | None = None) -> datetime.date | None:
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fv.value):
+            if not _ISO_DATE.fullmatch(fv.value):
                 raise ValueError
             return datetime.date.fromisoformat(fv.value)
         except ValueError:
@@ -423,6 +426,7 @@ class Builder:
                 f"'{fv.value}' is not a date",
                 _value_span(fv),
                 hint="write dates as YYYY-MM-DD (ISO 8601), e.g. 2007-03-20",
+                statement=sid,
             )
             return None
 
@@ -519,25 +523,25 @@ class Builder:
         authors: list[str] = []
         for fv in fields:
             if fv.name not in allowed:
-                self._unknown_field(fv, allowed, f"a {kind}")
+                self._unknown_field(fv, allowed, f"a {kind}", sid)
                 continue
             if fv.name in _REPEATABLE:
                 # A source's author is kept as written: "(ed.)" is part of it, not an affiliation.
                 names = fv.value.split(";") if fv.name == "authors" else [fv.value]
                 authors.extend(n.strip() for n in names if n.strip())
                 if not fv.value:
-                    self._empty(fv)
+                    self._empty(fv, sid)
                 continue
-            if not self._first(fv, firsts):
+            if not self._first(fv, firsts, sid):
                 continue
             if not fv.value:
-                self._empty(fv)
+                self._empty(fv, sid)
                 continue
             key = fv.name.replace("-", "_")
             if fv.name in ("supports", "opposes", "between", "bears-on"):
                 values[key] = self._references(fv, sid)
             elif fv.name in ("date", "accessed"):
-                values[key] = self._date(fv)
+                values[key] = self._date(fv, sid)
             elif fv.name == "url":
                 values[key] = self._url(fv, sid)
             elif fv.name == "role":

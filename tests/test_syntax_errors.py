@@ -66,3 +66,14 @@ def test_caret_spans_the_whole_bad_id() -> None:
     text = format_text(result.diagnostics[0], result.source)
     assert "'my.thesis' is not a valid id" in text
     assert "      ^^^^^^^^^" in text
+
+
+def test_field_errors_name_the_statement_they_are_in() -> None:
+    text = "claim t:\n    role: thesis\n    colour: red\n    role: thesis\n    opposes:\n    Body.\n"
+    result = compile_text(text, "p.arg")
+    found = {d.code: d for d in result.diagnostics}
+    for code in ("E101", "E103", "E104"):
+        assert found[code].statement == "t", format_text(found[code], result.source)
+        assert "in statement 't'" in format_text(found[code], result.source)
+    header = compile_text("title: T\ncolour: red\n", "p.arg").diagnostics[0]
+    assert header.code == "E101" and header.statement is None
