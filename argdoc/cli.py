@@ -274,7 +274,7 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
 
 
 def cmd_export(args: argparse.Namespace, console: Console) -> int:
-    from argdoc.nodes import Paper
+    from argdoc.nodes import Paper, tree_json
 
     if args.to == "schema":
         text = json.dumps(Paper.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
@@ -286,10 +286,7 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
         if not result.ok or result.paper is None:
             return EXIT_ERRORS
         if args.to == "json":
-            data: object = result.paper.model_dump(mode="json")
-            if not args.spans:
-                data = _strip_spans(data)
-            text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+            text = tree_json(result.paper, spans=args.spans) + "\n"
         else:
             from argdoc.export import export
 
@@ -329,15 +326,6 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
     elif not console.quiet:
         print(args.output)
     return EXIT_OK
-
-
-def _strip_spans(data: object) -> object:
-    """The JSON tree without `span`/`id_span` keys, for a position-free export."""
-    if isinstance(data, dict):
-        return {k: _strip_spans(v) for k, v in data.items() if k != "span" and not k.endswith("_span")}
-    if isinstance(data, list):
-        return [_strip_spans(v) for v in data]
-    return data
 
 
 class UsageError(Exception):

@@ -10,8 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from argdoc import parse
 from argdoc.compiler import compile_file
-from argdoc.nodes import Paper
+from argdoc.nodes import Paper, tree_json
 
 from .conftest import CASES, EXAMPLES
 
@@ -47,6 +48,32 @@ def test_export_without_spans_is_still_valid_and_equal(schema: dict[str, object]
     tree = json.loads(text)
     jsonschema.validate(tree, schema)
     assert Paper.model_validate(tree) == compile_file(path).paper
+
+
+def _without_positions(data: object) -> object:
+    if isinstance(data, dict):
+        return {k: _without_positions(v) for k, v in data.items() if k != "span" and not k.endswith("_span")}
+    if isinstance(data, list):
+        return [_without_positions(v) for v in data]
+    return data
+
+
+@pytest.mark.parametrize("path", PAPERS, ids=lambda p: p.stem)
+def test_the_json_tree_is_the_text_json_dumps_writes(path: Path) -> None:
+    """tree_json (Pydantic's serializer) writes exactly what the standard library would."""
+    paper = compile_file(path).paper
+    assert paper is not None
+    data = paper.model_dump(mode="json")
+    assert tree_json(paper) == json.dumps(data, indent=2, ensure_ascii=False)
+    positionless = json.dumps(_without_positions(data), indent=2, ensure_ascii=False)
+    assert tree_json(paper, spans=False) == positionless
+
+
+def test_the_json_tree_keeps_every_character_as_it_is() -> None:
+    text = 'title: “Ünï” \\ 😀 \u2028 <&>\n\nclaim thesis "Th\\"e\tx":\n    Body\twith “quotes” and 😀.\n'
+    paper = parse(text)
+    assert tree_json(paper) == json.dumps(paper.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    assert "😀" in tree_json(paper) and "\\u2028" not in tree_json(paper)
 
 
 def test_export_to_a_file(tmp_path: Path) -> None:
