@@ -25,6 +25,8 @@ _SPECIAL = re.compile(r'[\\*\["\u201c]')
 _CITATION = re.compile(r"\[@([^\]\[\n]*)\]")
 # A link target may hold one level of balanced parentheses, as Wikipedia's do.
 _LINK = re.compile(r"\[((?:[^\]\[\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
+# What a link with spaces in its address looks like, for the error that says so.
+_LINK_WITH_SPACE = re.compile(r"\[(?:[^\]\[\\]|\\.)*\]\(([^()\s]+[ \t][^()]*)\)")
 _QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -104,6 +106,12 @@ class InlineParser:
 
     def _emphasis(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
         text = self.text
+        if text.startswith("***", pos):
+            # `***both***`: strong around emphasis, as Markdown reads it.
+            close = _find_closing(text, "***", pos + 3, end)
+            if close > pos + 3 and not text[pos + 3].isspace():
+                inner = Emphasis(children=tuple(self._run(pos + 3, close)))
+                return [Strong(children=(inner,))], close + 3
         if text.startswith("**", pos):
             close = _find_closing(text, "**", pos + 2, end)
             if close > pos + 2:
@@ -117,6 +125,7 @@ class InlineParser:
     def _link(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
         match = _LINK.match(self.text, pos, end)
         if match is None:
+            self._link_with_space(pos, end)
             return None, pos
         url = match.group(2)
         if not is_safe_link(url):
@@ -129,7 +138,29 @@ class InlineParser:
                 "links must start with https://, http:// or mailto:",
             )
         label = tuple(self._run(match.start(1), match.end(1)))
+        if not label:
+            self._problem(
+                "E116",
+                "empty-link-text",
+                "this link has no text, so readers see nothing to follow",
+                match.start(),
+                match.end(),
+                f"write the words to click between the brackets: [the report]({url})",
+            )
         return [Link(url=url, children=label)], match.end()
+
+    def _link_with_space(self, pos: int, end: int) -> None:
+        """`[text](https://a.org/x y)` is not a link (an address ends at a space): say so."""
+        match = _LINK_WITH_SPACE.match(self.text, pos, end)
+        if match is not None and is_safe_link(match.group(1)):
+            self._problem(
+                "E112",
+                "invalid-url",
+                "a link's address cannot contain spaces",
+                match.start(1),
+                match.end(1),
+                "write spaces in an address as %20",
+            )
 
     def _citations(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
         match = _CITATION.match(self.text, pos, end)

@@ -77,3 +77,17 @@ def test_field_errors_name_the_statement_they_are_in() -> None:
         assert "in statement 't'" in format_text(found[code], result.source)
     header = compile_text("title: T\ncolour: red\n", "p.arg").diagnostics[0]
     assert header.code == "E101" and header.statement is None
+
+
+def test_triple_stars_are_strong_emphasis() -> None:
+    from argdoc.nodes import Emphasis, Paragraph, Strong, Text
+
+    result = compile_text("claim t:\n    A ***both*** word.\n")
+    assert result.ok and result.paper is not None
+    block = result.paper.statements[0].body[0]
+    assert isinstance(block, Paragraph)
+    assert block.children == (
+        Text(value="A "),
+        Strong(children=(Emphasis(children=(Text(value="both"),)),)),
+        Text(value=" word."),
+    )
