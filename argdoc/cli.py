@@ -25,11 +25,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from argdoc import __version__
-from argdoc.compiler import MAX_BYTES, Result, compile_file, read_source
-from argdoc.config import ConfigError, find_table
-from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
-from argdoc.output import write_atomic
-from argdoc.source import SourceFile, Span
+from argdoc.pydantic_plugins import skip_discovery_when_none_installed
+
+# Before the imports below build argdoc's Pydantic models (see argdoc/pydantic_plugins.py).
+skip_discovery_when_none_installed()
+
+from argdoc.compiler import MAX_BYTES, Result, compile_file, read_source  # noqa: E402
+from argdoc.config import ConfigError, find_table  # noqa: E402
+from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key  # noqa: E402
+from argdoc.output import write_atomic  # noqa: E402
+from argdoc.source import SourceFile, Span  # noqa: E402
 
 if TYPE_CHECKING:
     from argdoc.build import BuildJob
