@@ -91,3 +91,18 @@ def test_the_command_line_writes_the_paper_to_stdout() -> None:
 def test_too_few_statements_are_refused() -> None:
     with pytest.raises(ValueError, match="at least 10"):
         generator.generate(9)
+
+
+def test_print_html_is_what_the_pdf_build_typesets() -> None:
+    """benchmarks/print_html.py: argdoc's print HTML, with the font rules inlined by absolute URL."""
+    spec = importlib.util.spec_from_file_location("benchmarks_print_html", ROOT / "benchmarks" / "print_html.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    html = module.print_html(ROOT / "examples" / "russia-iran.arg")
+    from argdoc.render.fonts import STATIC_DIR
+
+    style = html[html.index("<style>@font-face") : html.index("</head>")]
+    assert f'url("{STATIC_DIR.as_uri()}/fonts/' in style
+    assert 'url("fonts/' not in style
+    assert "Russia" in html and "footnote" in html.lower()
