@@ -31,10 +31,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from argdoc.inline import is_safe_link
 from argdoc.nodes import Meta, Source
+from argdoc.render.safe_html import escape, format_html, join_html
 
 # English month names, spelled out here so that output never depends on the
 # process locale (strftime("%B") does).
@@ -54,6 +55,10 @@ MONTHS = (
 )
 
 _TERMINAL = (".", "?", "!")
+_CLOSING_QUOTES = "\u201d\u2019\"'"
+# A last character after which the text's own last character is not the markup's:
+# a tag's `>`, an entity's `;`, or a closing quote (which `_ends_sentence` looks behind).
+_NOT_TEXT_END = frozenset(">;" + _CLOSING_QUOTES)
 
 # Words that mark an author as an institution, whose name is never inverted
 # ("The Reut Institute", not "Institute, The Reut").
@@ -90,7 +95,7 @@ def link(url: str, label: Markup | str) -> Markup:
     """An outbound link, or just its label when the address is not safe to follow."""
     if not is_safe_link(url):
         return escape(label)
-    return Markup('<a href="{}" rel="noopener noreferrer">{}</a>').format(url, label)
+    return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', url, label)
 
 
 # --- short labels for citations ---------------------------------------------------
@@ -135,7 +140,7 @@ def attribution(source: Source) -> str:
 def bibliography_entry(source: Source) -> Markup:
     """One source in Chicago bibliography style, as escaped HTML."""
     title = _quoted_title(source.title) if source.title else None
-    outlet = Markup("<cite>{}</cite>").format(source.outlet) if source.outlet else None
+    outlet = format_html("<cite>{}</cite>", source.outlet) if source.outlet else None
     date = escape(month_day_year(source.date)) if source.date else None
     authors = _authors(source.authors)
     # Author-led, the outlet and date share a sentence ("*Outlet*, March 18, 2007.");
@@ -151,7 +156,7 @@ def bibliography_entry(source: Source) -> Markup:
         pieces.append(link(source.url, source.url))
     if source.note:
         pieces.append(escape(_capitalise(source.note)))
-    return Markup(" ").join(_sentence(piece) for piece in pieces if piece)
+    return join_html(" ", [_sentence(piece) for piece in pieces if piece])
 
 
 # --- notes --------------------------------------------------------------------------
@@ -180,7 +185,7 @@ def note_locator(locator: str) -> str:
 
 
 def _full_note_pieces(source: Source) -> list[Markup]:
-    outlet = Markup("<cite>{}</cite>").format(source.outlet) if source.outlet else None
+    outlet = format_html("<cite>{}</cite>", source.outlet) if source.outlet else None
     authors = escape(_natural_authors(source.authors)) if source.authors else None
     title = _note_title(source.title) if source.title else None
     # Unsigned work: the outlet stands where the author would (Chicago 14.207).
@@ -199,7 +204,7 @@ def _full_note_pieces(source: Source) -> list[Markup]:
 def _short_note_pieces(source: Source) -> list[Markup]:
     surnames = _surnames(source.authors)
     title = _note_title(_short_title(source.title)) if source.title else None
-    outlet = Markup("<cite>{}</cite>").format(source.outlet) if source.outlet else None
+    outlet = format_html("<cite>{}</cite>", source.outlet) if source.outlet else None
     if surnames:
         named = title or outlet
         return [escape(surnames), named] if named else [escape(surnames)]
@@ -213,26 +218,28 @@ def _short_note_pieces(source: Source) -> list[Markup]:
 
 def _note_title(title: str) -> Markup:
     # Marked, so that the comma that follows can go inside the closing quote.
-    return Markup("“{}”").format(title)
+    return format_html("“{}”", title)
 
 
 def _note_sentence(pieces: list[Markup], end: str) -> Markup:
-    """Join note pieces with commas, putting a comma or period inside a closing quote (not a semicolon)."""
-    out = Markup("")
+    """Join note pieces with commas, putting a comma or period inside a closing quote (not a semicolon).
+
+    `end` is "." or "": argdoc's own punctuation, like the commas and spaces added here.
+    """
+    out: list[str] = []
     for index, piece in enumerate(pieces):
         last = index == len(pieces) - 1
         mark = end if last else ","
         if piece.endswith("”"):
             inner = piece[:-1]
-            ends_sentence = inner.striptags().endswith(_TERMINAL)
-            out += inner + Markup("" if ends_sentence else mark) + Markup("”")
+            out += (inner, "" if _ends_sentence(inner) else mark, "”")
         elif last and end:
-            out += _sentence(piece)
+            out.append(_sentence(piece))
         else:
-            out += piece + Markup(mark)
+            out += (piece, mark)
         if not last:
-            out += Markup(" ")
-    return out
+            out.append(" ")
+    return Markup("".join(out))
 
 
 def _short_title(title: str) -> str:
@@ -274,7 +281,7 @@ def paper_citation(meta: Meta, title: str, address: str | None) -> Markup:
     pieces: list[Markup] = []
     if authors:
         pieces.append(escape(_authors(authors)))
-    pieces.append(Markup("<cite>{}</cite>").format(full_title))
+    pieces.append(format_html("<cite>{}</cite>", full_title))
     if meta.series:
         series = f"{meta.series}, no. {meta.number}" if meta.number else meta.series
         pieces.append(escape(series))
@@ -284,10 +291,10 @@ def paper_citation(meta: Meta, title: str, address: str | None) -> Markup:
     publisher = meta.organisation if meta.organisation and authors != (meta.organisation,) else None
     imprint = [escape(part) for part in (publisher, meta.date and month_day_year(meta.date)) if part]
     if imprint:
-        pieces.append(Markup(", ").join(imprint))
+        pieces.append(join_html(", ", imprint))
     if address:
         pieces.append(link(address, address))
-    return Markup(" ").join(_sentence(piece) for piece in pieces)
+    return join_html(" ", [_sentence(piece) for piece in pieces])
 
 
 # --- bibliography names -------------------------------------------------------------------
@@ -322,18 +329,28 @@ def _is_institution(name: str) -> bool:
 def _quoted_title(title: str) -> Markup:
     """`“Title.”`: Chicago puts the period inside the closing quote."""
     stop = "" if title.endswith(_TERMINAL) else "."
-    return Markup("“{}{}”").format(title, stop)
+    return format_html("“{}{}”", title, stop)
 
 
 def _comma_join(*parts: Markup | None) -> Markup | None:
     present = [p for p in parts if p]
-    return Markup(", ").join(present) if present else None
+    return join_html(", ", present) if present else None
 
 
 def _sentence(text: Markup) -> Markup:
     """End a piece with a period unless it already ends a sentence (also inside a closing quote)."""
-    plain = text.striptags().rstrip("\u201d\u2019\"'")
-    return text if plain.endswith(_TERMINAL) else text + Markup(".")
+    return text if _ends_sentence(text) else Markup(f"{text}.")
+
+
+def _ends_sentence(text: Markup) -> bool:
+    """Whether the words of some markup end a sentence, closing quotes aside."""
+    last = text[-1:]
+    # Most pieces end in a letter or a stop: then the markup's last character is
+    # the text's, and the costly `striptags` (regular expressions, unescaping) is
+    # needed only after a tag, an entity, a space or a quote.
+    if last and last not in _NOT_TEXT_END and not last.isspace():
+        return last in _TERMINAL
+    return text.striptags().rstrip(_CLOSING_QUOTES).endswith(_TERMINAL)
 
 
 def _capitalise(text: str) -> str:

@@ -2,9 +2,10 @@
 
 Bodies are the bulk of a paper and the only place user text nests, so they
 are rendered here in Python rather than through Jinja's include machinery:
-it is faster, and every method returns `Markup` built with `Markup.format`,
-which escapes each argument. No method ever concatenates user text into HTML
-by hand.
+it is faster, and every method returns `Markup` built with `format_html` or
+`join_html` (see `argdoc.render.safe_html`): user text is escaped on the way
+in, and only `Markup` is joined. No method ever concatenates user text into
+HTML by hand.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from argdoc.nodes import (
     Block,
@@ -28,6 +29,7 @@ from argdoc.nodes import (
 )
 from argdoc.render.bibliography import link
 from argdoc.render.notes import Notes
+from argdoc.render.safe_html import escape, format_html, join_html
 
 _SPACES = re.compile(r"\s+")
 # A dropped citation leaves a space before the punctuation that followed it.
@@ -51,7 +53,7 @@ class BodyRenderer:
     # --- blocks ------------------------------------------------------------------
 
     def blocks(self, blocks: Iterable[Block]) -> Markup:
-        return Markup("\n").join(self.block(block) for block in blocks)
+        return join_html("\n", [self.block(block) for block in blocks])
 
     def block(self, node: Block) -> Markup:
         match node:
@@ -62,17 +64,19 @@ class BodyRenderer:
         raise TypeError(f"not a block: {node!r}")  # pragma: no cover - the union is closed
 
     def paragraph(self, node: Paragraph) -> Markup:
-        return Markup("<p>{}</p>").format(self.inline(node.children))
+        return format_html("<p>{}</p>", self.inline(node.children))
 
     def blockquote(self, node: Blockquote) -> Markup:
         # The attribution goes in a <footer> inside the quotation, as the HTML spec suggests.
         footer = Markup()
         text = self.inline(node.children)
         if node.citation is not None:
-            footer = Markup('<footer>— <cite class="citation">{}</cite>{}</footer>').format(
-                self.label(node.citation), self.notes.call([node.citation])
+            footer = format_html(
+                '<footer>— <cite class="citation">{}</cite>{}</footer>',
+                self.label(node.citation),
+                self.notes.call([node.citation]),
             )
-        return Markup("<blockquote><p>{}</p>{}</blockquote>").format(text, footer)
+        return format_html("<blockquote><p>{}</p>{}</blockquote>", text, footer)
 
     # --- inline ------------------------------------------------------------------
 
@@ -90,7 +94,7 @@ class BodyRenderer:
             out.append(self.node(node))
         if pending:
             self._flush(out, pending)
-        return Markup("").join(out)
+        return join_html("", out)
 
     def _flush(self, out: list[Markup], run: list[Citation]) -> None:
         # A note call hangs on the word or punctuation before it: "tensions [@a]."
@@ -119,10 +123,10 @@ class BodyRenderer:
         return escape(node.value)
 
     def emphasis(self, node: Emphasis) -> Markup:
-        return Markup("<em>{}</em>").format(self.inline(node.children))
+        return format_html("<em>{}</em>", self.inline(node.children))
 
     def strong(self, node: Strong) -> Markup:
-        return Markup("<strong>{}</strong>").format(self.inline(node.children))
+        return format_html("<strong>{}</strong>", self.inline(node.children))
 
     def link(self, node: Link) -> Markup:
         return link(node.url, self.inline(node.children))
@@ -130,7 +134,7 @@ class BodyRenderer:
     def quotation(self, node: Quotation) -> Markup:
         # <q> lets the stylesheet choose the quotation marks for the paper's language.
         text = self.inline(node.children)
-        return Markup("<q>{}</q>{}").format(text, self.citations([node.citation]))
+        return format_html("<q>{}</q>{}", text, self.citations([node.citation]))
 
     def citations(self, run: Sequence[Citation]) -> Markup:
         return self.notes.call(run)
@@ -139,8 +143,8 @@ class BodyRenderer:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         label = self.labels.get(node.source)
         if label is None:
-            return Markup('<span class="missing">{}</span>').format(node.source)
-        return Markup('<a href="#{}">{}</a>').format(node.source, label)
+            return format_html('<span class="missing">{}</span>', node.source)
+        return format_html('<a href="#{}">{}</a>', node.source, label)
 
 
 def plain_text(blocks: Iterable[Block]) -> str:

@@ -26,6 +26,7 @@ from markupsafe import Markup
 from argdoc.nodes import Citation, Source
 from argdoc.render.bibliography import note_entry
 from argdoc.render.fonts import Medium
+from argdoc.render.safe_html import format_html, join_html
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,12 @@ class Notes:
         note = Note(number, self._text(run), f"{self.prefix}-{number}", f"{self.prefix}-call-{number}")
         self.notes.append(note)
         if self.medium == "print":
-            return Markup('<span class="footnote">{}</span>').format(note.text)
-        return Markup('<sup class="note-call"><a href="#{}" id="{}" role="doc-noteref">{}</a></sup>').format(
-            note.anchor, note.call_anchor, note.number
+            return format_html('<span class="footnote">{}</span>', note.text)
+        return format_html(
+            '<sup class="note-call"><a href="#{}" id="{}" role="doc-noteref">{}</a></sup>',
+            note.anchor,
+            note.call_anchor,
+            note.number,
         )
 
     def _text(self, run: Sequence[Citation]) -> Markup:
@@ -69,10 +73,10 @@ class Notes:
             source = self.sources.get(cite.source)
             if source is None:
                 # A paper compiled with errors: the bare id, and no link to nothing.
-                missing = Markup('<span class="missing">{}</span>').format(cite.source)
+                missing = format_html('<span class="missing">{}</span>', cite.source)
                 entries.append(missing + Markup("." if final else ""))
                 continue
             short = source.id in self._cited
             self._cited.add(source.id)
             entries.append(note_entry(source, cite.locator, short=short, final=final))
-        return Markup("; ").join(entries)
+        return join_html("; ", entries)
