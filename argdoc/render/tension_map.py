@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from argdoc.render.glance import Glance
 from argdoc.render.language import Direction
+from argdoc.render.safe_html import escape, format_html, join_html
 from argdoc.render.text_metrics import wrap
 
 WIDTH = 640
@@ -101,18 +102,18 @@ def tension_map(
     labels += [_label(node) for node in nodes.values()]
     drawing = [
         _open(height, ids),
-        Markup('<title id="{}">{}</title>').format(ids.title, _title(glance, titles)),
-        Markup('<desc id="{}">{}</desc>').format(ids.desc, describe(glance, titles)),
+        format_html('<title id="{}">{}</title>', ids.title, _title(glance, titles)),
+        format_html('<desc id="{}">{}</desc>', ids.desc, describe(glance, titles)),
         _defs(ids.arrow),
         *_edges(glance, nodes, direction, ids.arrow),
         *(_box(node) for node in nodes.values()),
     ]
     if print_scale is None:
         drawing += [_svg_text(label) for label in labels]
-        return Markup("\n").join([*drawing, Markup("</svg>")])
+        return join_html("\n", [*drawing, Markup("</svg>")])
     placed = [_html_text(label, height, print_scale) for label in labels]
-    return Markup("\n").join(
-        [Markup('<div class="tension-map-print">'), *drawing, Markup("</svg>"), *placed, Markup("</div>")]
+    return join_html(
+        "\n", [Markup('<div class="tension-map-print">'), *drawing, Markup("</svg>"), *placed, Markup("</div>")]
     )
 
 
@@ -221,58 +222,67 @@ def _stack_height(nodes: Sequence[Node]) -> float:
 
 
 def _open(height: float, ids: MapIds) -> Markup:
-    return Markup(
+    return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="tension-map" viewBox="0 0 {w} {h}" '
-        'width="{w}" height="{h}" role="img" aria-labelledby="{t} {d}" font-family="{font}" font-size="{size}">'
-    ).format(w=WIDTH, h=_num(height), t=ids.title, d=ids.desc, font=_SANS, size=FONT_SIZE)
+        'width="{w}" height="{h}" role="img" aria-labelledby="{t} {d}" font-family="{font}" font-size="{size}">',
+        w=WIDTH,
+        h=_num(height),
+        t=ids.title,
+        d=ids.desc,
+        font=_SANS,
+        size=FONT_SIZE,
+    )
 
 
 def _defs(arrow: str) -> Markup:
-    return Markup(
+    return format_html(
         '<defs><marker id="{}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
-        'orient="auto"><path class="arrow-head" d="M0,0 L10,5 L0,10 z" fill="#1d3557"/></marker></defs>'
-    ).format(arrow)
+        'orient="auto"><path class="arrow-head" d="M0,0 L10,5 L0,10 z" fill="#1d3557"/></marker></defs>',
+        arrow,
+    )
 
 
 def _edges(glance: Glance, nodes: Mapping[str, Node], direction: Direction, arrow: str) -> list[Markup]:
     out = []
+    marker = f' marker-end="url(#{escape(arrow)})"'
     for row in glance.tensions:
         tension = nodes[row.anchor]
         for component in row.between:
             out.append(_curve(nodes[component], tension, direction, "between", None))
         for claim in row.bears_on:
-            out.append(_curve(tension, nodes[claim], direction, "bears-on", arrow))
+            out.append(_curve(tension, nodes[claim], direction, "bears-on", marker))
     return out
 
 
-def _curve(start: Node, end: Node, direction: Direction, kind: str, arrow: str | None) -> Markup:
-    """A horizontal S-curve from the trailing edge of one node to the leading edge of the next."""
+# The drawing's elements are built with f-strings rather than `format_html`: a
+# map has an element per node and edge, and their attributes are numbers and
+# argdoc's own constants. The only text from the paper, ids and labels, is
+# escaped where it is put in.
+
+
+def _curve(start: Node, end: Node, direction: Direction, kind: str, marker: str | None) -> Markup:
+    """A horizontal S-curve from the trailing edge of one node to the leading edge of the next.
+
+    `marker` is the escaped `marker-end` attribute of an arrow, or None for a plain line.
+    """
     ltr = direction == "ltr"
     x1 = start.x + start.width if ltr else start.x
-    x2 = (end.x if ltr else end.x + end.width) - (2 if arrow and ltr else -2 if arrow else 0)
+    x2 = (end.x if ltr else end.x + end.width) - (2 if marker and ltr else -2 if marker else 0)
     y1, y2 = start.middle, end.middle
     bend = (x2 - x1) / 2
     path = f"M{_num(x1)},{_num(y1)} C{_num(x1 + bend)},{_num(y1)} {_num(x2 - bend)},{_num(y2)} {_num(x2)},{_num(y2)}"
-    colour = "#1d3557" if arrow else "#a4461f"
-    marker = Markup(' marker-end="url(#{})"').format(arrow) if arrow else Markup("")
-    return Markup('<path class="edge {}" d="{}" fill="none" stroke="{}" stroke-width="1.6"{}/>').format(
-        kind, path, colour, marker
+    colour = "#1d3557" if marker else "#a4461f"
+    return Markup(
+        f'<path class="edge {kind}" d="{path}" fill="none" stroke="{colour}" stroke-width="1.6"{marker or ""}/>'
     )
 
 
 def _box(node: Node) -> Markup:
     style = _STYLE[node.kind]
     return Markup(
-        '<rect class="box {}" x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{}" stroke-width="1.2"/>'
-    ).format(
-        node.kind,
-        _num(node.x),
-        _num(node.y),
-        _num(node.width),
-        _num(node.height),
-        12 if node.kind == "tension" else 3,
-        style["fill"],
-        style["stroke"],
+        f'<rect class="box {node.kind}" x="{_num(node.x)}" y="{_num(node.y)}" width="{_num(node.width)}" '
+        f'height="{_num(node.height)}" rx="{12 if node.kind == "tension" else 3}" fill="{style["fill"]}" '
+        f'stroke="{style["stroke"]}" stroke-width="1.2"/>'
     )
 
 
@@ -302,17 +312,18 @@ def _heading(column: str, left: float, width: float) -> Label:
 
 
 def _svg_text(label: Label) -> Markup:
-    centre = label.x + label.width / 2
+    centre = _num(label.x + label.width / 2)
     # The baseline sits where the HTML line box of the print form puts it.
     first = label.y + LINE_HEIGHT - 3.5
-    lines = Markup("").join(
-        Markup('<tspan x="{}" y="{}">{}</tspan>').format(_num(centre), _num(first + i * LINE_HEIGHT), line)
+    lines = "".join(
+        f'<tspan x="{centre}" y="{_num(first + i * LINE_HEIGHT)}">{escape(line)}</tspan>'
         for i, line in enumerate(label.lines)
     )
     spacing = ' letter-spacing="1"' if label.kind == "heading" else ""
     return Markup(
-        '<text class="label {}" text-anchor="middle" font-size="{}" font-weight="{}" fill="{}"{}>{}</text>'
-    ).format(label.kind, label.size, label.weight, label.colour, Markup(spacing), lines)
+        f'<text class="label {label.kind}" text-anchor="middle" font-size="{label.size}" '
+        f'font-weight="{label.weight}" fill="{label.colour}"{spacing}>{lines}</text>'
+    )
 
 
 def _html_text(label: Label, height: float, scale: float) -> Markup:
@@ -322,8 +333,8 @@ def _html_text(label: Label, height: float, scale: float) -> Markup:
         f"font-size: {_num(label.size * scale)}pt; line-height: {_num(LINE_HEIGHT * scale)}pt; "
         f"font-weight: {label.weight}; color: {label.colour}"
     )
-    lines = Markup("<br>").join(label.lines)
-    return Markup('<p class="map-label {}" style="{}">{}</p>').format(label.kind, style, lines)
+    lines = "<br>".join(escape(line) for line in label.lines)
+    return Markup(f'<p class="map-label {label.kind}" style="{style}">{lines}</p>')
 
 
 def _title(glance: Glance, titles: Mapping[str, str]) -> str:

@@ -26,29 +26,45 @@ _UNITS_PER_EM = 1000
 _AVERAGE_ADVANCE = 560
 
 
+class _Widths(dict[str, int]):
+    """Advance widths by character; a character the table lacks counts as an average letter."""
+
+    def __missing__(self, char: str) -> int:
+        return _AVERAGE_ADVANCE
+
+
 @functools.cache
-def _table() -> dict[int, dict[str, int]]:
+def _table() -> dict[int, _Widths]:
     raw = json.loads(METRICS_FILE.read_text(encoding="utf-8"))
-    return {int(weight): widths for weight, widths in raw.items()}
+    return {int(weight): _Widths(widths) for weight, widths in raw.items()}
 
 
 def text_width(text: str, size: float, weight: int = 400) -> float:
     """The advance width of `text` set at `size` (in the same unit as size)."""
+    return _units(text, weight) * size / _UNITS_PER_EM
+
+
+def _units(text: str, weight: int) -> int:
+    """The advance width of `text` in font units: a whole number, so widths add up exactly."""
     widths = _table()[600 if weight >= 600 else 400]
-    return sum(widths.get(char, _AVERAGE_ADVANCE) for char in text) * size / _UNITS_PER_EM
+    return sum(map(widths.__getitem__, text))
 
 
 def wrap(text: str, width: float, size: float, weight: int = 400) -> list[str]:
     """Greedy word wrap into lines no wider than `width`; a word longer than a line gets a line of its own."""
     lines: list[str] = []
-    current = ""
+    current, current_units = "", 0
+    space = _units(" ", weight)
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if current and text_width(candidate, size, weight) > width:
+        word_units = _units(word, weight)
+        # The line's width is kept as it grows, rather than measured again for
+        # every word (which made wrapping quadratic in a label's length).
+        candidate_units = current_units + space + word_units if current else word_units
+        if current and candidate_units * size / _UNITS_PER_EM > width:
             lines.append(current)
-            current = word
+            current, current_units = word, word_units
         else:
-            current = candidate
+            current, current_units = f"{current} {word}" if current else word, candidate_units
     if current:
         lines.append(current)
     return lines or [""]
