@@ -30,6 +30,7 @@ from typing import Any
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from argdoc.compiler import gc_paused
 from argdoc.nodes import Meta, Paper, Source
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
 from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_for
@@ -78,7 +79,9 @@ def environment(templates_dir: Path | None = None) -> Environment:
     """The Jinja environment for a template folder (None: argdoc's own), made once per process.
 
     A user's folder comes first, so any template of argdoc's can be replaced
-    by a file of the same name there.
+    by a file of the same name there. Only a user's templates are checked for
+    edits (a live preview sees them); argdoc's own cannot change under a running
+    process, and checking costs two `stat` calls for every include.
     """
     package = PackageLoader("argdoc.render", "templates")
     loader: BaseLoader = package if templates_dir is None else ChoiceLoader([FileSystemLoader(templates_dir), package])
@@ -89,6 +92,7 @@ def environment(templates_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=templates_dir is not None,
     )
     env.filters["long_date"] = day_month_year
     env.globals["link"] = link
@@ -99,6 +103,14 @@ def environment(templates_dir: Path | None = None) -> Environment:
 
 
 def _render(paper: Paper, options: RenderOptions, medium: Medium) -> str:
+    # A render makes hundreds of thousands of short-lived strings and no cycles
+    # to speak of: left on, the collector would rescan the paper's whole tree
+    # again and again (about a sixth of the render at 10,000 statements).
+    with gc_paused():
+        return _render_document(paper, options, medium)
+
+
+def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> str:
     meta = paper.meta
     plan = layout(paper)
     title = meta.title or options.fallback_title
@@ -140,7 +152,12 @@ def _render(paper: Paper, options: RenderOptions, medium: Medium) -> str:
         "permalink": permalink,
         "identifier": identifier if identifier and identifier.startswith(("https://", "http://")) else None,
     }
-    return environment(options.templates_dir).get_template("paper.html.j2").render(context)
+    env = environment(options.templates_dir)
+    # The macros module is made once per render, with the render's context, rather
+    # than imported `with context` by each statement's partial: such an import
+    # cannot be cached, and made a module per statement.
+    context["macros"] = env.get_template("macros.html.j2").make_module(context)
+    return env.get_template("paper.html.j2").render(context)
 
 
 def _toc_statements(plan: Layout, medium: Medium) -> bool:
