@@ -5,6 +5,11 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import CoreSchema
 
 BOM = "\ufeff"
 
@@ -20,6 +25,21 @@ class Span:
     column: int
     end_line: int
     end_column: int
+
+    _core_schema: ClassVar[CoreSchema | None] = None
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: type[Any], handler: GetCoreSchemaHandler) -> CoreSchema:
+        """Pydantic's schema for a span, generated once.
+
+        Pydantic reuses a model's schema in every model that contains it, but
+        generates a plain dataclass's again for each field that holds one: every
+        node has a span (statements three), and generating them all was a sixth
+        of importing argdoc.nodes, which every command does.
+        """
+        if cls._core_schema is None:
+            cls._core_schema = handler(source)
+        return cls._core_schema
 
 
 class SourceDecodeError(Exception):
