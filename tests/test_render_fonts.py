@@ -43,6 +43,7 @@ def test_wrapping_keeps_lines_within_the_width() -> None:
         ("Łódź and Erdoğan", {"latin", "latin-ext"}),
         ("מתחים ביחסי", {"latin", "hebrew"}),
         ("التوترات", {"latin", "arabic"}),
+        ("Erdoğan, מתחים, التوترات, Łódź", {"latin", "latin-ext", "hebrew", "arabic"}),
     ],
 )
 def test_faces_are_chosen_by_the_scripts_a_text_uses(text: str, subsets: set[str]) -> None:

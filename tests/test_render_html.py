@@ -750,6 +750,32 @@ def test_a_hebrew_paper_is_right_to_left_with_a_hebrew_face() -> None:
     assert 'font-family: "Argdoc Naskh"' not in html  # faces only for the scripts a paper uses
 
 
+def test_faces_follow_the_text_the_page_shows(tmp_path: Path) -> None:
+    from argdoc.render.html import print_document
+
+    # Hebrew only in the running head (a CSS string, escaped there) still gets its face in print.
+    head_only = compile_paper("title: Tensions\nshort-title: מתחים\nclaim c:\n    Text.\n")
+    assert 'font-family: "Argdoc Serif Hebrew"' in print_document(head_only).font_css
+    # Hebrew only in a fallback title the paper does not use is nowhere on the page.
+    titled = compile_paper("title: Tensions\nclaim c:\n    Text.\n")
+    assert 'font-family: "Argdoc Serif Hebrew"' not in render_html(titled, RenderOptions(fallback_title="מתחים"))
+    # Text from a user's own template counts: it is on the page.
+    (tmp_path / "meta.html.j2").write_text("<header><h1>{{ title }} · התחלה</h1></header>\n", encoding="utf-8")
+    assert 'font-family: "Argdoc Serif Hebrew"' in render_html(titled, RenderOptions(templates_dir=tmp_path))
+
+
+def test_the_stylesheet_placeholder_cannot_be_forged() -> None:
+    # The page is rendered before its fonts are known, with placeholders for the
+    # stylesheet and its hash; text that looks like one stays text.
+    paper = compile_paper("title: <argdoc-css-0> and <argdoc-csp-0>\nclaim c:\n    <argdoc-css-0>\n")
+    html = render_html(paper)
+    assert html.count("<style>") == 1 and html.count("@font-face") == html.split("</style>")[0].count("@font-face")
+    assert "&lt;argdoc-css-0&gt;" in html and "<argdoc-" not in html
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode("utf-8")).digest()).decode("ascii")
+    assert f"style-src &#39;sha256-{digest}&#39;" in html
+
+
 def test_fonts_can_be_left_out_of_the_html() -> None:
     paper = compile_paper(UNSECTIONED)
     embedded, bare = render_html(paper), render_html(paper, RenderOptions(embed_fonts=False))

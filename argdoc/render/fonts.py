@@ -115,10 +115,24 @@ SANS_STACK = (
 
 
 def subsets_for(text: str) -> frozenset[Subset]:
-    """The subsets a text needs: Latin always, the others when a character of theirs occurs."""
+    """The subsets a text needs: Latin always, the others when a character of theirs occurs.
+
+    The text (a whole page) is read once: a search for a character of any
+    subset not found yet resumes where the last one stopped.
+    """
     found: set[Subset] = {"latin"}
-    found.update(subset for subset, pattern in _SUBSET_TEXT.items() if pattern.search(text))
+    position = 0
+    while (wanted := frozenset(_SUBSET_TEXT) - found) and (match := _any_of(wanted).search(text, position)):
+        found.update(subset for subset, pattern in _SUBSET_TEXT.items() if pattern.match(match.group()))
+        position = match.end()
     return frozenset(found)
+
+
+@functools.cache
+def _any_of(subsets: frozenset[Subset]) -> re.Pattern[str]:
+    """One character class for the characters of several subsets."""
+    ranges = "".join(pattern.pattern[1:-1] for subset, pattern in _SUBSET_TEXT.items() if subset in subsets)
+    return re.compile(f"[{ranges}]")
 
 
 def font_face_css(subsets: Iterable[Subset], medium: Medium) -> str:

@@ -23,12 +23,13 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, Template
+from markupsafe import Markup, escape
 
 from argdoc.compiler import gc_paused
 from argdoc.nodes import Meta, Paper, Source
@@ -61,14 +62,31 @@ class PrintDocument:
 
 def render_html(paper: Paper, options: RenderOptions | None = None) -> str:
     """The paper as one self-contained HTML document."""
-    return _render(paper, options or RenderOptions(), "screen")
+    return _render(paper, options or RenderOptions(), "screen").html
 
 
 def print_document(paper: Paper, options: RenderOptions | None = None) -> PrintDocument:
     """The paper as HTML for WeasyPrint, with its fonts' `@font-face` rules."""
-    options = options or RenderOptions()
-    html = _render(paper, options, "print")
-    return PrintDocument(html, font_face_css(_subsets(paper, options), "print"))
+    page = _render(paper, options or RenderOptions(), "print")
+    return PrintDocument(page.html, font_face_css(page.subsets(), "print"))
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A rendered page, and the text it shows besides its HTML (the running head, set by CSS)."""
+
+    html: str
+    running_head: str
+
+    def subsets(self) -> frozenset[Subset]:
+        """The font subsets the page needs: those of the characters it shows.
+
+        The HTML holds every word the page shows and, for the screen, not yet its
+        stylesheet (see `_with_fonts`); the running head is in the stylesheet,
+        escaped. Scanning the page rather than the tree (its JSON was a third of
+        the render) also counts text from a user's templates and from options.
+        """
+        return subsets_for(self.html) | subsets_for(self.running_head)
 
 
 # --- Jinja --------------------------------------------------------------------------
@@ -102,7 +120,7 @@ def environment(templates_dir: Path | None = None) -> Environment:
 # --- one render ---------------------------------------------------------------------
 
 
-def _render(paper: Paper, options: RenderOptions, medium: Medium) -> str:
+def _render(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
     # A render makes hundreds of thousands of short-lived strings and no cycles
     # to speak of: left on, the collector would rescan the paper's whole tree
     # again and again (about a sixth of the render at 10,000 statements).
@@ -110,7 +128,7 @@ def _render(paper: Paper, options: RenderOptions, medium: Medium) -> str:
         return _render_document(paper, options, medium)
 
 
-def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> str:
+def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
     meta = paper.meta
     plan = layout(paper)
     title = meta.title or options.fallback_title
@@ -121,7 +139,8 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> st
     doi = options.doi or _meta_field(meta, "doi")
     permalink = options.permalink or _meta_field(meta, "permalink")
     identifier = doi_url(doi) if doi else permalink
-    css = _stylesheet(paper, options, medium, title)
+    running_head = short_title(meta, title)
+    css = _stylesheet(paper, options, medium, running_head)
     context: dict[str, Any] = {
         "meta": meta,
         "title": title,
@@ -136,8 +155,6 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> st
         "medium": medium,
         "direction": direction,
         "theme": options.theme,
-        "css": Markup(css),  # argdoc's own files and the user's paper.css: trusted as markup
-        "csp": _content_security_policy(css),
         "contents": contents(
             plan,
             glance=bool(view),
@@ -157,7 +174,28 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> st
     # than imported `with context` by each statement's partial: such an import
     # cannot be cached, and made a module per statement.
     context["macros"] = env.get_template("macros.html.j2").make_module(context)
-    return env.get_template("paper.html.j2").render(context)
+    template = env.get_template("paper.html.j2")
+    if medium == "print" or not options.embed_fonts:
+        context.update(css=Markup(css), csp=_content_security_policy(css))  # argdoc's and the user's CSS: trusted
+        return _Page(template.render(context), running_head)
+    return _with_fonts(template, context, css, running_head)
+
+
+def _with_fonts(template: Template, context: dict[str, Any], css: str, running_head: str) -> _Page:
+    """The screen page with its fonts inlined: only the faces of the scripts the page shows.
+
+    Which faces is known once the page is rendered, so it is rendered with
+    placeholders for the stylesheet and its hash, which are then put in. The
+    placeholders hold a `<`, which no escaped text can, and a random token.
+    """
+    token = secrets.token_hex(8)
+    css_mark, csp_mark = f"<argdoc-css-{token}>", f"<argdoc-csp-{token}>"
+    context.update(css=Markup(css_mark), csp=Markup(csp_mark))
+    page = _Page(template.render(context), running_head)
+    css = font_face_css(page.subsets(), "screen") + css
+    # The policy is text in an attribute: escaped, as the template would have.
+    html = page.html.replace(css_mark, css).replace(csp_mark, escape(_content_security_policy(css)))
+    return _Page(html, running_head)
 
 
 def _toc_statements(plan: Layout, medium: Medium) -> bool:
@@ -170,16 +208,11 @@ def _toc_statements(plan: Layout, medium: Medium) -> bool:
     return medium == "screen" or sum(len(g.statements) for g in plan.groups) <= _COVER_STATEMENTS
 
 
-def _stylesheet(paper: Paper, options: RenderOptions, medium: Medium, title: str) -> str:
+def _stylesheet(paper: Paper, options: RenderOptions, medium: Medium, running_head: str) -> str:
+    """The page's stylesheet, but for the fonts of the screen page (see `_with_fonts`)."""
     meta = paper.meta
-    fonts = font_face_css(_subsets(paper, options), "screen") if medium == "screen" and options.embed_fonts else ""
-    page = page_css(options.page_size, meta.series, short_title(meta, title), text_direction(meta.language))
-    return fonts + argdoc_css(options.theme, medium) + page + user_css(options.templates_dir)
-
-
-def _subsets(paper: Paper, options: RenderOptions) -> frozenset[Subset]:
-    # Every word the page can show is in the tree (or the fallback title).
-    return subsets_for(paper.model_dump_json() + options.fallback_title)
+    page = page_css(options.page_size, meta.series, running_head, text_direction(meta.language))
+    return argdoc_css(options.theme, medium) + page + user_css(options.templates_dir)
 
 
 def _content_security_policy(css: str) -> str:
