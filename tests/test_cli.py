@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -84,6 +85,13 @@ def test_lint_imports_neither_the_builder_nor_the_renderers() -> None:
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0"]
+
+
+def test_main_with_arguments_leaves_the_callers_collector_alone(good: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only the program (main() without argv) freezes its start-up objects; a caller's gc is untouched."""
+    frozen = gc.get_freeze_count()
+    assert cli.main(["check", str(good), "-q"]) == 0
+    assert gc.get_freeze_count() == frozen and gc.isenabled()
 
 
 def test_check_clean_file_exits_zero(good: Path) -> None:
