@@ -485,7 +485,15 @@ def _field_like(ctx: LintContext, statement: AnyStatement) -> Iterable[tuple[str
     for block in statement.body:
         if not isinstance(block, Paragraph) or not block.children or not isinstance(block.children[0], Text):
             continue
-        match = _FIELD_LIKE.match(block.children[0].value)
+        # The paragraph's first line as written: `supports thesis` is a line of its own
+        # even when prose follows on the next line of the same paragraph.
+        first = block.children[0].value
+        if block.span is not None:
+            line = ctx.file_of(statement.id).line_text(block.span.line)[block.span.column - 1 :].strip()
+            if line.startswith("\\"):
+                continue  # `\supports: ...` is prose on purpose
+            first = line if first.startswith(line) else first
+        match = _FIELD_LIKE.match(first)
         if match and match.group(1).lower() in fields:
             yield match.group(1), block
 
