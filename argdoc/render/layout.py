@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from argdoc.nodes import AnyStatement, Block, Claim, Component, Paper, Section, Source, Tension
 from argdoc.render.bibliography import bibliography_entry, humanise
@@ -75,6 +75,17 @@ class Layout:
     findings: tuple[str, ...]  # anchors of the key findings, thesis first
     note_prefix: str  # notes are `{prefix}-1`, calls `{prefix}-call-1`
     has_notes: bool  # whether anything the page shows cites a source
+
+    def link(self, anchor: str) -> Markup:
+        """A link to an element of the paper, or the bare id when there is none (a paper with errors).
+
+        Python rather than a macro: statements and sources link to others
+        tens of thousands of times in a large paper.
+        """
+        title = self.titles.get(anchor)
+        if title is None:
+            return Markup(f'<span class="missing">{escape(anchor)}</span>')
+        return Markup(f'<a href="#{escape(anchor)}">{escape(title)}</a>')
 
 
 def layout(paper: Paper) -> Layout:

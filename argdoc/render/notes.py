@@ -50,6 +50,9 @@ class Notes:
     prefix: str = "fn"
     notes: list[Note] = field(default_factory=list)
     _cited: set[str] = field(default_factory=set)
+    # Entries by (source, locator, short, final): a source is cited again and
+    # again in short form, and an entry is a pure function of these.
+    _entries: dict[tuple[str, str | None, bool, bool], Markup] = field(default_factory=dict)
 
     def call(self, run: Sequence[Citation]) -> Markup:
         """Add a note for a run of citations; the markup that stands where the citations were."""
@@ -78,5 +81,12 @@ class Notes:
                 continue
             short = source.id in self._cited
             self._cited.add(source.id)
-            entries.append(note_entry(source, cite.locator, short=short, final=final))
+            entries.append(self._entry(source, cite.locator, short, final))
         return join_html("; ", entries)
+
+    def _entry(self, source: Source, locator: str | None, short: bool, final: bool) -> Markup:
+        key = (source.id, locator, short, final)
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = note_entry(source, locator, short=short, final=final)
+        return entry

@@ -22,7 +22,7 @@ def format_html(template: str, *args: object, **kwargs: object) -> Markup:
     `template` is argdoc's own markup, never user text; only `{}` and `{name}`
     fields are meant (format specs would apply to the escaped text).
     """
-    return Markup(template.format(*[_escaped(arg) for arg in args], **{k: _escaped(v) for k, v in kwargs.items()}))
+    return _markup(template.format(*[_escaped(arg) for arg in args], **{k: _escaped(v) for k, v in kwargs.items()}))
 
 
 def _escaped(value: object) -> str:
@@ -32,4 +32,10 @@ def _escaped(value: object) -> str:
 
 def join_html(separator: str, pieces: Iterable[Markup]) -> Markup:
     """`Markup(separator).join(pieces)` for pieces that are Markup already (the type says so): no re-escaping."""
-    return Markup(separator.join(pieces))
+    return _markup(separator.join(pieces))
+
+
+def _markup(html: str) -> Markup:
+    # `Markup(html)` runs Python code (an `__html__` check) before str's own
+    # constructor; for a plain string the result is the same object either way.
+    return str.__new__(Markup, html)
