@@ -104,3 +104,21 @@ def test_explicit_config_file_and_command_line_overrides(tmp_path: Path) -> None
     assert set(merged.enabled()) == {"ARG001", "ARG002", "ARG003", "ARG004", "ARG005", "ARG304"}
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(None, tmp_path / "missing.toml")
+
+
+def test_a_mistyped_rule_gets_a_suggestion() -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"ignore": ["single-source-dependancy"]}, Path("argdoc.toml"))
+    assert "did you mean 'single-source-dependency'?" in str(caught.value)
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"ignore": ["completely-unrelated"]}, Path("argdoc.toml"))
+    assert "did you mean" not in str(caught.value)
+
+
+def test_an_unknown_rule_in_a_suppression_gets_a_suggestion() -> None:
+    from argdoc.compiler import compile_text
+    from argdoc.lint import lint
+
+    result = compile_text("claim thesis:\n    # argdoc: ignore[claim-without-suport]\n    Body.\n", "p.arg")
+    [found] = [d for d in lint(result, LintConfig()) if d.code == "ARG902"]
+    assert found.hint is not None and found.hint.startswith("did you mean 'claim-without-support'?")

@@ -27,7 +27,7 @@ from typing import Any
 
 from argdoc.config import ConfigError, find_table, table_of
 from argdoc.diagnostics import Severity
-from argdoc.lint.registry import Rule, all_rules, expand, lookup
+from argdoc.lint.registry import Rule, all_rules, did_you_mean, expand, lookup
 
 _KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "options")
 
@@ -139,7 +139,7 @@ def _selectors(value: object, path: Path | None, key: str) -> list[type[Rule]]:
     for selector in value:
         found = expand(selector)
         if found is None:
-            raise ConfigError(path, key, f"names no rule: {selector!r} (see 'argdoc rules')")
+            raise ConfigError(path, key, f"names no rule: {selector!r} ({did_you_mean(selector)}see 'argdoc rules')")
         rules.extend(found)
     return rules
 
@@ -147,7 +147,7 @@ def _selectors(value: object, path: Path | None, key: str) -> list[type[Rule]]:
 def _one_rule(key: str, path: Path | None, where: str) -> type[Rule]:
     rule = lookup(key)
     if rule is None:
-        raise ConfigError(path, where, f"{key!r} is not a rule (see 'argdoc rules')")
+        raise ConfigError(path, where, f"{key!r} is not a rule ({did_you_mean(key)}see 'argdoc rules')")
     return rule
 
 

@@ -123,6 +123,15 @@ def lookup(key: str) -> type[Rule] | None:
     return _REGISTRY.get(key.upper()) or _BY_NAME.get(key.lower())
 
 
+def did_you_mean(key: str) -> str:
+    """ "did you mean 'NAME'? " for the rule a mistyped key most resembles, else ""."""
+    import difflib  # only on the way to an error message
+
+    names = [rule.name for rule in all_rules()]
+    close = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.75)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
 def expand(selector: str) -> list[type[Rule]] | None:
     """The rules a selector names: a code, a name, a code prefix (`ARG2`), or `ALL`.
 

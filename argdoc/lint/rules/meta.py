@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Rule, lookup, register
+from argdoc.lint.registry import Finding, Rule, did_you_mean, lookup, register
 
 
 @register
@@ -99,6 +99,6 @@ class UnknownRuleInSuppression(Rule):
                         f"'{key}' is not a rule",
                         suppression.span,
                         suppression.statement,
-                        "name a rule by its code or name; 'argdoc rules' lists them",
+                        did_you_mean(key) + "name a rule by its code or name; 'argdoc rules' lists them",
                         path=suppression.origin,
                     )
