@@ -196,3 +196,15 @@ def test_build_stops_on_lint_errors_and_strict_stops_on_warnings(tmp_path: Path)
     assert warned.returncode == 0 and "unused-source" in warned.stderr
     strict = argdoc("build", str(paper), "--format", "html", "--strict")
     assert strict.returncode == 1 and "with --strict" in strict.stderr
+
+
+def test_sarif_locations_are_percent_encoded_uri_references(tmp_path: Path) -> None:
+    folder = tmp_path / "my papers"
+    folder.mkdir()
+    (folder / "brief #1.arg").write_text(MIXED, encoding="utf-8")
+    relative = json.loads(argdoc("lint", "my papers/brief #1.arg", "--format", "sarif", cwd=tmp_path).stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in relative["runs"][0]["results"]}
+    assert uris == {"my%20papers/brief%20%231.arg"}
+    absolute = json.loads(argdoc("lint", str(folder / "brief #1.arg"), "--format", "sarif", cwd=ROOT).stdout)
+    uri = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == (folder / "brief #1.arg").as_uri() and "%20" in uri

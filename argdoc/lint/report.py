@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -47,13 +48,15 @@ def _descriptors(diagnostics: Sequence[Diagnostic]) -> list[dict[str, object]]:
 
 
 def _uri(path: str) -> str:
+    """A URI reference for a file: relative to the working folder when inside it, percent-encoded."""
     candidate = Path(path)
     if candidate.is_absolute():
         try:
             candidate = candidate.relative_to(Path.cwd())
         except ValueError:
             return candidate.as_uri()
-    return candidate.as_posix()
+    # `my paper.arg` is not a valid URI reference; `my%20paper.arg` is (as_uri encodes the same way).
+    return urllib.parse.quote(candidate.as_posix())
 
 
 def _sarif_result(d: Diagnostic, index: dict[str, int]) -> dict[str, object]:
