@@ -115,16 +115,22 @@ SANS_STACK = (
 
 
 def subsets_for(text: str) -> frozenset[Subset]:
-    """The subsets a text needs: Latin always, the others when a character of theirs occurs.
+    """The subsets a text needs: Latin always, the others when a character of theirs occurs."""
+    return subsets_in((text,))
 
-    The text (a whole page) is read once: a search for a character of any
-    subset not found yet resumes where the last one stopped.
+
+def subsets_in(texts: Iterable[str]) -> frozenset[Subset]:
+    """The subsets some texts need (the pieces of a page), read once.
+
+    A search for a character of any subset not found yet resumes where the
+    last one stopped, and the search stops when every subset is found.
     """
     found: set[Subset] = {"latin"}
-    position = 0
-    while (wanted := frozenset(_SUBSET_TEXT) - found) and (match := _any_of(wanted).search(text, position)):
-        found.update(subset for subset, pattern in _SUBSET_TEXT.items() if pattern.match(match.group()))
-        position = match.end()
+    for text in texts:
+        position = 0
+        while (wanted := frozenset(_SUBSET_TEXT) - found) and (match := _any_of(wanted).search(text, position)):
+            found.update(subset for subset, pattern in _SUBSET_TEXT.items() if pattern.match(match.group()))
+            position = match.end()
     return frozenset(found)
 
 
