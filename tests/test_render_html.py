@@ -6,6 +6,7 @@ import base64
 import datetime
 import hashlib
 import itertools
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -814,6 +815,28 @@ def test_a_templates_folder_overrides_templates_and_adds_css(tmp_path: Path) -> 
     assert style.endswith("h1 { color: rebeccapurple; }\n")  # last, so it wins
     # The other templates are still argdoc's.
     assert '<nav class="toc"' in html
+
+
+def test_an_edited_user_template_is_seen_by_the_next_render(tmp_path: Path) -> None:
+    # A live preview: the user's templates are checked for edits (and the
+    # compiled-template cache is keyed by the source, so it is never stale).
+    template = tmp_path / "meta.html.j2"
+    paper = compile_paper(SAMPLE)
+    template.write_text("<header><h1>first</h1></header>\n")
+    assert "<h1>first</h1>" in render_html(paper, RenderOptions(templates_dir=tmp_path))
+    template.write_text("<header><h1>second edit</h1></header>\n")
+    os.utime(template, (time.time() + 5, time.time() + 5))  # a new mtime even on a coarse clock
+    assert "<h1>second edit</h1>" in render_html(paper, RenderOptions(templates_dir=tmp_path))
+
+
+def test_templates_compile_without_a_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argdoc.render.html as html
+
+    def unusable() -> None:
+        raise OSError("read-only temp folder")
+
+    monkeypatch.setattr(html, "FileSystemBytecodeCache", unusable)
+    assert html._bytecode_cache() is None
 
 
 def test_one_jinja_environment_per_template_folder(tmp_path: Path) -> None:
