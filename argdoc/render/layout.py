@@ -204,14 +204,19 @@ def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) 
         flow.append((group.anchor, group.intro))
         flow.extend((statement.id, statement.body) for statement in group.statements)
     notes = [(source.id, source.body) for source in sources.values()]
-    # Dicts as ordered sets: a list's `in` made a much-cited source quadratic.
+    # Dicts as ordered sets (a list's `in` made a much-cited source quadratic);
+    # they keep insertion order: first citations in the flow, then every source as written.
     cited_in: dict[str, dict[str, None]] = {ident: {} for ident in sources}
-    for anchor, blocks in (*flow, *notes):
-        for cite in citations_in(blocks):
-            citers = cited_in.get(cite.source)
-            if citers is not None and anchor != cite.source:
-                citers[anchor] = None
-    # Dicts keep insertion order: first citations in the flow, then every source as written.
-    order = dict.fromkeys(cite.source for _, blocks in flow for cite in citations_in(blocks) if cite.source in sources)
+    order: dict[str, None] = {}
+    for in_flow, pairs in ((True, flow), (False, notes)):
+        for anchor, blocks in pairs:
+            for cite in citations_in(blocks):
+                citers = cited_in.get(cite.source)
+                if citers is None:
+                    continue
+                if in_flow:
+                    order.setdefault(cite.source)
+                if anchor != cite.source:
+                    citers[anchor] = None
     order.update(dict.fromkeys(sources))
     return tuple(SourceEntry(sources[i], bibliography_entry(sources[i]), tuple(cited_in[i])) for i in order)
