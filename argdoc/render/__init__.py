@@ -11,6 +11,7 @@ One module per concern:
     layout       headings, numbers, anchors, titles, key findings, source order
     toc          the table of contents
     markup       prose bodies (one method per node kind)
+    safe_html    escaped HTML built quickly (format_html, join_html)
     notes        citations as footnotes (print) and endnotes with back-links (screen)
     bibliography Chicago notes and bibliography, the "cite this paper" line
     glance       the tensions, their components and the claims they bear on

@@ -15,7 +15,9 @@ The same templates make two documents:
 Layout (headings, numbers, anchors) is decided in `argdoc.render.layout`;
 prose bodies are rendered by `argdoc.render.markup.BodyRenderer`; the
 templates only arrange. The Jinja environment is made once per template
-folder and process.
+folder and process, and its compiled templates are cached between
+processes; the macros every statement uses are made once per render and
+given to the templates as `macros`.
 """
 
 from __future__ import annotations
