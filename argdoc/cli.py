@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from argdoc import __version__
 from argdoc.pydantic_plugins import skip_discovery_when_none_installed
@@ -677,9 +677,12 @@ def _import_arguments(importer: argparse.ArgumentParser) -> None:
     importer.add_argument("--line-length", type=_line_length, metavar="N", help="wrap prose at N columns (default 88)")
 
 
-@dataclass(frozen=True)
-class Command:
-    """One subcommand: its help line and page, its options, and the function that runs it."""
+class Command(NamedTuple):
+    """One subcommand: its help line and page, its options, and the function that runs it.
+
+    A named tuple, not a frozen dataclass: those compile six methods at import,
+    a cost every command would pay for a table it only reads.
+    """
 
     help: str
     description: str
