@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import re
 import signal
@@ -283,6 +282,8 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     from argdoc.nodes import Paper, tree_json
 
     if args.to == "schema":
+        import json  # only the schema needs it; see the module docstring
+
         text = json.dumps(Paper.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
     else:
         if args.path is None:

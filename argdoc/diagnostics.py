@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -164,4 +163,6 @@ def format_text(d: Diagnostic, source: SourceFile | None = None, *, colour: bool
 
 
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
+    import json  # here, not at the top: every command imports this module, few write JSON
+
     return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from argdoc import __version__
-from argdoc.diagnostics import Diagnostic, Severity
+from argdoc.diagnostics import Diagnostic, Severity, format_json
 from argdoc.lint.registry import Rule, all_rules, lookup
 
 FORMATS = ("text", "json", "sarif", "github")
@@ -20,7 +19,7 @@ INFORMATION_URI = "https://github.com/argdoc/argdoc/blob/main/docs/rules.md"
 
 
 def to_json(diagnostics: Iterable[Diagnostic]) -> str:
-    return json.dumps([d.to_dict() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+    return format_json(diagnostics) + "\n"
 
 
 # --- SARIF -------------------------------------------------------------------------
@@ -110,6 +109,8 @@ def to_sarif(diagnostics: Sequence[Diagnostic]) -> str:
             }
         ],
     }
+    import json  # here, not at the top: every argdoc lint imports this module, few write JSON
+
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -170,6 +171,8 @@ def rules_json() -> str:
         }
         for r in all_rules()
     ]
+    import json  # here, not at the top: every argdoc lint imports this module, few write JSON
+
     return json.dumps(data, indent=2) + "\n"
 
 
