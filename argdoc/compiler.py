@@ -6,16 +6,14 @@ tree, resolve. It imports neither Jinja2 nor WeasyPrint.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lark import Token, Tree
 
 from argdoc.build_tree import build
+from argdoc.collector import gc_paused
 from argdoc.diagnostics import Diagnostic, has_errors, make
 from argdoc.nodes import Paper
 from argdoc.parser import parse_tree
@@ -50,35 +48,6 @@ class Result:
 
     def source_of(self, path: str) -> SourceFile:
         return self.sources.get(path, self.source)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a tree is built.
-
-    Parsing and building allocate hundreds of thousands of small objects and
-    hardly any reference cycles; the collector would rescan the whole growing
-    heap again and again (on a 10,000-statement paper, more than the parse
-    itself). Reference counting still frees everything as usual.
-
-    On the way out the new objects are promoted to the oldest generation
-    (freeze, then unfreeze, moves them in one step) instead of being left
-    young: left young, the first collection after re-enabling would scan the
-    whole new tree at once (about 0.24 s at 10,000 statements) only to find
-    it all alive. Nothing is lost: the oldest generation is still collected.
-    A caller's own frozen objects are never touched: the promotion is skipped
-    when anything is frozen already.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def compile_text(text: str, path: str | Path | None = None, max_bytes: int = MAX_BYTES) -> Result:

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from lark import Token, Tree
 
 from argdoc.build_tree import build, comment_lines, unquote
-from argdoc.compiler import control_character, gc_paused
+from argdoc.collector import gc_paused
+from argdoc.compiler import control_character
 from argdoc.diagnostics import Diagnostic
 from argdoc.inline import parse_inline
 from argdoc.nodes import (

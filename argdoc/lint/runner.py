@@ -6,7 +6,8 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argdoc.compiler import Result, gc_paused
+from argdoc.collector import gc_paused
+from argdoc.compiler import Result
 from argdoc.diagnostics import Diagnostic, Severity, sort_key
 from argdoc.lint.config import LintConfig
 from argdoc.lint.context import LintContext

@@ -44,7 +44,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
-from argdoc.compiler import gc_paused
+from argdoc.collector import gc_paused
 from argdoc.nodes import Meta, Paper, Source
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
 from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_for, subsets_in
