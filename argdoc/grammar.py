@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 from lark import Lark
+
+from argdoc.cache import cache_dir
 
 GRAMMAR_NAME = "argdoc.lark"
 
@@ -32,23 +33,12 @@ def cache_file() -> str | bool:
 
     Building the LALR tables costs about 60 ms per process, more than parsing
     a paper. Lark's own default cache is a pickle in the shared temporary
-    folder, which another user could plant; this one lives in the user's own
-    cache folder (ARGDOC_CACHE_DIR, else XDG_CACHE_HOME/argdoc, else
-    ~/.cache/argdoc). Lark names the grammar's hash inside the file and
-    rebuilds when the grammar changes. ARGDOC_NO_CACHE=1 turns it off.
+    folder, which another user could plant; this one lives in argdoc's cache
+    folder (argdoc.cache). Lark names the grammar's hash inside the file and
+    rebuilds when the grammar changes.
     """
-    if os.environ.get("ARGDOC_NO_CACHE"):
-        return False
-    base = os.environ.get("ARGDOC_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "argdoc"
-    )
-    try:
-        os.makedirs(base, mode=0o700, exist_ok=True)
-    except OSError:
-        return False
-    if not os.access(base, os.W_OK):
-        return False
-    return os.path.join(base, "grammar.lark-cache")
+    folder = cache_dir()
+    return str(folder / "grammar.lark-cache") if folder is not None else False
 
 
 @functools.cache

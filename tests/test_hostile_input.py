@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from argdoc.compiler import compile_file, compile_text
 from argdoc.build_tree import MAX_DEPTH
+from argdoc.compiler import compile_file, compile_text
 
 from .fuzz.pipeline import run_text
 

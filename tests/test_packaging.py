@@ -61,14 +61,18 @@ def test_wheel_carries_the_grammar_and_works_when_installed(tmp_path: Path) -> N
 
 
 def test_grammar_cache_lives_in_the_user_cache_folder(tmp_path: Path) -> None:
-    """The analysed grammar is cached in ARGDOC_CACHE_DIR, not the shared temp folder, and reused."""
+    """The analysed grammar and compiled templates are cached in ARGDOC_CACHE_DIR, not the shared temp folder."""
     cache = tmp_path / "cache"
     env = {"ARGDOC_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin"}
-    probe = "from argdoc.compiler import compile_text; print(compile_text('claim x:\\n    Body.\\n').ok)"
+    probe = (
+        "from argdoc.compiler import compile_text; from argdoc.render.html import render_html;"
+        " r = compile_text('claim x:\\n    Body.\\n'); render_html(r.paper); print(r.ok)"
+    )
     for _ in range(2):  # the first run writes the cache, the second reads it
         out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
         assert out.stdout.strip() == "True"
     assert (cache / "grammar.lark-cache").is_file()
+    assert any((cache / "templates").iterdir()), "compiled templates are cached beside the grammar"
     assert oct((cache).stat().st_mode & 0o777) == "0o700"
     off = subprocess.run(
         [sys.executable, "-c", probe],

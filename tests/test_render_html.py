@@ -829,14 +829,19 @@ def test_an_edited_user_template_is_seen_by_the_next_render(tmp_path: Path) -> N
     assert "<h1>second edit</h1>" in render_html(paper, RenderOptions(templates_dir=tmp_path))
 
 
-def test_templates_compile_without_a_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_templates_compile_without_a_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     import argdoc.render.html as html
 
-    def unusable() -> None:
-        raise OSError("read-only temp folder")
-
-    monkeypatch.setattr(html, "FileSystemBytecodeCache", unusable)
+    monkeypatch.setenv("ARGDOC_NO_CACHE", "1")
     assert html._bytecode_cache() is None
+    monkeypatch.delenv("ARGDOC_NO_CACHE")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("ARGDOC_CACHE_DIR", str(blocked))
+    assert html._bytecode_cache() is None
+    monkeypatch.setenv("ARGDOC_CACHE_DIR", str(tmp_path / "cache"))
+    assert html._bytecode_cache() is not None
+    assert oct((tmp_path / "cache" / "templates").stat().st_mode & 0o777) == "0o700"
 
 
 def test_one_jinja_environment_per_template_folder(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from argdoc.cache import cache_dir
 from argdoc.collector import gc_paused
 from argdoc.nodes import Meta, Paper, Source
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
@@ -132,17 +133,20 @@ def environment(templates_dir: Path | None = None) -> Environment:
 
 
 def _bytecode_cache() -> BytecodeCache | None:
-    """Jinja's cache of compiled templates, in a folder of the user's own under the temp folder.
+    """Jinja's cache of compiled templates, in argdoc's cache folder (argdoc.cache).
 
     Compiling argdoc's templates costs every process about 30 ms, a tenth of
     a small paper's build; loading them compiled, about 3 ms. Entries are
     keyed by the template's source, so an edited template is compiled again.
-    Jinja makes the folder private to the user and refuses one that is not;
-    without a usable folder, templates are compiled as before.
+    Without a usable folder, templates are compiled as before.
     """
+    folder = cache_dir()
+    if folder is None:
+        return None
     try:
-        return FileSystemBytecodeCache()
-    except (OSError, RuntimeError):
+        (folder / "templates").mkdir(mode=0o700, exist_ok=True)
+        return FileSystemBytecodeCache(str(folder / "templates"))
+    except OSError:
         return None
 
 
