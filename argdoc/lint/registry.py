@@ -5,6 +5,10 @@ change once published; its docstring is its documentation page, with a
 `Bad:` and a `Good:` example in .arg that the tests compile and check.
 Rules see the resolved tree and its relation graph (a LintContext), never
 the raw text.
+
+The small records here are named tuples, not frozen dataclasses: a frozen
+dataclass compiles six methods when it is defined, and every `argdoc lint`
+imports this module.
 """
 
 from __future__ import annotations
@@ -12,8 +16,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from argdoc.diagnostics import Related, Severity
 from argdoc.source import Span
@@ -25,8 +28,7 @@ CODE_RE = re.compile(r"ARG\d{3}\Z")
 NAME_RE = re.compile(r"[a-z]+(?:-[a-z0-9]+)*\Z")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule found: where, about which statement, and how to fix it."""
 
     message: str
@@ -38,13 +40,12 @@ class Finding:
     path: str | None = None
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A setting of one rule, given in `[tool.argdoc.lint.options.<rule>]`."""
 
     default: Any
     help: str
-    kind: type | tuple[type, ...] = field(default=object)
+    kind: type | tuple[type, ...] = object
 
     def accepts(self, value: object) -> bool:
         if self.kind is object:
@@ -54,8 +55,7 @@ class Option:
         return isinstance(value, self.kind)
 
 
-@dataclass(frozen=True)
-class Examples:
+class Examples(NamedTuple):
     bad: str
     good: str
     text: str
