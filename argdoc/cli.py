@@ -12,7 +12,7 @@ up (see build_parser).
 from __future__ import annotations
 
 import argparse
-import gc
+import contextlib
 import os
 import re
 import signal
@@ -22,7 +22,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TextIO
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO
 
 from argdoc import __version__
 from argdoc.pydantic_plugins import skip_discovery_when_none_installed
@@ -30,6 +30,7 @@ from argdoc.pydantic_plugins import skip_discovery_when_none_installed
 # Before the imports below build argdoc's Pydantic models (see argdoc/pydantic_plugins.py).
 skip_discovery_when_none_installed()
 
+from argdoc.collector import own_the_process  # noqa: E402
 from argdoc.compiler import MAX_BYTES, Result, compile_file, read_source  # noqa: E402
 from argdoc.config import ConfigError, find_table  # noqa: E402
 from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key  # noqa: E402
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+# What a shell reports for a program killed by SIGPIPE (128 + 13): the reader stopped reading.
+EXIT_BROKEN_PIPE = 141
 FORMATS = ("html", "pdf")
 EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown")
 
@@ -767,15 +770,23 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _as_program() -> None:
-    """Freeze what start-up made (modules, classes, Pydantic's validators) out of the collector's sight.
+def _exit_now(code: int) -> NoReturn:
+    """End the program without tearing its heap down.
 
-    They live until the process ends, and as it ends the interpreter would
-    scan them all for reference cycles once more: 5 % of `argdoc lint` on a
-    small paper. A caller that passes `argv` owns its process, and its
-    collector is left as it was.
+    After a big paper the interpreter's clean-up (freeing a million objects
+    one by one, then a last scan for reference cycles) costs more than a
+    quarter of the run: about 0.3 s of CPU after linting 10,000 statements.
+    Nothing needs it: output files are written and closed, worker processes
+    joined; what remains is flushed here. A reader that stopped reading
+    (`argdoc rules | head`) ends the program as SIGPIPE would, with 141.
     """
-    gc.freeze()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = EXIT_BROKEN_PIPE
+    with contextlib.suppress(BrokenPipeError):
+        sys.stderr.flush()
+    os._exit(code)
 
 
 class Terminated(BaseException):
@@ -787,10 +798,20 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command. Without `argv` this is the program (`argdoc`, `python -m argdoc`): see _as_program."""
+    """Run one command and return its exit code.
+
+    Without `argv` this is the program (`argdoc`, `python -m argdoc`): it owns
+    the process's garbage collector (argdoc.collector.own_the_process) and
+    exits as soon as the command is done (_exit_now), without returning. A
+    caller that passes `argv` keeps its process as it was.
+    """
     if argv is None:
-        _as_program()
-    arguments = sys.argv[1:] if argv is None else list(argv)
+        own_the_process()
+        _exit_now(_run(sys.argv[1:]))
+    return _run(list(argv))
+
+
+def _run(arguments: list[str]) -> int:
     parser = build_parser(arguments)
     args = parser.parse_args(arguments)
     console = Console(quiet=args.quiet, choice=args.color)
@@ -813,7 +834,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("argdoc: terminated; files being written were left as they were", file=sys.stderr)
         return 143
     except BrokenPipeError:
-        return EXIT_OK
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # the last line of defence: no traceback for users
         print(f"argdoc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("This is a bug in argdoc. Please report it with the input that caused it.", file=sys.stderr)

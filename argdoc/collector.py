@@ -35,7 +35,27 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            if gc.get_freeze_count() == 0:
+            if _program:
+                gc.freeze()  # the program's trees live until it exits: never scan them
+            elif gc.get_freeze_count() == 0:
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+
+
+# True once the argdoc program (not a library caller) owns the process.
+_program = False
+
+
+def own_the_process() -> None:
+    """For the argdoc program only: keep what lives until exit out of the collector's sight.
+
+    Start-up objects (modules, classes, Pydantic's validators) are frozen now,
+    and each tree gc_paused sees built is frozen as it is finished, instead of
+    being promoted: the program exits soon after, so nothing frozen is ever
+    worth scanning. A library caller never calls this; its collector is left
+    as it was (see gc_paused).
+    """
+    global _program
+    _program = True
+    gc.freeze()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -224,3 +225,33 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     status = pty.spawn(command, read)
     assert os.waitstatus_to_exitcode(status) == 0
     assert b"[3/3]" in output
+
+
+def test_a_reader_that_stops_reading_ends_the_program_like_sigpipe(tmp_path: Path) -> None:
+    """`argdoc export ... | head -c 100`: no traceback, and exit 141 as for a program killed by SIGPIPE."""
+    paper = tmp_path / "big.arg"
+    paper.write_text("".join(f"component c{i}:\n    Body of {i}.\n" for i in range(3000)), encoding="utf-8")
+    # Unbuffered output (PYTHONUNBUFFERED) gives up on a pipe's partial write without an error to see.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argdoc", "export", str(paper), "--to", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(100)  # a few bytes of the megabyte it writes, then the reader is gone
+    process.stdout.close()
+    assert process.wait(timeout=60) == cli.EXIT_BROKEN_PIPE
+    assert b"Traceback" not in process.stderr.read()
+
+
+def test_the_program_flushes_everything_before_it_exits(tmp_path: Path) -> None:
+    """The program skips the interpreter's clean-up; all it printed still arrives, to the last byte."""
+    paper = tmp_path / "big.arg"
+    paper.write_text("".join(f"component c{i}:\n    Body of {i}.\n" for i in range(3000)), encoding="utf-8")
+    piped = subprocess.run(
+        [sys.executable, "-m", "argdoc", "export", str(paper), "--to", "json"], capture_output=True, check=True
+    )
+    assert piped.returncode == 0
+    assert json.loads(piped.stdout)["kind"] == "paper"
