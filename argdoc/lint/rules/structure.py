@@ -485,9 +485,12 @@ def _field_like(ctx: LintContext, statement: AnyStatement) -> Iterable[tuple[str
     for block in statement.body:
         if not isinstance(block, Paragraph) or not block.children or not isinstance(block.children[0], Text):
             continue
+        first = block.children[0].value
+        word = _FIRST_WORD.match(first)
+        if word is None or word.group().lower() not in fields:
+            continue  # most paragraphs: no need to look at the source
         # The paragraph's first line as written: `supports thesis` is a line of its own
         # even when prose follows on the next line of the same paragraph.
-        first = block.children[0].value
         if block.span is not None:
             line = ctx.file_of(statement.id).line_text(block.span.line)[block.span.column - 1 :].strip()
             if line.startswith("\\"):
@@ -498,6 +501,7 @@ def _field_like(ctx: LintContext, statement: AnyStatement) -> Iterable[tuple[str
             yield match.group(1), block
 
 
+_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _FIELD_LIKE = re.compile(r"([A-Za-z][A-Za-z-]*)(?:\s*:|\s+[\w-]+(?:,\s*[\w-]+)*\s*$)")
 
 
