@@ -102,6 +102,7 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self.current = self.source
+        self._citing: set[tuple[str, str]] = set()  # (source, citing statement) pairs seen
 
     def _enter(self, node: Definition) -> None:
         self.current = self.sources.get(node.origin, self.source) if node.origin else self.source
@@ -213,7 +214,10 @@ class Resolver:
                 continue
             self.result.cited.add(cite.source)
             citers = self.result.cited_by.setdefault(cite.source, [])
-            if owner is not None and owner not in citers:
+            # A set beside the list: a source cited by thousands of statements made
+            # `owner in citers` quadratic (5.5 s for 30,000 citations of one source).
+            if owner is not None and (cite.source, owner) not in self._citing:
+                self._citing.add((cite.source, owner))
                 citers.append(owner)
             if owner is not None:
                 self.result.edges.append(Edge("cites", owner, cite.source))
