@@ -99,9 +99,14 @@ def _inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
     chapters that another file there includes: they are part of that paper,
     not papers of their own.
     """
+    if list(paths).count("-") > 1:
+        raise UsageError("'-' (standard input) can be given only once")
     for raw in paths:
         if not raw.strip():
             raise UsageError("an empty path was given (an unset variable?)")
+        if raw == "-":
+            yield Path("-"), None  # standard input
+            continue
         path = Path(raw)
         if not path.is_dir():
             yield path, None
@@ -154,6 +159,10 @@ def _empty_dir_result(path: Path) -> Result:
 def _compile(path: Path, root: Path | None, max_bytes: int = MAX_BYTES) -> Result:
     if _is_empty_dir(path, root):
         return _empty_dir_result(path)
+    if str(path) == "-":
+        from argdoc.compiler import compile_stream
+
+        return compile_stream(sys.stdin.buffer, max_bytes)
     return compile_file(path, max_bytes)
 
 
@@ -181,6 +190,8 @@ def _output_dir(path: Path, root: Path | None, outdir: Path | None) -> Path:
 def cmd_build(args: argparse.Namespace, console: Console) -> int:
     from argdoc.build import BuildJob, build_all, workers_for
 
+    if "-" in args.paths:
+        raise UsageError("build names its output files after the paper: give a .arg file, not standard input")
     configs = _Configs(args.config)
     jobs: list[BuildJob] = []
     failed = False
@@ -626,13 +637,13 @@ def _build_arguments(build: argparse.ArgumentParser) -> None:
 
 
 def _check_arguments(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
+    check.add_argument("paths", nargs="+", metavar="PATH", help=".arg file, directory, or - for standard input")
 
 
 def _lint_arguments(lint_cmd: argparse.ArgumentParser) -> None:
     from argdoc.lint import report
 
-    lint_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
+    lint_cmd.add_argument("paths", nargs="+", metavar="PATH", help=".arg file, directory, or - for standard input")
     lint_cmd.add_argument("--format", choices=report.FORMATS, default="text", help="output format (default: text)")
     lint_cmd.add_argument(
         "--fail-on",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from lark import Token, Tree
 
@@ -50,13 +51,19 @@ class Result:
         return self.sources.get(path, self.source)
 
 
-def compile_text(text: str, path: str | Path | None = None, max_bytes: int = MAX_BYTES) -> Result:
-    """Parse, build and resolve a paper's text (and the files it includes, when it has a path)."""
+def compile_text(
+    text: str, path: str | Path | None = None, max_bytes: int = MAX_BYTES, *, includes: bool = True
+) -> Result:
+    """Parse, build and resolve a paper's text (and the files it includes, when it has a path).
+
+    `includes=False` names the text `path` but gives it no folder to include
+    from (standard input).
+    """
     with gc_paused():
-        return _compile(text, path, max_bytes)
+        return _compile(text, path, max_bytes, includes and path is not None)
 
 
-def _compile(text: str, path: str | Path | None, max_bytes: int) -> Result:
+def _compile(text: str, path: str | Path | None, max_bytes: int, includes: bool) -> Result:
     source = SourceFile.from_text(text, path)
     control = control_character(source)
     if control:
@@ -64,7 +71,7 @@ def _compile(text: str, path: str | Path | None, max_bytes: int) -> Result:
     parsed = parse_tree(source)
     if parsed.tree is None:
         return Result(source, None, None, parsed.diagnostics)
-    loader = FileIncluder(source, max_bytes) if path is not None else NoIncludes()
+    loader = FileIncluder(source, max_bytes) if includes else NoIncludes()
     paper, diagnostics = build(parsed.tree, source, loader)
     sources = {source.path: source, **getattr(loader, "sources", {})}
     resolution = resolve(paper, source, sources)
@@ -140,6 +147,10 @@ def read_source(
         return empty, _file_problem(
             empty, "E021", "unreadable-file", f"cannot read the file: {exc.strerror}", "check the file's permissions"
         )
+    return _decoded(data, name)
+
+
+def _decoded(data: bytes, name: str) -> tuple[SourceFile, list[Diagnostic]]:
     try:
         return SourceFile.from_text(decode(data), name), []
     except SourceDecodeError as exc:
@@ -147,6 +158,28 @@ def read_source(
         shown = SourceFile.from_text(data.decode("utf-8", "replace"), name)
         span = Span(line=exc.line, column=exc.column, end_line=exc.line, end_column=exc.column + 1)
         return shown, [make("E023", "invalid-encoding", exc.reason, shown, span, hint="save the file as UTF-8")]
+
+
+STDIN = "<stdin>"
+
+
+def compile_stream(stream: BinaryIO, max_bytes: int = MAX_BYTES, name: str = STDIN) -> Result:
+    """Read a paper from a stream (standard input) and compile it; it has no folder to include from."""
+    data = stream.read(max_bytes + 1)
+    empty = SourceFile(name, "")
+    if len(data) > max_bytes:
+        problems = _file_problem(
+            empty,
+            "E022",
+            "file-too-large",
+            f"the input is more than {max_bytes} bytes",
+            "split the paper, or raise the limit with --max-size",
+        )
+        return Result(empty, None, None, problems, {name: empty})
+    source, problems = _decoded(data, name)
+    if problems:
+        return Result(source, None, None, problems, {name: source})
+    return compile_text(source.text, name, max_bytes, includes=False)
 
 
 def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:

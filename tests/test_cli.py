@@ -255,3 +255,20 @@ def test_the_program_flushes_everything_before_it_exits(tmp_path: Path) -> None:
     )
     assert piped.returncode == 0
     assert json.loads(piped.stdout)["kind"] == "paper"
+
+
+def test_check_and_lint_read_standard_input(good: Path) -> None:
+    text = good.read_text(encoding="utf-8")
+    checked = subprocess.run(
+        [sys.executable, "-m", "argdoc", "check", "-"], input=text, capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    bad = text + "\nclaim other:\n    Body [@nope].\n"
+    linted = subprocess.run(
+        [sys.executable, "-m", "argdoc", "lint", "-"], input=bad, capture_output=True, text=True, check=False
+    )
+    assert linted.returncode == 1
+    assert "<stdin>:" in linted.stdout and "'nope' is not defined" in linted.stdout
+    assert run("check", "-", "-").returncode == 2  # standard input can be read once
+    built = run("build", "-")
+    assert built.returncode == 2 and "standard input" in built.stderr
