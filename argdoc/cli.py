@@ -801,6 +801,9 @@ def _exit_now(code: int) -> NoReturn:
         code = EXIT_BROKEN_PIPE
     with contextlib.suppress(BrokenPipeError):
         sys.stderr.flush()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        # A profiler or coverage tool writes its results as the interpreter exits: let it.
+        sys.exit(code)
     os._exit(code)
 
 

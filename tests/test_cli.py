@@ -272,3 +272,16 @@ def test_check_and_lint_read_standard_input(good: Path) -> None:
     assert run("check", "-", "-").returncode == 2  # standard input can be read once
     built = run("build", "-")
     assert built.returncode == 2 and "standard input" in built.stderr
+
+
+def test_a_profiler_still_gets_to_write_its_results(good: Path, tmp_path: Path) -> None:
+    """The program's quick exit steps aside for a profiler (or a coverage tool) that writes at exit."""
+    profile = tmp_path / "check.prof"
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "argdoc", "check", str(good)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert profile.stat().st_size > 0
