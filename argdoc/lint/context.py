@@ -54,19 +54,19 @@ class LintContext:
     def of_kind(self, kind: type[AnyStatement]) -> Iterator[AnyStatement]:
         return (s for s in self.statements if isinstance(s, kind))
 
-    @property
+    @functools.cached_property
     def claims(self) -> list[Claim]:
         return [s for s in self.statements if isinstance(s, Claim)]
 
-    @property
+    @functools.cached_property
     def components(self) -> list[Component]:
         return [s for s in self.statements if isinstance(s, Component)]
 
-    @property
+    @functools.cached_property
     def tensions(self) -> list[Tension]:
         return [s for s in self.statements if isinstance(s, Tension)]
 
-    @property
+    @functools.cached_property
     def sources(self) -> list[Source]:
         return [s for s in self.statements if isinstance(s, Source)]
 
