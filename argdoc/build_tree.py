@@ -586,10 +586,11 @@ class Builder:
 
     # --- bodies --------------------------------------------------------------
 
-    def _body(self, body: Tree[Token] | Token | None, sid: str | None = None) -> list[Line]:
-        """A header's body lines; indentation mistakes are reported, and the lines kept."""
-        if not isinstance(body, Token):
+    def _body(self, body: Token | Tree[Token] | None, sid: str | None = None) -> list[Line]:
+        """A header's BODY token as lines (none without one); indentation mistakes are reported, the lines kept."""
+        if body is None:
             return []
+        assert isinstance(body, Token)  # the grammar's BODY terminal
         lines, problems = body_lines(body)
         for problem in problems:
             self._indent_problem(problem, sid)

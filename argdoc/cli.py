@@ -35,7 +35,7 @@ skip_discovery_when_none_installed()
 # of long-lived objects and next to no garbage: without the collector, which would
 # otherwise run some sixty times over them (2 % of `argdoc lint` on a small paper).
 with gc_paused():
-    from argdoc.compiler import MAX_BYTES, Result, compile_file, read_source
+    from argdoc.compiler import MAX_BYTES, Result, compile_file, compile_stream, read_source
     from argdoc.config import ConfigError, find_table
     from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
     from argdoc.output import write_atomic
@@ -160,8 +160,6 @@ def _compile(path: Path, root: Path | None, max_bytes: int = MAX_BYTES) -> Resul
     if _is_empty_dir(path, root):
         return _empty_dir_result(path)
     if str(path) == "-":
-        from argdoc.compiler import compile_stream
-
         return compile_stream(sys.stdin.buffer, max_bytes)
     return compile_file(path, max_bytes)
 
@@ -530,7 +528,9 @@ def cmd_rule(args: argparse.Namespace, console: Console) -> int:
 
     rule = report.find_rule(args.rule)
     if rule is None:
-        raise UsageError(f"no rule is called {args.rule!r}; 'argdoc rules' lists them")
+        from argdoc.lint.registry import did_you_mean
+
+        raise UsageError(f"no rule is called {args.rule!r}; {did_you_mean(args.rule)}'argdoc rules' lists them")
     sys.stdout.write(report.rule_page(rule))
     return EXIT_OK
 
@@ -559,12 +559,12 @@ _line_length = _at_least(40)
 
 
 def _rule_list(value: str) -> list[str]:
-    from argdoc.lint.registry import expand
+    from argdoc.lint.registry import did_you_mean, expand
 
     rules = [part.strip() for part in value.split(",") if part.strip()]
     for rule in rules:
         if expand(rule) is None:
-            raise argparse.ArgumentTypeError(f"{rule!r} names no rule (see 'argdoc rules')")
+            raise argparse.ArgumentTypeError(f"{rule!r} names no rule ({did_you_mean(rule)}see 'argdoc rules')")
     return rules
 
 

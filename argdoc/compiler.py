@@ -205,7 +205,8 @@ class NoIncludes:
                 "this paper has no file, so it cannot include others",
                 source,
                 span,
-                hint="compile the paper from a file (argdoc.load, argdoc build)",
+                hint="read the paper from its file (not standard input or a string), so that included"
+                " paths have a folder to be found in",
             )
         ]
 

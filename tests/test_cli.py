@@ -285,3 +285,15 @@ def test_a_profiler_still_gets_to_write_its_results(good: Path, tmp_path: Path) 
     )
     assert done.returncode == 0, done.stderr
     assert profile.stat().st_size > 0
+
+
+def test_an_include_from_standard_input_says_why_it_cannot_be_read() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "argdoc", "check", "-"],
+        input='include "chapter.arg"\n',
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "<stdin>:1:9: error[E034]" in done.stdout and "not standard input" in done.stdout

@@ -208,3 +208,10 @@ def test_sarif_locations_are_percent_encoded_uri_references(tmp_path: Path) -> N
     absolute = json.loads(argdoc("lint", str(folder / "brief #1.arg"), "--format", "sarif", cwd=ROOT).stdout)
     uri = absolute["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == (folder / "brief #1.arg").as_uri() and "%20" in uri
+
+
+def test_a_mistyped_rule_on_the_command_line_gets_a_suggestion(mixed: Path) -> None:
+    select = argdoc("lint", str(mixed), "--select", "unused-sorce")
+    assert select.returncode == 2 and "did you mean 'unused-source'?" in select.stderr
+    page = argdoc("rule", "single-source-dependancy")
+    assert page.returncode == 2 and "did you mean 'single-source-dependency'?" in page.stderr
