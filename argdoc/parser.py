@@ -77,30 +77,23 @@ def _unexpected_character(exc: UnexpectedCharacters, source: SourceFile) -> Diag
     previous = exc.token_history[-1] if exc.token_history else None
     if text.startswith("include"):
         return _bad_include(source, line, column)
-    if char in "'\u2018":
+    if char and char in _QUOTE_MISTAKES:
+        message, hint = _QUOTE_MISTAKES[char]
         span = Span(line=line, column=column, end_line=line, end_column=len(text.rstrip()) + 1)
-        return make(
-            "E005",
-            "unterminated-quotation",
-            "titles and paths are written in double quotes, not single ones",
-            source,
-            span,
-            hint='write the title between double quotes: "Title"',
-        )
-    if char in '"\u201c':
-        span = Span(line=line, column=column, end_line=line, end_column=len(text.rstrip()) + 1)
-        return make(
-            "E005",
-            "unterminated-quotation",
-            "this title's quotation is not closed",
-            source,
-            span,
-            hint='close the title with a double quote on the same line: "Title"',
-        )
+        return make("E005", "unterminated-quotation", message, source, span, hint=hint)
     if previous is not None and (previous.type == "ID" or previous.type in _KEYWORD_TOKENS):
         start = previous.column if previous.type == "ID" else column
         return _invalid_id(source, line, start)
     return _stray_text(source, line, column)
+
+
+# A quote that starts no title: single quotes, or a double quote not closed on its line.
+_SINGLE = (
+    "titles and paths are written in double quotes, not single ones",
+    'write the title between double quotes: "Title"',
+)
+_UNCLOSED = ("this title's quotation is not closed", 'close the title with a double quote on the same line: "Title"')
+_QUOTE_MISTAKES = {"'": _SINGLE, "\u2018": _SINGLE, '"': _UNCLOSED, "\u201c": _UNCLOSED}
 
 
 def _bad_include(source: SourceFile, line: int, column: int) -> Diagnostic:
