@@ -8,6 +8,7 @@ from pathlib import Path
 from lark import Lark
 
 from argdoc.cache import cache_dir
+from argdoc.lexer import LineLexer
 
 GRAMMAR_NAME = "argdoc.lark"
 
@@ -43,11 +44,14 @@ def cache_file() -> str | bool:
 
 @functools.cache
 def parser() -> Lark:
-    """The shared parser. Tokens carry their positions; trees need none (see build_tree)."""
+    """The shared parser. Tokens carry their positions; trees need none (see build_tree).
+
+    The lexer is Lark's basic lexer with a faster loop (argdoc.lexer).
+    """
     return Lark(
         grammar_path().read_text(encoding="utf-8"),
         parser="lalr",
-        lexer="basic",
+        lexer=LineLexer,
         propagate_positions=False,
         maybe_placeholders=True,
         cache=cache_file(),
