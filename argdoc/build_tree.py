@@ -121,8 +121,14 @@ class FieldValue:
     name: str
     written: str
     value: str
-    name_span: Span
+    line: int  # where the name is written
+    column: int
     value_lines: list[Line]
+
+    @property
+    def name_span(self) -> Span:
+        # Made on demand: only diagnostics need it, and a paper has two fields a statement.
+        return Span(line=self.line, column=self.column, end_line=self.line, end_column=self.column + len(self.written))
 
 
 class IncludeLoader(Protocol):
@@ -765,11 +771,10 @@ def split_field(raw: str, line: int, column: int, continuation: list[Line]) -> F
     written, _, value = raw.partition(":")
     name = ALIASES.get(written, written)
     value_start = len(raw) - len(value.lstrip())
-    name_span = Span(line=line, column=column, end_line=line, end_column=column + len(written))
     first = Line(value.strip(), line, column + value_start, 0, False)
     value_lines = ([first] if first.text else []) + continuation
     joined = " ".join(part.text for part in value_lines) if continuation else first.text
-    return FieldValue(name, written, joined, name_span, value_lines)
+    return FieldValue(name, written, joined, line, column, value_lines)
 
 
 def take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
@@ -862,10 +867,10 @@ def _fields_span(fields: list[FieldValue]) -> Span | None:
     """From the first field's name to the end of the last field's value (its last line)."""
     if not fields:
         return None
-    first, last = fields[0].name_span, fields[-1]
+    first, last = fields[0], fields[-1]
     end = last.value_lines[-1] if last.value_lines else None
-    end_line = max(end.line, last.name_span.line) if end else last.name_span.line
-    end_column = end.column + len(end.text) if end and end.line == end_line else last.name_span.end_column
+    end_line = max(end.line, last.line) if end else last.line
+    end_column = end.column + len(end.text) if end and end.line == end_line else last.column + len(last.written)
     return Span(line=first.line, column=first.column, end_line=end_line, end_column=end_column)
 
 

@@ -28,6 +28,7 @@ from argdoc.nodes import (
     Section,
     Strong,
     Tension,
+    Text,
 )
 from argdoc.source import SourceFile, Span
 
@@ -74,23 +75,29 @@ def _relations(statement: AnyStatement) -> Iterator[tuple[str, Reference]]:
         yield from (("bears-on", r) for r in statement.bears_on)
 
 
-def citations_in(blocks: Iterable[Block]) -> Iterator[Citation]:
-    """Every citation in a run of blocks, including those of quotations."""
+def citations_in(blocks: Iterable[Block]) -> list[Citation]:
+    """Every citation in a run of blocks, including those of quotations, in reading order."""
+    found: list[Citation] = []
     for block in blocks:
         if isinstance(block, Blockquote) and block.citation is not None:
-            yield block.citation
-        yield from _inline_citations(block.children)
+            found.append(block.citation)
+        _inline_citations(block.children, found)
+    return found
 
 
-def _inline_citations(nodes: Iterable[Inline]) -> Iterator[Citation]:
+def _inline_citations(nodes: Iterable[Inline], found: list[Citation]) -> None:
+    # A list filled in place, not nested generators: resolution and several
+    # lint rules walk every paragraph, and most inline nodes are plain text.
     for node in nodes:
+        if isinstance(node, Text):
+            continue
         if isinstance(node, Citation):
-            yield node
+            found.append(node)
         elif isinstance(node, Quotation):
-            yield node.citation
-            yield from _inline_citations(node.children)
+            found.append(node.citation)
+            _inline_citations(node.children, found)
         elif isinstance(node, Emphasis | Strong | Link):
-            yield from _inline_citations(node.children)
+            _inline_citations(node.children, found)
 
 
 @dataclass
