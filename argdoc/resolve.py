@@ -54,10 +54,17 @@ class Resolution:
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     cited: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # The defined sources each statement's body cites, by the statement's
+    # identity (ids may be duplicated in a paper with errors); see sources_cited_by.
+    _cites: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def statement(self, ident: str) -> AnyStatement | None:
         node = self.definitions.get(ident)
         return None if isinstance(node, Section) else node
+
+    def sources_cited_by(self, statement: AnyStatement) -> list[str]:
+        """Ids of the defined sources a statement's body cites, in order, without repeats."""
+        return self._cites.get(id(statement), [])
 
 
 # Which kind each relation must point at.
@@ -126,7 +133,9 @@ class Resolver:
         for statement in paper.all_statements():
             self._enter(statement)
             self._check_relations(statement)
-            self._check_citations(statement.id, statement.body)
+            cited = self._check_citations(statement.id, statement.body)
+            if cited:
+                self.result._cites[id(statement)] = list(dict.fromkeys(cited))
             if isinstance(statement, Tension):
                 self._check_tension(statement)
         self.current = self.source
@@ -205,10 +214,13 @@ class Resolver:
             if self._lookup(ref.id, ref.span, wanted, f"'{relation}'", statement.id) is not None:
                 self.result.edges.append(Edge(relation, statement.id, ref.id))
 
-    def _check_citations(self, owner: str | None, blocks: Iterable[Block]) -> None:
+    def _check_citations(self, owner: str | None, blocks: Iterable[Block]) -> list[str]:
+        """Check every citation in the blocks; the ids of the defined sources they cite, as cited."""
+        found: list[str] = []
         for cite in citations_in(blocks):
             if self._lookup(cite.source, cite.span, "source", "a citation", owner) is None:
                 continue
+            found.append(cite.source)
             if cite.source == owner:
                 self._error(
                     "ARG004",
@@ -228,6 +240,7 @@ class Resolver:
                 citers.append(owner)
             if owner is not None:
                 self.result.edges.append(Edge("cites", owner, cite.source))
+        return found
 
     def _check_tension(self, tension: Tension) -> None:
         distinct = {ref.id for ref in tension.between}

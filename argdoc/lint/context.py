@@ -11,7 +11,7 @@ from typing import Any
 
 from argdoc.diagnostics import Diagnostic
 from argdoc.nodes import AnyStatement, Claim, Component, Paper, Source, Suppression, Tension
-from argdoc.resolve import Edge, Resolution, citations_in
+from argdoc.resolve import Edge, Resolution
 from argdoc.source import SourceFile
 
 
@@ -34,7 +34,6 @@ class LintContext:
     # Filled in by the runner before the meta rules run.
     disabled: set[str] = field(default_factory=set)
     suppression_usage: list[tuple[Suppression, set[str]]] = field(default_factory=list)
-    _cited: dict[int, list[str]] = field(default_factory=dict, repr=False)
 
     def option(self, rule: str, name: str) -> Any:
         return self.options[rule][name]
@@ -91,16 +90,11 @@ class LintContext:
     def cited_sources(self, statement: AnyStatement) -> list[str]:
         """Ids of the (defined) sources a statement's body cites, in order, without repeats.
 
-        Kept per statement: several rules ask, and single-source-dependency asks
-        again for every claim a statement lies under.
+        Resolution collects them as it checks each citation: several rules ask,
+        and single-source-dependency asks again for every claim a statement
+        lies under.
         """
-        key = id(statement)
-        found = self._cited.get(key)
-        if found is None:
-            cited = dict.fromkeys(c.source for c in citations_in(statement.body))
-            found = [i for i in cited if isinstance(self.resolution.definitions.get(i), Source)]
-            self._cited[key] = found
-        return found
+        return self.resolution.sources_cited_by(statement)
 
     @functools.cached_property
     def theses(self) -> list[Claim]:

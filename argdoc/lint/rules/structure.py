@@ -232,12 +232,15 @@ class SupportCycle(Rule):
     family = "structure"
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        graph: dict[str, list[str]] = {s.id: [] for s in ctx.statements}
+        # Only statements that support something can lie on a cycle. Edges come in
+        # statement order, so the search still starts from statements in that order.
+        graph: dict[str, list[str]] = {}
         for edge in ctx.resolution.edges:
             if edge.relation == "supports":
-                graph[edge.source].append(edge.target)
-        order = {s.id: i for i, s in enumerate(ctx.statements)}
+                graph.setdefault(edge.source, []).append(edge.target)
+        order: dict[str, int] = {}
         for cycle in _cycles(graph):
+            order = order or {s.id: i for i, s in enumerate(ctx.statements)}  # only when there is a cycle
             first = min(cycle, key=order.__getitem__)
             start = cycle.index(first)
             path = [*cycle[start:], *cycle[:start], first]
@@ -343,15 +346,12 @@ class OrphanStatement(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         theses = {c.id for c in ctx.theses}
+        # One pass over the edges, not two lookups and a list per statement.
+        linked = {end for e in ctx.resolution.edges if e.relation in _RELATIONS for end in (e.source, e.target)}
         for statement in ctx.statements:
             if statement.kind == "source" or statement.id in theses:
                 continue
-            linked = [
-                e
-                for e in ctx.incoming.get(statement.id, []) + ctx.outgoing.get(statement.id, [])
-                if e.relation in _RELATIONS
-            ]
-            if not linked:
+            if statement.id not in linked:
                 yield Finding(
                     f"{statement.kind} '{statement.id}' is related to no other statement",
                     statement.id_span,
