@@ -904,7 +904,7 @@ STAGE_NAMES = {
     "lint": "lint (default rules)",
     "html": "HTML (render_html)",
     "pdf": "PDF (render_pdf)",
-    "json": "JSON export (model_dump + dumps)",
+    "json": "JSON export",
     "argdown": "Argdown export",
     "fmt": "fmt (format_text)",
 }

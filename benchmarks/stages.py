@@ -43,6 +43,7 @@ from typing import Any
 
 import argdoc.compiler
 from argdoc.lint import LintConfig, lint
+from argdoc.nodes import tree_json
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "examples" / "russia-iran.arg"
@@ -122,7 +123,7 @@ def run_once(path: Path, pdf: bool, extras: bool) -> dict[str, float]:
         from argdoc.export import export
         from argdoc.fmt import format_text
 
-        watch.run("json", lambda: json.dumps(paper.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        watch.run("json", lambda: tree_json(paper))
         watch.run("argdown", lambda: export(paper, "argdown"))
         watch.run("fmt", lambda: format_text(text, str(path)))
     return watch.times

@@ -116,7 +116,7 @@ def layout(paper: Paper) -> Layout:
         thesis=thesis,
         findings=_findings(paper, thesis),
         note_prefix=_note_prefix(anchors.taken),
-        has_notes=any(True for _ in citations_in(_all_blocks(paper))),
+        has_notes=any(citations_in((block,)) for block in _all_blocks(paper)),  # stops at the first
     )
 
 
