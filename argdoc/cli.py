@@ -38,7 +38,7 @@ with gc_paused():
     from argdoc.compiler import MAX_BYTES, Result, compile_file, compile_stream, read_source
     from argdoc.config import ConfigError, find_table
     from argdoc.diagnostics import Diagnostic, Severity, format_text, has_errors, make, sort_key
-    from argdoc.output import write_atomic
+    from argdoc.output import write_atomic, write_stdout
     from argdoc.source import SourceFile, Span
 
 if TYPE_CHECKING:
@@ -315,7 +315,7 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
 
             text = export(result.paper, args.to)
     if args.output is None:
-        sys.stdout.write(text)
+        write_stdout(text)
     elif not _write(Path(args.output), text, console):
         return EXIT_ERRORS
     elif not console.quiet:
@@ -343,7 +343,7 @@ def cmd_import(args: argparse.Namespace, console: Console) -> int:
     if result.text is None:
         return EXIT_ERRORS
     if args.output is None:
-        sys.stdout.write(result.text)
+        write_stdout(result.text)
     elif not _write(Path(args.output), result.text, console):
         return EXIT_ERRORS
     elif not console.quiet:
@@ -389,9 +389,9 @@ def cmd_lint(args: argparse.Namespace, console: Console) -> int:
             for d in found:
                 print(report.to_github(d))
     if args.format == "json":
-        sys.stdout.write(report.to_json(collected))
+        write_stdout(report.to_json(collected))
     elif args.format == "sarif":
-        sys.stdout.write(report.to_sarif(collected))
+        write_stdout(report.to_sarif(collected))
     if args.statistics and collected:
         print(report.statistics(collected), file=sys.stderr if args.format != "text" else sys.stdout)
     console.info(_summary(collected))
@@ -449,7 +449,7 @@ def cmd_fmt(args: argparse.Namespace, console: Console) -> int:
             continue
         changed += 1
         if args.diff:
-            sys.stdout.write(unified_diff(before, after, str(path)))
+            write_stdout(unified_diff(before, after, str(path)))
         if args.check or args.diff:
             console.info(f"would reformat {path}")
         elif _write(path, after, console):
@@ -474,9 +474,9 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
         _format_failure(console, "<stdin>", exc, SourceFile.from_text(text, "<stdin>"))
         return EXIT_ERRORS
     if args.diff:
-        sys.stdout.write(unified_diff(text, after, "<stdin>"))
+        write_stdout(unified_diff(text, after, "<stdin>"))
     elif not args.check:
-        sys.stdout.write(after)
+        write_stdout(after)
     return EXIT_ERRORS if (args.check or args.diff) and after != text else EXIT_OK
 
 
@@ -519,7 +519,7 @@ def cmd_rules(args: argparse.Namespace, console: Console) -> int:
     from argdoc.lint import report
 
     text = {"text": report.rules_table() + "\n", "json": report.rules_json(), "markdown": report.rules_markdown()}
-    sys.stdout.write(text[args.format])
+    write_stdout(text[args.format])
     return EXIT_OK
 
 
@@ -531,7 +531,7 @@ def cmd_rule(args: argparse.Namespace, console: Console) -> int:
         from argdoc.lint.registry import did_you_mean
 
         raise UsageError(f"no rule is called {args.rule!r}; {did_you_mean(args.rule)}'argdoc rules' lists them")
-    sys.stdout.write(report.rule_page(rule))
+    write_stdout(report.rule_page(rule))
     return EXIT_OK
 
 

@@ -1,9 +1,12 @@
-"""Writing outputs atomically: a reader sees the old file or the new one, never half of one."""
+"""Writing outputs whole: files atomically (a reader sees the old file or the new one, never
+half of one), standard output completely or with an error."""
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -30,3 +33,25 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def write_stdout(text: str) -> None:
+    """Write `text` to standard output, all of it, or raise BrokenPipeError (or another OSError).
+
+    With PYTHONUNBUFFERED set (or `python -u`), standard output has no
+    buffer: a text longer than the pipe can hold goes to the operating system
+    in one call, and when the reader leaves part way through, Python counts
+    the whole text as written. The rest would be lost without a word, and
+    the program would end with 0. Here the bytes go out in a loop that sees
+    every short write, so the command ends with 141, as for SIGPIPE.
+    """
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        stream.write(text)  # buffered, the usual case: the buffer writes everything or raises
+        return
+    stream.flush()
+    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
+    while data:
+        written = raw.write(data)
+        data = data[written or 0 :]

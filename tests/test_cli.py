@@ -227,12 +227,17 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     assert b"[3/3]" in output
 
 
-def test_a_reader_that_stops_reading_ends_the_program_like_sigpipe(tmp_path: Path) -> None:
-    """`argdoc export ... | head -c 100`: no traceback, and exit 141 as for a program killed by SIGPIPE."""
+@pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
+def test_a_reader_that_stops_reading_ends_the_program_like_sigpipe(tmp_path: Path, unbuffered: bool) -> None:
+    """`argdoc export ... | head -c 100`: no traceback, and exit 141 as for a program killed by SIGPIPE.
+
+    Also with PYTHONUNBUFFERED, where Python itself counts a pipe's short write as a whole one.
+    """
     paper = tmp_path / "big.arg"
     paper.write_text("".join(f"component c{i}:\n    Body of {i}.\n" for i in range(3000)), encoding="utf-8")
-    # Unbuffered output (PYTHONUNBUFFERED) gives up on a pipe's partial write without an error to see.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
     process = subprocess.Popen(
         [sys.executable, "-m", "argdoc", "export", str(paper), "--to", "json"],
         stdout=subprocess.PIPE,
