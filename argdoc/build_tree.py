@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from lark import Token, Tree
 
 from argdoc.diagnostics import Diagnostic, Related, make
-from argdoc.inline import ID_RE, is_safe_link, parse_inline
+from argdoc.inline import ID_RE, SPACE_IN_ADDRESS_HINT, is_safe_link, parse_inline
 from argdoc.nodes import (
     DEFAULT_LANGUAGE,
     AnyStatement,
@@ -445,7 +445,7 @@ class Builder:
                 "invalid-url",
                 "an address cannot contain spaces",
                 _value_span(fv),
-                "write spaces in an address as %20",
+                SPACE_IN_ADDRESS_HINT,
                 statement=statement,
             )
             return None

@@ -29,6 +29,8 @@ _LINK = re.compile(r"\[((?:[^\]\[\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 _LINK_WITH_SPACE = re.compile(r"\[(?:[^\]\[\\]|\\.)*\]\(([^()\s]+[ \t][^()]*)\)")
 _QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
+# E112's advice, for a link in prose and for a source's `url:` alike.
+SPACE_IN_ADDRESS_HINT = "write spaces in an address as %20"
 
 
 def is_safe_link(url: str) -> bool:
@@ -159,7 +161,7 @@ class InlineParser:
                 "a link's address cannot contain spaces",
                 match.start(1),
                 match.end(1),
-                "write spaces in an address as %20",
+                SPACE_IN_ADDRESS_HINT,
             )
 
     def _citations(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
