@@ -43,6 +43,8 @@ class LineLexer(BasicLexer):
         same retyping is a dictionary lookup here.
         """
         scanner = self.scanner  # builds Lark's terminal list and keyword callbacks
+        if self.ignore_types & self.newline_types:
+            raise TypeError("LineLexer skips ignored text without counting lines in it: use Lark's own lexer")
         self._keywords = {}
         for name, callback in self.callback.items():
             if not isinstance(callback, UnlessCallback) or not _plain_strings(callback):
@@ -69,7 +71,7 @@ class LineLexer(BasicLexer):
             kind = found.lastgroup
             start, pos = pos, found.end()
             if kind in ignore:
-                continue  # the ignored terminal (spaces) holds no newline
+                continue  # ignored text holds no newline (checked in _prepare)
             value = found.group()
             start_line, column = line, start - line_start + 1
             newlines = value.count("\n")
@@ -91,6 +93,10 @@ class LineLexer(BasicLexer):
             token.end_column = pos - line_start + 1
             token.end_pos = pos
             state.last_token = token
+            # The counter says where the next token starts, as Lark's does after each
+            # token: a parser that resumes after an error lexes on from there.
+            counter.char_pos, counter.line, counter.line_start_pos = pos, line, line_start
+            counter.column = pos - line_start + 1
             yield token
         counter.char_pos, counter.line, counter.line_start_pos = pos, line, line_start
         counter.column = pos - line_start + 1

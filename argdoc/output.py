@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import select
 import sys
 import tempfile
 from pathlib import Path
@@ -42,16 +43,20 @@ def write_stdout(text: str) -> None:
     buffer: a text longer than the pipe can hold goes to the operating system
     in one call, and when the reader leaves part way through, Python counts
     the whole text as written. The rest would be lost without a word, and
-    the program would end with 0. Here the bytes go out in a loop that sees
-    every short write, so the command ends with 141, as for SIGPIPE.
+    the program would end with 0. Unbuffered, the text goes out in pieces
+    that the pipe takes whole or not at all (at most PIPE_BUF bytes, which
+    POSIX makes atomic), through the same text stream, so its encoding and
+    newlines are the stream's own; a reader that leaves is then an error.
     """
     stream = sys.stdout
-    raw = getattr(stream, "buffer", None)
-    if not isinstance(raw, io.RawIOBase):
+    if not isinstance(getattr(stream, "buffer", None), io.RawIOBase):
         stream.write(text)  # buffered, the usual case: the buffer writes everything or raises
         return
-    stream.flush()
-    data = memoryview(text.encode(stream.encoding or "utf-8", stream.errors or "strict"))
-    while data:
-        written = raw.write(data)
-        data = data[written or 0 :]
+    for start in range(0, len(text), _ATOMIC_CHARACTERS):
+        stream.write(text[start : start + _ATOMIC_CHARACTERS])
+
+
+# Characters per piece: at most 4 bytes each in UTF-8 (a newline at most 2, as
+# CR LF), so a piece stays within PIPE_BUF, which POSIX sets at 512 bytes or more
+# and Linux at 4,096.
+_ATOMIC_CHARACTERS = min(getattr(select, "PIPE_BUF", 512), 4096) // 4

@@ -54,17 +54,14 @@ class Resolution:
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     cited: set[str] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # The defined sources each statement's body cites, by the statement's
-    # identity (ids may be duplicated in a paper with errors); see sources_cited_by.
-    _cites: dict[int, list[str]] = field(default_factory=dict, repr=False)
+    # For each statement of paper.all_statements(), in that order (ids may be
+    # duplicated in a paper with errors, positions may not): the ids of the
+    # defined sources its body cites, in order, without repeats.
+    statement_citations: list[tuple[str, ...]] = field(default_factory=list, repr=False)
 
     def statement(self, ident: str) -> AnyStatement | None:
         node = self.definitions.get(ident)
         return None if isinstance(node, Section) else node
-
-    def sources_cited_by(self, statement: AnyStatement) -> list[str]:
-        """Ids of the defined sources a statement's body cites, in order, without repeats."""
-        return self._cites.get(id(statement), [])
 
 
 # Which kind each relation must point at.
@@ -134,8 +131,7 @@ class Resolver:
             self._enter(statement)
             self._check_relations(statement)
             cited = self._check_citations(statement.id, statement.body)
-            if cited:
-                self.result._cites[id(statement)] = list(dict.fromkeys(cited))
+            self.result.statement_citations.append(tuple(dict.fromkeys(cited)) if cited else ())
             if isinstance(statement, Tension):
                 self._check_tension(statement)
         self.current = self.source

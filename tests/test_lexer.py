@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from lark import Token
-from lark.exceptions import UnexpectedCharacters
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import BasicLexer, LexerState
 from lark.utils import TextSlice
 
-from argdoc.grammar import parser
+from argdoc.grammar import grammar_path, parser
 from argdoc.lexer import LineLexer
 
 from .conftest import CASES, EXAMPLES
@@ -82,3 +83,26 @@ def test_same_tokens_and_errors_on_edge_cases(text: str) -> None:
 def test_same_tokens_and_errors_on_any_text(text: str) -> None:
     lark, ours = _both(text)
     assert ours == lark
+
+
+def _errors_while_resuming(lexer: type[BasicLexer] | str, text: str) -> list[tuple[str, str, int, int]]:
+    """The tokens Lark's parser stumbles on when it skips each error and parses on."""
+    lark = Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer=lexer, maybe_placeholders=True)
+    seen: list[tuple[str, str, int, int]] = []
+
+    def skip(error: UnexpectedInput) -> bool:
+        if isinstance(error, UnexpectedToken):
+            token = error.token
+            seen.append((token.type, str(token), token.line or 0, token.column or 0))
+        return len(seen) < 50  # a lexer that restarts from the top would loop for ever
+
+    with contextlib.suppress(UnexpectedInput):
+        lark.parse(text, on_error=skip)
+    return seen
+
+
+def test_a_parser_that_resumes_after_an_error_lexes_on_from_the_same_place() -> None:
+    text = 'claim a:\n    x\nclaim b c d:\n    y\ncomponent e "T" f:\n    z\n'
+    expected = _errors_while_resuming("basic", text)
+    assert len(expected) >= 2
+    assert _errors_while_resuming(LineLexer, text) == expected

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
+import pickle
 import tomllib
 from typing import Any
 
@@ -98,3 +100,20 @@ def test_a_file_suppression_covers_document_findings() -> None:
     text = "# argdoc: ignore-file[missing-title, ARG302]\nauthor: A\ndate: 2007-01-01\n"
     found = lint(compile_text(text, "x.arg"), parse_config({"select": ["ARG3", "ARG9"]}), today=TODAY)
     assert found == []
+
+
+def test_a_copied_or_unpickled_result_lints_the_same() -> None:
+    """Rules read what resolution recorded per statement; a copy of the result has new nodes."""
+    text = (
+        "claim thesis:\n    role: thesis\n\n    Rests on one report [@s].\n\n"
+        "component a:\n    supports: thesis\n\n    Cited [@s; @t].\n\n"
+        "component b:\n    supports: thesis\n\n    Not cited.\n\n"
+        "tension x:\n    between: a, b\n    bears-on: thesis\n\n    Body [@t].\n\n"
+        "source s:\n    outlet: O\n    date: 2020-01-01\n\n"
+        "source t:\n    outlet: P\n    date: 2020-01-01\n"
+    )
+    result = compile_text(text, "paper.arg")
+    everything = lint(result, parse_config({"select": ["ALL"]}))
+    assert {d.name for d in everything} >= {"uncited-statement"}
+    for copied in (copy.deepcopy(result), pickle.loads(pickle.dumps(result))):
+        assert lint(copied, parse_config({"select": ["ALL"]})) == everything

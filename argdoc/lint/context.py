@@ -87,14 +87,23 @@ class LintContext:
             found[edge.source].append(edge)
         return found
 
-    def cited_sources(self, statement: AnyStatement) -> list[str]:
+    def cited_sources(self, statement: AnyStatement) -> tuple[str, ...]:
         """Ids of the (defined) sources a statement's body cites, in order, without repeats.
 
         Resolution collects them as it checks each citation: several rules ask,
         and single-source-dependency asks again for every claim a statement
         lies under.
         """
-        return self.resolution.sources_cited_by(statement)
+        return self.resolution.statement_citations[self._positions[id(statement)]]
+
+    @functools.cached_property
+    def _positions(self) -> dict[int, int]:
+        """Each statement's place in document order, the order resolution lists citations in.
+
+        By identity, and made from this paper's own nodes: a copied or unpickled
+        result has new objects, but the same order.
+        """
+        return {id(s): index for index, s in enumerate(self.statements)}
 
     @functools.cached_property
     def theses(self) -> list[Claim]:

@@ -232,12 +232,13 @@ class SupportCycle(Rule):
     family = "structure"
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        # Only statements that support something can lie on a cycle. Edges come in
-        # statement order, so the search still starts from statements in that order.
-        graph: dict[str, list[str]] = {}
+        # Only statements that support something can lie on a cycle; the search
+        # starts from them in statement order (the first of a duplicated id).
+        supports: dict[str, list[str]] = {}
         for edge in ctx.resolution.edges:
             if edge.relation == "supports":
-                graph.setdefault(edge.source, []).append(edge.target)
+                supports.setdefault(edge.source, []).append(edge.target)
+        graph = {s.id: supports[s.id] for s in ctx.statements if s.id in supports}
         order: dict[str, int] = {}
         for cycle in _cycles(graph):
             order = order or {s.id: i for i, s in enumerate(ctx.statements)}  # only when there is a cycle
