@@ -14,7 +14,7 @@ from typing import BinaryIO
 from lark import Token, Tree
 
 from argdoc.build_tree import build
-from argdoc.collector import gc_paused
+from argdoc.collector import gc_paused, keep
 from argdoc.diagnostics import Diagnostic, has_errors, make
 from argdoc.nodes import Paper
 from argdoc.parser import parse_tree
@@ -60,7 +60,9 @@ def compile_text(
     from (standard input).
     """
     with gc_paused():
-        return _compile(text, path, max_bytes, includes and path is not None)
+        result = _compile(text, path, max_bytes, includes and path is not None)
+    keep(result)  # the program does not free it before it exits (argdoc.collector.keep)
+    return result
 
 
 def _compile(text: str, path: str | Path | None, max_bytes: int, includes: bool) -> Result:

@@ -79,3 +79,24 @@ def test_compiling_leaves_the_garbage_collector_as_it_found_it() -> None:
     finally:
         gc.unfreeze()
     assert kept
+
+
+def test_a_library_caller_gets_its_results_freed_and_the_program_holds_only_the_last() -> None:
+    """The program skips freeing its paper before it exits (collector.keep); a library keeps nothing."""
+    probe = """
+import gc, sys, weakref
+from argdoc import collector
+from argdoc.compiler import compile_text
+text = open(sys.argv[1], encoding="utf-8").read()
+first = weakref.ref(compile_text(text))
+gc.collect()
+print(first() is None)
+collector.own_the_process()
+second = weakref.ref(compile_text(text))
+third = weakref.ref(compile_text(text))
+gc.collect()
+print(second() is None, third() is None)
+"""
+    path = str(EXAMPLES / "russia-iran.arg")
+    out = subprocess.run([sys.executable, "-c", probe, path], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True", "False"]
