@@ -95,9 +95,14 @@ def write_failure(out: Path, exc: OSError) -> Diagnostic:
     )
 
 
-def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | str]]:
-    """Every requested format, in memory: nothing is written unless all succeed."""
-    from argdoc.api import render_html, render_pdf
+def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | list[str]]]:
+    """Every requested format, in memory: nothing is written unless all succeed.
+
+    The HTML stays in pieces (render_html_pieces): a large page is written
+    without ever being one string.
+    """
+    from argdoc.api import render_pdf
+    from argdoc.render.html import render_html_pieces
     from argdoc.render.options import RenderOptions
 
     assert result.paper is not None
@@ -108,8 +113,8 @@ def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | str]]:
         **job.render,  # type: ignore[arg-type]
     )
     paper = result.paper
-    renderers: dict[str, Callable[[], bytes | str]] = {
-        "html": lambda: render_html(paper, options),
+    renderers: dict[str, Callable[[], bytes | list[str]]] = {
+        "html": lambda: render_html_pieces(paper, options),
         "pdf": lambda: render_pdf(paper, options),
     }
     return [(fmt, renderers[fmt]()) for fmt in job.formats]

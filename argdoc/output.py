@@ -9,23 +9,26 @@ import os
 import select
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
+def write_atomic(path: Path, data: bytes | str | Sequence[str]) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`.
 
-    The temporary file lives in the same directory so the rename is atomic on
-    POSIX; if anything fails (or the process is killed) before the rename, the
-    previous file at `path` is untouched and the temporary file is removed
-    where we still can.
+    `data` is bytes, text, or text in pieces (encoded and written one by one,
+    so a large page is never one string). The temporary file lives in the
+    same directory so the rename is atomic on POSIX; if anything fails (or
+    the process is killed) before the rename, the previous file at `path` is
+    untouched and the temporary file is removed where we still can.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, bytes | str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, 0o644)

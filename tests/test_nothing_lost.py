@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from argdoc.api import load, render_html
+from argdoc.output import write_atomic
+from argdoc.render.options import RenderOptions
+
 from .conftest import EXAMPLES
 
 
@@ -80,3 +84,24 @@ def test_two_builds_of_one_paper_at_once_leave_valid_outputs(tmp_path: Path) -> 
     assert first.wait(timeout=120) == 0 and second.wait(timeout=120) == 0
     assert sorted(p.name for p in out.iterdir()) == ["paper.html", "paper.pdf"]
     assert _valid(out / "paper.html") and _valid(out / "paper.pdf")
+
+
+@pytest.mark.parametrize(
+    "data", [b"caf\xc3\xa9\n", "café\n", ["ca", "f", "é\n"], []], ids=["bytes", "text", "pieces", "nothing"]
+)
+def test_write_atomic_writes_bytes_text_or_text_in_pieces(tmp_path: Path, data: bytes | str | list[str]) -> None:
+    target = tmp_path / "out" / "page.html"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    write_atomic(target, data)
+    assert target.read_bytes() == (b"" if data == [] else "café\n".encode())
+    assert [p.name for p in target.parent.iterdir()] == ["page.html"]  # no temporary file left
+
+
+def test_the_built_page_is_render_html_byte_for_byte(tmp_path: Path) -> None:
+    """`build` writes the HTML in pieces; together they are exactly the document render_html returns."""
+    paper = EXAMPLES / "russia-iran.arg"
+    command = [sys.executable, "-m", "argdoc", "build", str(paper), "-o", str(tmp_path), "--format", "html"]
+    subprocess.run(command, check=True, capture_output=True)
+    options = RenderOptions(base_dir=EXAMPLES.resolve(), fallback_title=paper.stem)
+    assert (tmp_path / "russia-iran.html").read_bytes() == render_html(load(paper), options).encode("utf-8")

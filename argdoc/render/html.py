@@ -79,6 +79,16 @@ def render_html(paper: Paper, options: RenderOptions | None = None) -> str:
     return _render(paper, options or RenderOptions(), "screen").html
 
 
+def render_html_pieces(paper: Paper, options: RenderOptions | None = None) -> list[str]:
+    """`render_html`'s document in pieces of about 64 KB, which joined make it.
+
+    For writing the page to a file: a 100,000-statement paper is 170 million
+    characters, and joining them into one string (then encoding that) took
+    a second; written piece by piece, it never exists whole.
+    """
+    return _render(paper, options or RenderOptions(), "screen").pieces
+
+
 def print_document(paper: Paper, options: RenderOptions | None = None) -> PrintDocument:
     """The paper as HTML for WeasyPrint, with its fonts' `@font-face` rules."""
     page = _render(paper, options or RenderOptions(), "print")
@@ -87,10 +97,14 @@ def print_document(paper: Paper, options: RenderOptions | None = None) -> PrintD
 
 @dataclass(frozen=True)
 class _Page:
-    """A rendered page, and the text it shows besides its HTML (the running head, set by CSS)."""
+    """A rendered page in pieces, and the text it shows besides its HTML (the running head, set by CSS)."""
 
-    html: str
+    pieces: list[str]
     running_head: str
+
+    @property
+    def html(self) -> str:
+        return "".join(self.pieces)
 
     def subsets(self) -> frozenset[Subset]:
         """The font subsets the page needs: those of the characters it shows.
@@ -210,7 +224,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
     template = env.get_template("paper.html.j2")
     if medium == "print" or not options.embed_fonts:
         context.update(css=Markup(css), csp=_content_security_policy(css))  # argdoc's and the user's CSS: trusted
-        return _Page(template.render(context), running_head)
+        return _Page([template.render(context)], running_head)
     return _with_fonts(template, context, css, running_head)
 
 
@@ -231,8 +245,8 @@ def _with_fonts(template: Template, context: dict[str, Any], css: str, running_h
     css = font_face_css(subsets_in([*chunks, running_head]), "screen") + css
     # The policy is text in an attribute: escaped, as the template would have.
     csp = escape(_content_security_policy(css))
-    html = "".join(chunk.replace(css_mark, css).replace(csp_mark, csp) for chunk in chunks)
-    return _Page(html, running_head)
+    # str.replace hands back the very chunk when the mark is not in it: no copying.
+    return _Page([chunk.replace(css_mark, css).replace(csp_mark, csp) for chunk in chunks], running_head)
 
 
 def _chunks(pieces: Iterable[str], size: int = 1 << 16) -> list[str]:
