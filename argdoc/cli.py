@@ -304,7 +304,7 @@ def cmd_export(args: argparse.Namespace, console: Console) -> int:
     else:
         if args.path is None:
             raise UsageError(f"export --to {args.to} needs a PATH to a .arg file")
-        result = compile_file(args.path, args.max_size)
+        result = _compile(Path(args.path), None, args.max_size)
         console.diagnostics(result, sys.stderr)
         if not result.ok or result.paper is None:
             return EXIT_ERRORS
@@ -682,7 +682,7 @@ def _rule_arguments(rule_cmd: argparse.ArgumentParser) -> None:
 
 
 def _export_arguments(export: argparse.ArgumentParser) -> None:
-    export.add_argument("path", nargs="?", metavar="PATH", help=".arg file")
+    export.add_argument("path", nargs="?", metavar="PATH", help=".arg file, or - for standard input")
     export.add_argument("--to", choices=EXPORTS, required=True, help="what to write")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     export.add_argument(

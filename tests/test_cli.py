@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -28,12 +29,33 @@ source wire:
 BROKEN = 'claim thesis "The thesis"\n    Body.\n'
 
 
-def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin: str | None = None,
+    python: Sequence[str] = (),
+) -> subprocess.CompletedProcess[str]:
+    """`python [PYTHON...] -m argdoc ARGS...` in a fresh process, with `stdin` as its standard input."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("NO_COLOR", None) if env is None or "NO_COLOR" not in env else None
     return subprocess.run(
-        [sys.executable, "-m", "argdoc", *args], capture_output=True, text=True, cwd=cwd, env=full_env, check=False
+        [sys.executable, *python, "-m", "argdoc", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        check=False,
     )
+
+
+@pytest.fixture
+def big_paper(tmp_path: Path) -> Path:
+    """A paper whose JSON export (about a megabyte) is more than a pipe holds."""
+    path = tmp_path / "big.arg"
+    path.write_text("".join(f"component c{i}:\n    Body of {i}.\n" for i in range(3000)), encoding="utf-8")
+    return path
 
 
 @pytest.fixture
@@ -228,18 +250,16 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "unbuffered"])
-def test_a_reader_that_stops_reading_ends_the_program_like_sigpipe(tmp_path: Path, unbuffered: bool) -> None:
+def test_a_reader_that_stops_reading_ends_the_program_like_sigpipe(big_paper: Path, unbuffered: bool) -> None:
     """`argdoc export ... | head -c 100`: no traceback, and exit 141 as for a program killed by SIGPIPE.
 
     Also with PYTHONUNBUFFERED, where Python itself counts a pipe's short write as a whole one.
     """
-    paper = tmp_path / "big.arg"
-    paper.write_text("".join(f"component c{i}:\n    Body of {i}.\n" for i in range(3000)), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     if unbuffered:
         env["PYTHONUNBUFFERED"] = "1"
     process = subprocess.Popen(
-        [sys.executable, "-m", "argdoc", "export", str(paper), "--to", "json"],
+        [sys.executable, "-m", "argdoc", "export", str(big_paper), "--to", "json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
@@ -251,27 +271,21 @@ def test_a_reader_that_stops_reading_ends_the_program_like_sigpipe(tmp_path: Pat
     assert b"Traceback" not in process.stderr.read()
 
 
-def test_the_program_flushes_everything_before_it_exits(tmp_path: Path) -> None:
+def test_the_program_flushes_everything_before_it_exits(big_paper: Path) -> None:
     """The program skips the interpreter's clean-up; all it printed still arrives, to the last byte."""
-    paper = tmp_path / "big.arg"
-    paper.write_text("".join(f"component c{i}:\n    Body of {i}.\n" for i in range(3000)), encoding="utf-8")
-    piped = subprocess.run(
-        [sys.executable, "-m", "argdoc", "export", str(paper), "--to", "json"], capture_output=True, check=True
-    )
+    piped = run("export", str(big_paper), "--to", "json")
     assert piped.returncode == 0
     assert json.loads(piped.stdout)["kind"] == "paper"
 
 
 def test_check_and_lint_read_standard_input(good: Path) -> None:
     text = good.read_text(encoding="utf-8")
-    checked = subprocess.run(
-        [sys.executable, "-m", "argdoc", "check", "-"], input=text, capture_output=True, text=True, check=False
-    )
+    checked = run("check", "-", stdin=text)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    exported = run("export", "-", "--to", "json", stdin=text)
+    assert exported.returncode == 0 and json.loads(exported.stdout)["meta"]["title"] == "A small paper"
     bad = text + "\nclaim other:\n    Body [@nope].\n"
-    linted = subprocess.run(
-        [sys.executable, "-m", "argdoc", "lint", "-"], input=bad, capture_output=True, text=True, check=False
-    )
+    linted = run("lint", "-", stdin=bad)
     assert linted.returncode == 1
     assert "<stdin>:" in linted.stdout and "'nope' is not defined" in linted.stdout
     assert run("check", "-", "-").returncode == 2  # standard input can be read once
@@ -282,23 +296,12 @@ def test_check_and_lint_read_standard_input(good: Path) -> None:
 def test_a_profiler_still_gets_to_write_its_results(good: Path, tmp_path: Path) -> None:
     """The program's quick exit steps aside for a profiler (or a coverage tool) that writes at exit."""
     profile = tmp_path / "check.prof"
-    done = subprocess.run(
-        [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "argdoc", "check", str(good)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run("check", str(good), python=("-m", "cProfile", "-o", str(profile)))
     assert done.returncode == 0, done.stderr
     assert profile.stat().st_size > 0
 
 
 def test_an_include_from_standard_input_says_why_it_cannot_be_read() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "argdoc", "check", "-"],
-        input='include "chapter.arg"\n',
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run("check", "-", stdin='include "chapter.arg"\n')
     assert done.returncode == 1
     assert "<stdin>:1:9: error[E034]" in done.stdout and "not standard input" in done.stdout
