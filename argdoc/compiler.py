@@ -135,13 +135,7 @@ def read_source(
             )
         size = path.stat().st_size
         if size > max_bytes:
-            return empty, _file_problem(
-                empty,
-                "E022",
-                "file-too-large",
-                f"the file is {size} bytes; the limit is {max_bytes}",
-                "split the paper, or raise the limit with --max-size",
-            )
+            return empty, _too_large(empty, f"the file is {size} bytes; the limit is {max_bytes}")
         data = path.read_bytes()
     except FileNotFoundError:
         return empty, _file_problem(empty, "E020", "file-not-found", "no such file", "check the path")
@@ -150,6 +144,12 @@ def read_source(
             empty, "E021", "unreadable-file", f"cannot read the file: {exc.strerror}", "check the file's permissions"
         )
     return _decoded(data, name)
+
+
+def _too_large(source: SourceFile, message: str) -> list[Diagnostic]:
+    return _file_problem(
+        source, "E022", "file-too-large", message, "split the paper, or raise the limit with --max-size"
+    )
 
 
 def _decoded(data: bytes, name: str) -> tuple[SourceFile, list[Diagnostic]]:
@@ -165,22 +165,20 @@ def _decoded(data: bytes, name: str) -> tuple[SourceFile, list[Diagnostic]]:
 STDIN = "<stdin>"
 
 
+def read_stream(stream: BinaryIO, max_bytes: int = MAX_BYTES, name: str = STDIN) -> tuple[SourceFile, list[Diagnostic]]:
+    """A stream's text (standard input), as read_source reads a file's."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        empty = SourceFile(name, "")
+        return empty, _too_large(empty, f"the input is more than {max_bytes} bytes")
+    return _decoded(data, name)
+
+
 def compile_stream(stream: BinaryIO, max_bytes: int = MAX_BYTES, name: str = STDIN) -> Result:
     """Read a paper from a stream (standard input) and compile it; it has no folder to include from."""
-    data = stream.read(max_bytes + 1)
-    empty = SourceFile(name, "")
-    if len(data) > max_bytes:
-        problems = _file_problem(
-            empty,
-            "E022",
-            "file-too-large",
-            f"the input is more than {max_bytes} bytes",
-            "split the paper, or raise the limit with --max-size",
-        )
-        return Result(empty, None, None, problems, {name: empty})
-    source, problems = _decoded(data, name)
+    source, problems = read_stream(stream, max_bytes, name)
     if problems:
-        return Result(source, None, None, problems, {name: source})
+        return _unread(source, problems)
     return compile_text(source.text, name, max_bytes, includes=False)
 
 
@@ -189,8 +187,13 @@ def compile_file(path: str | Path, max_bytes: int = MAX_BYTES) -> Result:
     path = Path(path)
     source, problems = read_source(path, max_bytes)
     if problems:
-        return Result(source, None, None, problems, {source.path: source})
+        return _unread(source, problems)
     return compile_text(source.text, path, max_bytes)
+
+
+def _unread(source: SourceFile, problems: list[Diagnostic]) -> Result:
+    """The result for input that could not be read: no paper, the reasons, and what is shown of it."""
+    return Result(source, None, None, problems, {source.path: source})
 
 
 # --- include ------------------------------------------------------------------------

@@ -288,6 +288,8 @@ def test_check_and_lint_read_standard_input(good: Path) -> None:
     linted = run("lint", "-", stdin=bad)
     assert linted.returncode == 1
     assert "<stdin>:" in linted.stdout and "'nope' is not defined" in linted.stdout
+    too_big = run("check", "-", "--max-size", "3", stdin=text)
+    assert too_big.returncode == 1 and "<stdin>:1:1: error[E022]" in too_big.stdout
     assert run("check", "-", "-").returncode == 2  # standard input can be read once
     built = run("build", "-")
     assert built.returncode == 2 and "standard input" in built.stderr
