@@ -98,6 +98,16 @@ def link(url: str, label: Markup | str) -> Markup:
     return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', url, label)
 
 
+def internal_link(anchor: str, label: str | None) -> Markup:
+    """A link to an element of the page; without a label (a paper with errors), the bare id, marked missing.
+
+    Every `href="#…"` argdoc writes comes from here, so each points at an element.
+    """
+    if label is None:
+        return format_html('<span class="missing">{}</span>', anchor)
+    return format_html('<a href="#{}">{}</a>', anchor, label)
+
+
 # --- short labels for citations ---------------------------------------------------
 
 

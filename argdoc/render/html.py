@@ -48,7 +48,7 @@ from argdoc.cache import cache_dir
 from argdoc.collector import gc_paused
 from argdoc.nodes import Meta, Paper, Source
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
-from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_for, subsets_in
+from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_in
 from argdoc.render.glance import Glance, glance
 from argdoc.render.language import Direction, text_direction
 from argdoc.render.layout import Layout, layout
@@ -113,8 +113,9 @@ class _Page:
         stylesheet (see `_with_fonts`); the running head is in the stylesheet,
         escaped. Scanning the page rather than the tree (its JSON was a third of
         the render) also counts text from a user's templates and from options.
+        The pieces are scanned as they are, never joined.
         """
-        return subsets_for(self.html) | subsets_for(self.running_head)
+        return subsets_in([*self.pieces, self.running_head])
 
 
 # --- Jinja --------------------------------------------------------------------------
@@ -242,7 +243,7 @@ def _with_fonts(template: Template, context: dict[str, Any], css: str, running_h
     css_mark, csp_mark = f"<argdoc-css-{token}>", f"<argdoc-csp-{token}>"
     context.update(css=Markup(css_mark), csp=Markup(csp_mark))
     chunks = _chunks(template.generate(context))
-    css = font_face_css(subsets_in([*chunks, running_head]), "screen") + css
+    css = font_face_css(_Page(chunks, running_head).subsets(), "screen") + css
     # The policy is text in an attribute: escaped, as the template would have.
     csp = escape(_content_security_policy(css))
     # str.replace hands back the very chunk when the mark is not in it: no copying.

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from argdoc.nodes import AnyStatement, Block, Claim, Component, Paper, Section, Source, Tension
-from argdoc.render.bibliography import bibliography_entry, humanise
+from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
 from argdoc.resolve import citations_in
 
 # Headings for the statements of a paper that are not inside a section, in
@@ -82,10 +82,7 @@ class Layout:
         Python rather than a macro: statements and sources link to others
         tens of thousands of times in a large paper.
         """
-        title = self.titles.get(anchor)
-        if title is None:
-            return Markup(f'<span class="missing">{escape(anchor)}</span>')
-        return Markup(f'<a href="#{escape(anchor)}">{escape(title)}</a>')
+        return internal_link(anchor, self.titles.get(anchor))
 
 
 def layout(paper: Paper) -> Layout:

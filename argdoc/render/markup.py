@@ -27,7 +27,7 @@ from argdoc.nodes import (
     Strong,
     Text,
 )
-from argdoc.render.bibliography import link
+from argdoc.render.bibliography import internal_link, link
 from argdoc.render.notes import Notes
 from argdoc.render.safe_html import escape, format_html, join_html
 
@@ -141,10 +141,7 @@ class BodyRenderer:
 
     def label(self, node: Citation) -> Markup:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
-        label = self.labels.get(node.source)
-        if label is None:
-            return format_html('<span class="missing">{}</span>', node.source)
-        return format_html('<a href="#{}">{}</a>', node.source, label)
+        return internal_link(node.source, self.labels.get(node.source))
 
 
 def plain_text(blocks: Iterable[Block]) -> str:

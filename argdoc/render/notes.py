@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from argdoc.nodes import Citation, Source
-from argdoc.render.bibliography import note_entry
+from argdoc.render.bibliography import internal_link, note_entry
 from argdoc.render.fonts import Medium
 from argdoc.render.safe_html import format_html, join_html
 
@@ -76,8 +76,7 @@ class Notes:
             source = self.sources.get(cite.source)
             if source is None:
                 # A paper compiled with errors: the bare id, and no link to nothing.
-                missing = format_html('<span class="missing">{}</span>', cite.source)
-                entries.append(missing + Markup("." if final else ""))
+                entries.append(internal_link(cite.source, None) + Markup("." if final else ""))
                 continue
             short = source.id in self._cited
             self._cited.add(source.id)
