@@ -3,8 +3,9 @@
 Both are code argdoc loads and runs (a pickle, marshalled bytecode), so they
 live in a folder of the user's own, never the shared temporary folder, where
 another user could plant a file: ARGDOC_CACHE_DIR, else XDG_CACHE_HOME/argdoc,
-else ~/.cache/argdoc, created with mode 0700. ARGDOC_NO_CACHE=1 turns caching
-off; an unusable folder (read-only home, say) just means no cache.
+else ~/.cache/argdoc, created with mode 0700. A folder that another user owns,
+or that a group or everyone may write to, is not used. ARGDOC_NO_CACHE=1 turns
+caching off; an unusable folder (read-only home, say) just means no cache.
 """
 
 from __future__ import annotations
@@ -22,8 +23,17 @@ def cache_dir() -> Path | None:
     )
     try:
         os.makedirs(base, mode=0o700, exist_ok=True)
+        private = _private(base)
     except OSError:
         return None
-    if not os.access(base, os.W_OK):
-        return None
-    return Path(base)
+    return Path(base) if private else None
+
+
+def _private(folder: str) -> bool:
+    """Whether only this user can put files in the folder (and can do so)."""
+    if not os.access(folder, os.W_OK):
+        return False
+    if not hasattr(os, "geteuid"):  # Windows: no POSIX owner and mode to check
+        return True
+    status = os.stat(folder)
+    return status.st_uid == os.geteuid() and not status.st_mode & 0o022

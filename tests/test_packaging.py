@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from argdoc.grammar import grammar_path
 
@@ -83,3 +86,21 @@ def test_grammar_cache_lives_in_the_user_cache_folder(tmp_path: Path) -> None:
     )
     assert off.stdout.strip() == "True"
     assert not (tmp_path / "other").exists()
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The caches hold code argdoc runs: a folder another user could plant a file in means no cache."""
+    from argdoc.cache import cache_dir
+
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o700)
+    monkeypatch.setenv("ARGDOC_CACHE_DIR", str(shared))
+    assert cache_dir() == shared
+    shared.chmod(0o777)
+    assert cache_dir() is None
+    shared.chmod(0o720)  # writable by the group
+    assert cache_dir() is None
+    if os.geteuid() == 0:  # root can hand the folder to someone else
+        shared.chmod(0o700)
+        os.chown(shared, 65534, 65534)
+        assert cache_dir() is None
