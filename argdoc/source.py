@@ -15,8 +15,9 @@ BOM = "\ufeff"
 
 
 # A plain frozen dataclass, not a Pydantic model: a paper has about nine spans
-# per statement, and a dataclass is built in half the time. Pydantic still
-# validates, serialises and describes it (JSON Schema) as a field of the tree.
+# per statement, and a dataclass is built in about 0.6 µs against a model's
+# 1.0 µs. Pydantic still validates, serialises and describes it (JSON Schema)
+# as a field of the tree.
 @dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A region of a source file. Lines and columns are 1-based; the end is exclusive."""
@@ -27,8 +28,8 @@ class Span:
     end_column: int
 
     # The generated __init__ of a frozen dataclass looks `object.__setattr__` up
-    # for every field; with it bound once, a span is made in two thirds of the
-    # time, and the builder makes several per statement.
+    # for every field; with it bound once, a span is made about a tenth faster
+    # (0.62 against 0.69 µs with keywords), and the builder makes several per statement.
     def __init__(
         self, line: int, column: int, end_line: int, end_column: int, *, _set: Any = object.__setattr__
     ) -> None:

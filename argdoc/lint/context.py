@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,9 +48,6 @@ class LintContext:
     @functools.cached_property
     def statements(self) -> list[AnyStatement]:
         return self.paper.all_statements()
-
-    def of_kind(self, kind: type[AnyStatement]) -> Iterator[AnyStatement]:
-        return (s for s in self.statements if isinstance(s, kind))
 
     @functools.cached_property
     def claims(self) -> list[Claim]:

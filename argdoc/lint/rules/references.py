@@ -169,7 +169,7 @@ class UnusedSource(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for source in ctx.sources:
-            if source.id not in ctx.resolution.cited:
+            if source.id not in ctx.resolution.cited_by:
                 yield Finding(
                     f"source '{source.id}' is never cited",
                     source.id_span,
