@@ -73,7 +73,7 @@ def make(
         code=code,
         name=name,
         severity=severity,
-        message=message,
+        message=_clipped(message),
         path=source.path,
         line=span.line,
         column=span.column,
@@ -83,6 +83,18 @@ def make(
         statement=statement,
         related=tuple(related),
     )
+
+
+# Messages quote what the writer wrote; a quoted value of megabytes is cut in
+# its middle, so that every output (terminal, JSON, SARIF) stays readable.
+_MAX_MESSAGE = 400
+
+
+def _clipped(message: str) -> str:
+    if len(message) <= _MAX_MESSAGE:
+        return message
+    half = _MAX_MESSAGE // 2
+    return f"{message[:half]}…{message[-half:]}"
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
@@ -111,16 +123,33 @@ def _display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# A source line longer than this is shown as a window around the marked text:
+# a minified or generated line of megabytes must not flood the terminal.
+_WINDOW = 160
+_BEFORE = 60
+
+
+def _window(line_text: str, column: int, end: int) -> tuple[str, int, int]:
+    """The part of a long line around columns [column, end) and the columns moved into it."""
+    if len(line_text) <= _WINDOW:
+        return line_text, column, end
+    start = max(column - 1 - _BEFORE, 0)
+    stop = min(max(end - 1, column) + _BEFORE, start + _WINDOW, len(line_text))
+    head = "…" if start else ""
+    tail = "…" if stop < len(line_text) else ""
+    shift = start - len(head)
+    return head + line_text[start:stop] + tail, column - shift, min(end - shift, stop - shift + 1)
+
+
 def _snippet(d: Diagnostic, source: SourceFile, paint: dict[str, str]) -> list[str]:
     line_text = source.line_text(d.line)
     if not source.text or (not line_text and d.line > len(source.line_starts())):
         return []
+    end = d.end_column if d.end_line == d.line and d.end_column > d.column else len(line_text.rstrip()) + 1
+    line_text, column, end = _window(line_text, d.column, end)
     shown = line_text.replace("\t", "    ")
-    prefix = line_text[: max(d.column - 1, 0)].replace("\t", "    ")
-    if d.end_line == d.line and d.end_column > d.column:
-        marked = line_text[d.column - 1 : d.end_column - 1].replace("\t", "    ")
-    else:
-        marked = line_text[d.column - 1 :].rstrip().replace("\t", "    ")
+    prefix = line_text[: max(column - 1, 0)].replace("\t", "    ")
+    marked = line_text[column - 1 : end - 1].replace("\t", "    ")
     width = max(_display_width(marked), 1)
     gutter = " " * len(str(d.line))
     colour = paint.get(d.severity.value, "")
