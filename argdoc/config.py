@@ -43,6 +43,16 @@ def table_of(path: Path, name: str, data: dict[str, Any] | None = None) -> dict[
     return dict(node)
 
 
+def _argdoc_tool(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """`[tool.argdoc]` of a pyproject.toml, empty when absent; an error when it is not a table."""
+    node: Any = data
+    for depth, key in enumerate(("tool", "argdoc"), start=1):
+        node = node.get(key, {})
+        if not isinstance(node, dict):
+            raise ConfigError(path, ".".join(("tool", "argdoc")[:depth]), "must be a table")
+    return node
+
+
 def find_table(start: Path, name: str) -> tuple[Path, dict[str, Any]] | None:
     """The nearest configuration at or above `start` that has a `name` table."""
     folder = (start if start.is_dir() else start.parent).resolve()
@@ -55,7 +65,6 @@ def find_table(start: Path, name: str) -> tuple[Path, dict[str, Any]] | None:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             data = read_toml(pyproject)
-            tool = data.get("tool", {}).get("argdoc")
-            if isinstance(tool, dict) and name in tool:
+            if name in _argdoc_tool(pyproject, data):
                 return pyproject, table_of(pyproject, name, data)
     return None
