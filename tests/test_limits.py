@@ -7,7 +7,6 @@ benchmarks in benchmarks/adversarial.py measure the time and memory.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
