@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime
 import pickle
+import re
 import tomllib
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from argdoc.compiler import compile_text
 from argdoc.lint import all_rules, lint, lookup
 from argdoc.lint.config import parse_config
-from argdoc.lint.registry import Rule
+from argdoc.lint.rule import Rule
 
 from .conftest import CASES
 
@@ -66,6 +67,8 @@ def test_codes_and_names_are_unique_and_stable_in_shape() -> None:
     codes = [r.code for r in RULES]
     names = [r.name for r in RULES]
     assert len(set(codes)) == len(codes) and len(set(names)) == len(names)
+    assert all(re.fullmatch(r"ARG\d{3}", code) for code in codes), codes
+    assert all(re.fullmatch(r"[a-z]+(?:-[a-z0-9]+)*", name) for name in names), names
     required = """undefined-reference duplicate-id wrong-kind-reference self-reference unused-source
     tension-needs-two-components duplicate-tension component-without-tension claim-without-support
     support-cycle orphan-statement thesis-count tension-not-linked-to-claim uncited-statement

@@ -27,7 +27,8 @@ from typing import Any
 
 from argdoc.config import ConfigError, find_table, table_of
 from argdoc.diagnostics import Severity
-from argdoc.lint.registry import Rule, all_rules, did_you_mean, expand, lookup
+from argdoc.lint.registry import all_rules, did_you_mean, expand, lookup
+from argdoc.lint.rule import Rule
 
 _KEYS = ("select", "extend-select", "ignore", "per-file-ignores", "severity", "options")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from argdoc import __version__
 from argdoc.diagnostics import Diagnostic, Severity, format_json
-from argdoc.lint.registry import Rule, all_rules, lookup
+from argdoc.lint.registry import all_rules, lookup
+from argdoc.lint.rule import Rule
 
 FORMATS = ("text", "json", "sarif", "github")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,7 +11,8 @@ from argdoc.compiler import Result
 from argdoc.diagnostics import Diagnostic, Severity, sort_key
 from argdoc.lint.config import LintConfig
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Rule, StageRule, all_rules, lookup
+from argdoc.lint.registry import all_rules, lookup
+from argdoc.lint.rule import Finding, Rule, StageRule
 from argdoc.nodes import Paper, Suppression
 from argdoc.source import Span
 

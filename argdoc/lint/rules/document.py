@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Rule, StageRule, register
+from argdoc.lint.rule import Finding, Rule, StageRule
 
 
 class _MissingHeaderField(Rule):
@@ -24,7 +24,6 @@ class _MissingHeaderField(Rule):
         return bool(getattr(ctx.paper.meta, self.field_name))
 
 
-@register
 class MissingTitle(_MissingHeaderField):
     """The paper has no title.
 
@@ -49,7 +48,6 @@ class MissingTitle(_MissingHeaderField):
     advice = "add title: at the top of the file"
 
 
-@register
 class MissingSummary(_MissingHeaderField):
     """The paper has no summary.
 
@@ -76,7 +74,6 @@ class MissingSummary(_MissingHeaderField):
     advice = "add summary: with an indented paragraph or two at the top of the file"
 
 
-@register
 class MissingAuthor(_MissingHeaderField):
     """The paper names no author.
 
@@ -100,7 +97,6 @@ class MissingAuthor(_MissingHeaderField):
     advice = "add author: Name (Affiliation) at the top of the file"
 
 
-@register
 class MissingDate(_MissingHeaderField):
     """The paper has no date.
 
@@ -126,7 +122,6 @@ class MissingDate(_MissingHeaderField):
     advice = "add date: YYYY-MM-DD at the top of the file"
 
 
-@register
 class InvalidDate(StageRule):
     """A date that is not a real ISO 8601 date, or a source accessed before it was published.
 
@@ -165,3 +160,6 @@ class InvalidDate(StageRule):
                     source.id,
                     "check both dates",
                 )
+
+
+RULES: tuple[type[Rule], ...] = (MissingTitle, MissingSummary, MissingAuthor, MissingDate, InvalidDate)

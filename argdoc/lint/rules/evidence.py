@@ -9,14 +9,13 @@ from typing import ClassVar
 
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Option, Rule, register
+from argdoc.lint.rule import Finding, Option, Rule
 from argdoc.nodes import Blockquote
 
 # NATO / Admiralty code: source reliability A-F, information credibility 1-6.
 _GRADE = re.compile(r"[A-F][1-6]\Z")
 
 
-@register
 class UncitedStatement(Rule):
     """A statement that should carry evidence cites no source.
 
@@ -59,7 +58,6 @@ class UncitedStatement(Rule):
                 )
 
 
-@register
 class QuotationWithoutSource(Rule):
     """A block quotation that does not say whose words it quotes.
 
@@ -105,7 +103,6 @@ class QuotationWithoutSource(Rule):
                     )
 
 
-@register
 class SourceMissingDate(Rule):
     """A source with neither a date nor an accessed date.
 
@@ -141,7 +138,6 @@ class SourceMissingDate(Rule):
                 )
 
 
-@register
 class SourceMissingOutlet(Rule):
     """A source that does not say where it was published.
 
@@ -174,7 +170,6 @@ class SourceMissingOutlet(Rule):
                 )
 
 
-@register
 class SourceFutureDate(Rule):
     """A source dated (or accessed) after today: almost always a typo in the year.
 
@@ -209,7 +204,6 @@ class SourceFutureDate(Rule):
                     )
 
 
-@register
 class StaleSource(Rule):
     """A source much older than the paper.
 
@@ -255,7 +249,6 @@ class StaleSource(Rule):
                 )
 
 
-@register
 class InvalidSourceGrade(Rule):
     """A source grade that is not an Admiralty (NATO) code.
 
@@ -293,7 +286,6 @@ class InvalidSourceGrade(Rule):
                 )
 
 
-@register
 class SingleSourceDependency(Rule):
     """A claim whose whole evidence comes from one source.
 
@@ -371,3 +363,15 @@ def _evidence(ctx: LintContext, root: str, enough: int) -> set[str]:
                 seen.add(ident)
                 todo.append(ident)
     return found
+
+
+RULES: tuple[type[Rule], ...] = (
+    UncitedStatement,
+    QuotationWithoutSource,
+    SourceMissingDate,
+    SourceMissingOutlet,
+    SourceFutureDate,
+    StaleSource,
+    InvalidSourceGrade,
+    SingleSourceDependency,
+)

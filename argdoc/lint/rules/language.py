@@ -6,7 +6,7 @@ match whole words and phrases, case-insensitively, longest phrase first (so
 "unlikely" is never read as "likely", nor "almost certainly" as "certainly").
 
 What they read it with (word lists, scales, sentences, positions) is in
-argdoc.lint.rules.wording, imported by a rule when it runs: every `argdoc lint`
+argdoc.lint.wording, imported by a rule when it runs: every `argdoc lint`
 imports this module to know the rules, and most never run one of them.
 """
 
@@ -18,15 +18,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Option, Rule, register
+from argdoc.lint.rule import Finding, Option, Rule
 
 if TYPE_CHECKING:
-    from argdoc.lint.rules.wording import Lexicon, Term
+    from argdoc.lint.wording import Lexicon, Term
 
 
 def _scale(ctx: LintContext) -> tuple[Lexicon, bool, str | None]:
     """The configured likelihood scale, whether it is ICD 203, and a complaint about the option."""
-    from argdoc.lint.rules.wording import ICD203, custom_scale
+    from argdoc.lint.wording import ICD203, custom_scale
 
     value = ctx.option(EstimativeTermOffScale.name, "scale")
     if isinstance(value, str):
@@ -40,7 +40,6 @@ def _scale(ctx: LintContext) -> tuple[Lexicon, bool, str | None]:
 # --- the rules -------------------------------------------------------------------
 
 
-@register
 class UnhedgedCertainty(Rule):
     """A judgment stated as certain: "certainly", "undoubtedly", "proves".
 
@@ -69,7 +68,7 @@ class UnhedgedCertainty(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.rules.wording import JUDGMENT, JUDGMENTS, NEGATED, normal, prose_of, quote, span_of
+        from argdoc.lint.wording import JUDGMENT, JUDGMENTS, NEGATED, normal, prose_of, quote, span_of
 
         for prose in prose_of(ctx, JUDGMENTS, preface=False):
             by_sentence: dict[int, list[re.Match[str]]] = {}
@@ -88,7 +87,6 @@ class UnhedgedCertainty(Rule):
                 )
 
 
-@register
 class EstimativeTermOffScale(Rule):
     """A likelihood expressed in words that are not on the likelihood scale.
 
@@ -124,7 +122,7 @@ class EstimativeTermOffScale(Rule):
     }
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.rules.wording import ANALYSIS, normal, prose_of, row_uses, span_of
+        from argdoc.lint.wording import ANALYSIS, normal, prose_of, row_uses, span_of
 
         lexicon, icd, complaint = _scale(ctx)
         if complaint:
@@ -147,7 +145,7 @@ class EstimativeTermOffScale(Rule):
 
 
 def _suggest(term: Term, lexicon: Lexicon, icd: bool, row: int) -> str:
-    from argdoc.lint.rules.wording import BANDS, ROWS
+    from argdoc.lint.wording import BANDS, ROWS
 
     assert term.band is not None
     if icd:
@@ -162,7 +160,6 @@ def _suggest(term: Term, lexicon: Lexicon, icd: bool, row: int) -> str:
     return "the scale option lists no terms: give the terms your organisation accepts"
 
 
-@register
 class MixedScaleRows(Rule):
     """The paper uses likelihood terms from both rows of the ICD 203 scale.
 
@@ -200,7 +197,7 @@ class MixedScaleRows(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.rules.wording import ROW_NAMES, ROWS, normal, related, row_uses, span_of
+        from argdoc.lint.wording import ROW_NAMES, ROWS, normal, related, row_uses, span_of
 
         uses = row_uses(ctx)
         rows = [[use for use in uses if use[2].row == row] for row in (0, 1)]
@@ -229,7 +226,6 @@ class MixedScaleRows(Rule):
         )
 
 
-@register
 class ConfidenceWithLikelihood(Rule):
     """One sentence gives both a confidence level and a likelihood.
 
@@ -259,7 +255,7 @@ class ConfidenceWithLikelihood(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.rules.wording import ANALYSIS, confidence_pattern, normal, prose_of, span_of
+        from argdoc.lint.wording import ANALYSIS, confidence_pattern, normal, prose_of, span_of
 
         lexicon = _scale(ctx)[0]
         for prose in prose_of(ctx, ANALYSIS, preface=True):
@@ -281,7 +277,6 @@ class ConfidenceWithLikelihood(Rule):
                     )
 
 
-@register
 class VagueAttribution(Rule):
     """Words attributed to nobody in particular, with no citation.
 
@@ -311,7 +306,7 @@ class VagueAttribution(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.rules.wording import ANALYSIS, normal, prose_of, span_of, vague_pattern
+        from argdoc.lint.wording import ANALYSIS, normal, prose_of, span_of, vague_pattern
 
         for prose in prose_of(ctx, ANALYSIS, preface=True):
             reported: set[int] = set()
@@ -328,7 +323,6 @@ class VagueAttribution(Rule):
                 )
 
 
-@register
 class LongStatement(Rule):
     """A statement too long to read as one point.
 
@@ -387,7 +381,7 @@ class LongStatement(Rule):
     options: ClassVar[dict[str, Option]] = {"max-words": Option(300, "a whole number of words", int)}
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.rules.wording import word_count
+        from argdoc.lint.wording import word_count
 
         limit = ctx.option(self.name, "max-words")
         for statement in ctx.statements:
@@ -399,3 +393,13 @@ class LongStatement(Rule):
                     statement.id,
                     "make one point per statement: move the rest into supporting claims or components",
                 )
+
+
+RULES: tuple[type[Rule], ...] = (
+    UnhedgedCertainty,
+    EstimativeTermOffScale,
+    MixedScaleRows,
+    ConfidenceWithLikelihood,
+    VagueAttribution,
+    LongStatement,
+)

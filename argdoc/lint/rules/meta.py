@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Rule, did_you_mean, lookup, register
+from argdoc.lint.registry import did_you_mean, lookup
+from argdoc.lint.rule import Finding, Rule
 
 
-@register
 class UnusedSuppression(Rule):
     """A suppression comment that silences nothing.
 
@@ -59,7 +59,6 @@ class UnusedSuppression(Rule):
                 )
 
 
-@register
 class UnknownRuleInSuppression(Rule):
     """A suppression comment names a rule that does not exist.
 
@@ -102,3 +101,6 @@ class UnknownRuleInSuppression(Rule):
                         did_you_mean(key) + "name a rule by its code or name; 'argdoc rules' lists them",
                         path=suppression.origin,
                     )
+
+
+RULES: tuple[type[Rule], ...] = (UnusedSuppression, UnknownRuleInSuppression)

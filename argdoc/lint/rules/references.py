@@ -6,10 +6,9 @@ from collections.abc import Iterable
 
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Rule, StageRule, register
+from argdoc.lint.rule import Finding, Rule, StageRule
 
 
-@register
 class UndefinedReference(StageRule):
     """A relation or citation names an id that no statement has.
 
@@ -41,7 +40,6 @@ class UndefinedReference(StageRule):
     family = "references"
 
 
-@register
 class DuplicateId(StageRule):
     """Two statements or sections share an id.
 
@@ -73,7 +71,6 @@ class DuplicateId(StageRule):
     family = "references"
 
 
-@register
 class WrongKindReference(StageRule):
     """A reference points at the wrong kind of statement.
 
@@ -110,7 +107,6 @@ class WrongKindReference(StageRule):
     family = "references"
 
 
-@register
 class SelfReference(StageRule):
     """A statement names itself in one of its relations, or a source cites itself.
 
@@ -137,7 +133,6 @@ class SelfReference(StageRule):
     family = "references"
 
 
-@register
 class UnusedSource(Rule):
     """A source that no statement cites.
 
@@ -176,3 +171,6 @@ class UnusedSource(Rule):
                     source.id,
                     f"cite it where it is used, e.g. [@{source.id}], or remove it",
                 )
+
+
+RULES: tuple[type[Rule], ...] = (UndefinedReference, DuplicateId, WrongKindReference, SelfReference, UnusedSource)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from argdoc.build_tree import STATEMENT_FIELDS
 from argdoc.diagnostics import Related, Severity
 from argdoc.lint.context import LintContext
-from argdoc.lint.registry import Finding, Rule, StageRule, register
+from argdoc.lint.rule import Finding, Rule, StageRule
 from argdoc.nodes import AnyStatement, Paragraph, Text
 
 _RELATIONS = ("supports", "opposes", "between", "bears-on")
@@ -20,7 +20,6 @@ def _note(ctx: LintContext, message: str, node: AnyStatement) -> Related:
     return Related(message, node.origin or ctx.source.path, line, column)
 
 
-@register
 class TensionNeedsTwoComponents(StageRule):
     """A tension must name at least two distinct components in `between:`.
 
@@ -54,7 +53,6 @@ class TensionNeedsTwoComponents(StageRule):
     family = "structure"
 
 
-@register
 class DuplicateTension(Rule):
     """Two tensions lie between exactly the same components.
 
@@ -110,7 +108,6 @@ class DuplicateTension(Rule):
                 )
 
 
-@register
 class ComponentWithoutTension(Rule):
     """A component that no tension names.
 
@@ -152,7 +149,6 @@ class ComponentWithoutTension(Rule):
                 )
 
 
-@register
 class ClaimWithoutSupport(Rule):
     """A claim with no grounds: nothing supports it, no tension bears on it, and it cites nothing.
 
@@ -192,7 +188,6 @@ class ClaimWithoutSupport(Rule):
             )
 
 
-@register
 class SupportCycle(Rule):
     """Claims that support each other in a circle.
 
@@ -308,7 +303,6 @@ def _in_edge_order(group: list[str], graph: dict[str, list[str]]) -> list[str]:
     return path
 
 
-@register
 class OrphanStatement(Rule):
     """A claim, component or tension with no relation to anything else.
 
@@ -361,7 +355,6 @@ class OrphanStatement(Rule):
                 )
 
 
-@register
 class ThesisCount(Rule):
     """A paper argues one thesis.
 
@@ -421,7 +414,6 @@ class ThesisCount(Rule):
         )
 
 
-@register
 class TensionNotLinkedToClaim(Rule):
     """A tension that bears on no claim.
 
@@ -506,7 +498,6 @@ _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _FIELD_LIKE = re.compile(r"([A-Za-z][A-Za-z-]*)(?:\s*:|\s+[\w-]+(?:,\s*[\w-]+)*\s*$)")
 
 
-@register
 class FieldInProse(Rule):
     """A paragraph that starts like one of the statement's fields, so is read as prose.
 
@@ -556,3 +547,16 @@ class FieldInProse(Rule):
                     statement.id,
                     f"write the field at the top of the body, in lower case with a colon: {name}: ...",
                 )
+
+
+RULES: tuple[type[Rule], ...] = (
+    TensionNeedsTwoComponents,
+    DuplicateTension,
+    ComponentWithoutTension,
+    ClaimWithoutSupport,
+    SupportCycle,
+    OrphanStatement,
+    ThesisCount,
+    TensionNotLinkedToClaim,
+    FieldInProse,
+)

@@ -1,10 +1,11 @@
 """The words of the analyst's prose, for the language rules (argdoc.lint.rules.language).
 
 Likelihood scales and word lists; paragraphs read as plain text and split
-into sentences; and where in the file a phrase found in that text is. It
-registers no rules. The language rules are off by default, yet every
-`argdoc lint` imports their module to know them; so they import this one only
-when one of them runs, and its classes and regexes cost no start-up.
+into sentences; and where in the file a phrase found in that text is. A
+helper of the rules, not a family of them: it defines no rule. The language
+rules are off by default, yet every `argdoc lint` imports their module to know
+them; so they import this one only when one of them runs, and its classes and
+regexes cost no start-up.
 """
 
 from __future__ import annotations
