@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from argdoc import cli
+from argdoc.cli import commands, inputs
+from argdoc.cli.exit_codes import EXIT_BROKEN_PIPE
 
 GOOD = """\
 title: A small paper
@@ -82,9 +84,9 @@ def test_version_and_help_on_every_command() -> None:
 
 def test_a_command_parsed_alone_reads_as_in_the_whole_parser(capsys: pytest.CaptureFixture[str]) -> None:
     """build_parser makes only the named command's subparser; its help and defaults are the same."""
-    whole = cli.build_parser()
-    for name in cli.COMMANDS:
-        alone = cli.build_parser([name])
+    whole = commands.build_parser()
+    for name in commands.COMMANDS:
+        alone = commands.build_parser([name])
         argv = [name, "x"] if name != "rules" else [name]
         if name == "export":
             argv += ["--to", "json"]
@@ -103,8 +105,8 @@ def test_lint_imports_neither_the_builder_nor_the_renderers() -> None:
     probe = (
         "import sys; from argdoc.cli import main; "
         f"code = main(['lint', {str(Path(__file__).parent.parent / 'examples' / 'russia-iran.arg')!r}, '-q']); "
-        "print(code, *sorted(m for m in ('argdoc.build', 'argdoc.render', 'argdoc.export', 'multiprocessing', "
-        "'concurrent.futures', 'jinja2', 'weasyprint') if m in sys.modules))"
+        "print(code, *sorted(m for m in ('argdoc.cli.build', 'argdoc.cli.build_jobs', 'argdoc.render', "
+        "'argdoc.export', 'multiprocessing', 'concurrent.futures', 'jinja2', 'weasyprint') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0"]
@@ -209,7 +211,7 @@ def test_internal_error_is_reported_without_traceback(
     def explode(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "compile_file", explode)
+    monkeypatch.setattr(inputs, "compile_file", explode)
     monkeypatch.delenv("ARGDOC_DEBUG", raising=False)
     assert cli.main(["check", str(good)]) == 2
     err = capsys.readouterr().err
@@ -267,7 +269,7 @@ def test_a_reader_that_stops_reading_ends_the_program_like_sigpipe(big_paper: Pa
     assert process.stdout is not None and process.stderr is not None
     assert process.stdout.read(100)  # a few bytes of the megabyte it writes, then the reader is gone
     process.stdout.close()
-    assert process.wait(timeout=60) == cli.EXIT_BROKEN_PIPE
+    assert process.wait(timeout=60) == EXIT_BROKEN_PIPE
     assert b"Traceback" not in process.stderr.read()
 
 

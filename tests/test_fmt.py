@@ -205,11 +205,11 @@ def test_fmt_never_leaves_temporary_files(tmp_path: Path) -> None:
 
 
 def test_the_command_line_minimum_is_the_formatters() -> None:
-    from argdoc import cli
+    from argdoc.cli.argument_types import line_length
 
-    assert cli._line_length(str(fmt.MIN_LINE_LENGTH)) == fmt.MIN_LINE_LENGTH
+    assert line_length(str(fmt.MIN_LINE_LENGTH)) == fmt.MIN_LINE_LENGTH
     with pytest.raises(Exception, match="at least"):
-        cli._line_length(str(fmt.MIN_LINE_LENGTH - 1))
+        line_length(str(fmt.MIN_LINE_LENGTH - 1))
 
 
 @pytest.mark.parametrize(

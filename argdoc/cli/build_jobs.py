@@ -1,10 +1,11 @@
-"""argdoc build: compile, lint, render and write each paper; many papers on all cores.
+"""The work of `argdoc build`: compile, lint, render and write each paper; many papers on all cores.
 
-Each paper is one job: everything is compiled and rendered in memory first,
-and written (atomically) only when every requested format succeeded, so a
-failed build leaves the earlier outputs as they were. Jobs run in a process
-pool; reports come back in input order, so the output reads the same however
-many workers there are.
+The command (argdoc.cli.build) reads the command line and makes one BuildJob
+per paper; this module does the jobs and reports on each. Everything of a
+paper is compiled and rendered in memory first, and written (atomically)
+only when every requested format succeeded, so a failed build leaves the
+earlier outputs as they were. Jobs run in a process pool; reports come back
+in input order, so the output reads the same however many workers there are.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argdoc.cli.outputs import write_failure
 from argdoc.compiler import MAX_BYTES, Result, compile_file
-from argdoc.diagnostics import Diagnostic, Severity, format_text, make, sort_key
+from argdoc.diagnostics import Diagnostic, Severity, make, sort_key
+from argdoc.diagnostics import format_text as format_diagnostic
 from argdoc.lint import LintConfig, lint
 from argdoc.output import write_atomic
 from argdoc.render.options import PageSize
@@ -56,7 +59,9 @@ def build_one(job: BuildJob) -> BuildReport:
     # paper with dangling references or duplicate ids cannot be rendered right.
     shown = {id(d) for d in found}
     found += [d for d in result.diagnostics if d.is_error and id(d) not in shown and d not in found]
-    report.messages = [format_text(d, result.source_of(d.path), colour=job.colour) for d in sorted(found, key=sort_key)]
+    report.messages = [
+        format_diagnostic(d, result.source_of(d.path), colour=job.colour) for d in sorted(found, key=sort_key)
+    ]
     fatal = [d for d in found if d.is_error or (job.strict and d.severity is Severity.WARNING)]
     if fatal or result.paper is None:
         reason = "errors" if any(d.is_error for d in fatal) or result.paper is None else "warnings, with --strict"
@@ -66,7 +71,7 @@ def build_one(job: BuildJob) -> BuildReport:
         products = _render(result, job)
     except Exception as exc:  # a renderer failure is this paper's failure, not the whole run's
         report.failed = True
-        report.messages.append(format_text(_render_failure(job.path, exc), None, colour=job.colour))
+        report.messages.append(format_diagnostic(_render_failure(job.path, exc), None, colour=job.colour))
         return report
     for fmt, data in products:
         out = job.target / f"{job.path.stem}.{fmt}"
@@ -74,25 +79,10 @@ def build_one(job: BuildJob) -> BuildReport:
             write_atomic(out, data)
         except OSError as exc:
             report.failed = True
-            report.messages.append(format_text(write_failure(out, exc), None, colour=job.colour))
+            report.messages.append(format_diagnostic(write_failure(out, exc), None, colour=job.colour))
             return report
         report.written.append(out)
     return report
-
-
-def write_failure(out: Path, exc: OSError) -> Diagnostic:
-    """An output that cannot be written: a diagnostic naming it, not a traceback."""
-    source = SourceFile(str(out), "")
-    span = Span(line=1, column=1, end_line=1, end_column=1)
-    reason = exc.strerror or type(exc).__name__
-    return make(
-        "E040",
-        "cannot-write",
-        f"cannot write this file: {reason}",
-        source,
-        span,
-        hint="check that the output folder exists, is a folder and is writable",
-    )
 
 
 def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | list[str]]]:

@@ -1,0 +1,190 @@
+"""`argdoc build`: compile .arg files (or folders of them) to HTML and PDF.
+
+This module reads the command line and reports; the work on each paper, and
+the process pool for many, is argdoc.cli.build_jobs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from argdoc.cli.argument_types import positive
+from argdoc.cli.commands import Command
+from argdoc.cli.console import Console
+from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
+from argdoc.cli.inputs import empty_dir_result, inputs, is_empty_dir
+from argdoc.cli.lint_configs import LintConfigs
+
+if TYPE_CHECKING:
+    from argdoc.cli.build_jobs import BuildJob
+
+FORMATS = ("html", "pdf")
+
+
+def arguments(build: argparse.ArgumentParser) -> None:
+    from argdoc.render.options import PDF_VARIANTS, THEMES
+
+    build.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
+    build.add_argument(
+        "-o", "--output", type=Path, metavar="OUTDIR", help="write outputs here (default: next to each input)"
+    )
+    build.add_argument(
+        "--format",
+        type=_parse_formats,
+        default=FORMATS,
+        metavar="FORMATS",
+        help="comma-separated output formats: html, pdf (default: html,pdf)",
+    )
+    build.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
+    build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
+    build.add_argument(
+        "-j", "--jobs", type=positive, metavar="N", help="build N papers at once (default: one per CPU core)"
+    )
+    build.add_argument("--theme", choices=THEMES, default=THEMES[0], help=f"house style (default: {THEMES[0]})")
+    build.add_argument(
+        "--templates",
+        type=Path,
+        metavar="DIR",
+        help="a folder of templates and a paper.css that override the theme's (see docs/theming.md)",
+    )
+    build.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default=PDF_VARIANTS[0],
+        help=f"PDF standard to follow (default: {PDF_VARIANTS[0]}, a tagged, accessible PDF)",
+    )
+    build.add_argument(
+        "--no-embed-fonts",
+        dest="embed_fonts",
+        action="store_false",
+        help="leave the bundled fonts out of the HTML (smaller; the reader's fonts are used)",
+    )
+    build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
+
+
+def _parse_formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(repr(b) for b in bad) or '(none)'}; choose from: {', '.join(FORMATS)}"
+        )
+    return chosen
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.cli.build_jobs import BuildJob, build_all, workers_for
+
+    if "-" in args.paths:
+        raise UsageError("build names its output files after the paper: give a .arg file, not standard input")
+    configs = LintConfigs(args.config)
+    jobs: list[BuildJob] = []
+    failed = False
+    for path, root in inputs(args.paths):
+        if is_empty_dir(path, root):
+            console.diagnostics(empty_dir_result(path), sys.stderr)
+            failed = True
+            continue
+        jobs.append(
+            BuildJob(
+                path=path,
+                target=_output_dir(path, root, args.output),
+                formats=args.format,
+                config=configs.for_file(path),
+                page_size=args.page_size,
+                strict=args.strict,
+                max_bytes=args.max_size,
+                colour=console.colour,
+                render=_render_settings(args),
+            )
+        )
+    jobs = _distinct_outputs(jobs)
+    progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
+    for built in build_all(jobs, workers_for(len(jobs), args.jobs), progress.update):
+        progress.clear()
+        for message in built.messages:
+            print(message, file=sys.stderr)
+            print(file=sys.stderr)
+        if built.note:
+            console.info(built.note)
+        if not console.quiet:
+            for out in built.written:
+                print(out)
+        failed = failed or built.failed
+    progress.clear()
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _output_dir(path: Path, root: Path | None, outdir: Path | None) -> Path:
+    if outdir is None:
+        return path.parent
+    if root is not None:
+        return outdir / path.parent.relative_to(root)
+    return outdir
+
+
+def _distinct_outputs(jobs: list[BuildJob]) -> list[BuildJob]:
+    """Drop a paper given twice; refuse two papers that would write the same output file."""
+    seen: dict[Path, BuildJob] = {}
+    kept = []
+    for job in jobs:
+        out = (job.target / job.path.stem).resolve()
+        earlier = seen.get(out)
+        if earlier is None:
+            seen[out] = job
+            kept.append(job)
+        elif earlier.path.resolve() != job.path.resolve():
+            raise UsageError(
+                f"{earlier.path} and {job.path} would both be written to {job.target / job.path.stem}.*; "
+                "rename one, or build them into different folders"
+            )
+    return kept
+
+
+def _render_settings(args: argparse.Namespace) -> dict[str, object]:
+    """The --theme, --templates, --pdf-variant and font options, as RenderOptions fields."""
+    settings: dict[str, object] = {
+        "theme": args.theme,
+        "pdf_variant": args.pdf_variant,
+        "embed_fonts": args.embed_fonts,
+    }
+    if args.templates is not None:
+        if not args.templates.is_dir():
+            raise UsageError(f"--templates {args.templates}: no such folder")
+        settings["templates_dir"] = args.templates.resolve()
+    return settings
+
+
+@dataclass
+class Progress:
+    """`[ 12/200] paper.arg` on a terminal's last line; nothing when piped."""
+
+    enabled: bool
+    _shown: bool = False
+
+    def update(self, done: int, total: int, path: Path) -> None:
+        if not self.enabled or total < 2:
+            return
+        width = len(str(total))
+        sys.stderr.write(f"\r\033[K[{done:>{width}}/{total}] {path}")
+        sys.stderr.flush()
+        self._shown = True
+
+    def clear(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+            self._shown = False
+
+
+COMMAND = Command(
+    "compile .arg files to HTML and PDF",
+    "Compile .arg files (or every .arg file under a directory) to HTML and PDF. "
+    "A file with errors is not built, and its earlier outputs are left untouched.",
+    arguments,
+    run,
+)

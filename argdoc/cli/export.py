@@ -1,0 +1,64 @@
+"""`argdoc export`: a paper's argument tree as JSON, its JSON Schema, Argdown, AIF, DOT or Markdown."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from argdoc.cli.commands import Command
+from argdoc.cli.console import Console
+from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
+from argdoc.cli.inputs import compile_input
+from argdoc.cli.outputs import write_output
+from argdoc.output import write_stdout
+
+EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown")
+
+
+def arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument("path", nargs="?", metavar="PATH", help=".arg file, or - for standard input")
+    export.add_argument("--to", choices=EXPORTS, required=True, help="what to write")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument(
+        "--no-spans", dest="spans", action="store_false", help="leave source positions out of the JSON tree"
+    )
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.nodes import Paper, tree_json
+
+    if args.to == "schema":
+        import json  # only the schema needs it: other commands do not pay for importing it
+
+        text = json.dumps(Paper.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        if args.path is None:
+            raise UsageError(f"export --to {args.to} needs a PATH to a .arg file")
+        result = compile_input(Path(args.path), None, args.max_size)
+        console.diagnostics(result, sys.stderr)
+        if not result.ok or result.paper is None:
+            return EXIT_ERRORS
+        if args.to == "json":
+            text = tree_json(result.paper, spans=args.spans) + "\n"
+        else:
+            from argdoc.export import export
+
+            text = export(result.paper, args.to)
+    if args.output is None:
+        write_stdout(text)
+    elif not write_output(Path(args.output), text, console):
+        return EXIT_ERRORS
+    elif not console.quiet:
+        print(args.output)
+    return EXIT_OK
+
+
+COMMAND = Command(
+    "write the argument tree as JSON, Argdown, AIF, DOT or Markdown",
+    "Write a paper's argument tree as JSON (--to json), the tree's JSON Schema "
+    "(--to schema, no PATH needed), an Argdown document (argdown), AIF JSON (aif), a Graphviz "
+    "digraph (dot) or a Pandoc Markdown rendition (markdown).",
+    arguments,
+    run,
+)

@@ -1,0 +1,63 @@
+"""`argdoc import`: a JSON argument tree (as `export --to json` writes it) written as a formatted .arg file.
+
+Named importer, not import: `import` is a Python keyword.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from argdoc.cli.argument_types import line_length
+from argdoc.cli.commands import Command
+from argdoc.cli.console import Console
+from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK
+from argdoc.cli.inputs import read_exact_text
+from argdoc.cli.outputs import write_output
+from argdoc.compiler import Result
+from argdoc.diagnostics import format_text as format_diagnostic
+from argdoc.output import write_stdout
+
+
+def arguments(importer: argparse.ArgumentParser) -> None:
+    importer.add_argument("path", metavar="FILE.json", help="JSON file, or - for standard input")
+    importer.add_argument("-o", "--output", metavar="FILE.arg", help="write here (default: standard output)")
+    importer.add_argument("--line-length", type=line_length, metavar="N", help="wrap prose at N columns (default 88)")
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    from argdoc.fmt import DEFAULT_LINE_LENGTH
+    from argdoc.import_json import import_json
+
+    path = Path(args.path)
+    if args.path == "-":
+        text, name = sys.stdin.read(), "<stdin>"
+    else:
+        read = read_exact_text(path, None, args.max_size)
+        if isinstance(read, Result):
+            console.diagnostics(read, sys.stderr)
+            return EXIT_ERRORS
+        text, name = read, str(path)
+    result = import_json(text, name, args.line_length or DEFAULT_LINE_LENGTH)
+    for d in result.diagnostics:
+        print(format_diagnostic(d, result.source, colour=console.colour), file=sys.stderr)
+        print(file=sys.stderr)
+    if result.text is None:
+        return EXIT_ERRORS
+    if args.output is None:
+        write_stdout(result.text)
+    elif not write_output(Path(args.output), result.text, console):
+        return EXIT_ERRORS
+    elif not console.quiet:
+        print(args.output)
+    return EXIT_OK
+
+
+COMMAND = Command(
+    "write a JSON argument tree as a .arg file",
+    "Read an argument tree as JSON (the shape 'argdoc export --to json' writes; spans "
+    "optional) and write it as a formatted .arg file. Mistakes in the JSON are reported by field.",
+    arguments,
+    run,
+)

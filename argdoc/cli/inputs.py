@@ -1,0 +1,104 @@
+"""The papers a command is given: paths and folders expanded into .arg files, and each read or compiled.
+
+A folder stands for every .arg file below it, except in hidden folders
+(.git, .venv) and except the chapters another file there includes; `-` is
+standard input. A folder with no papers is reported (E024) where its papers
+would have been.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from argdoc.cli.exit_codes import UsageError
+from argdoc.compiler import MAX_BYTES, Result, compile_file, compile_stream, read_source
+from argdoc.diagnostics import make
+from argdoc.source import SourceFile, Span
+
+_INCLUDE_LINE = re.compile(r'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
+
+
+def inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
+    """Each .arg file to process, with the directory it was found under (if any).
+
+    In a directory, hidden folders (.git, .venv) are skipped, and so are the
+    chapters that another file there includes: they are part of that paper,
+    not papers of their own.
+    """
+    if list(paths).count("-") > 1:
+        raise UsageError("'-' (standard input) can be given only once")
+    for raw in paths:
+        if not raw.strip():
+            raise UsageError("an empty path was given (an unset variable?)")
+        if raw == "-":
+            yield Path("-"), None  # standard input
+            continue
+        path = Path(raw)
+        if not path.is_dir():
+            yield path, None
+            continue
+        found = sorted(p for p in path.rglob("*.arg") if p.is_file() and not _hidden(p.relative_to(path)))
+        chapters = _included(found)
+        papers = [p for p in found if p.resolve() not in chapters]
+        if not papers:
+            yield path, path  # reported as "no .arg files" by the caller
+        for file in papers:
+            yield file, path
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts[:-1])
+
+
+def _included(files: Sequence[Path]) -> set[Path]:
+    """The files that one of `files` names in an `include` line (a quick scan, not a parse)."""
+    chapters: set[Path] = set()
+    for file in files:
+        try:
+            text = file.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for match in _INCLUDE_LINE.finditer(text):
+            chapters.add((file.parent / match.group(1)).resolve())
+    return chapters
+
+
+def is_empty_dir(path: Path, root: Path | None) -> bool:
+    """What inputs() yields for a directory with no papers in it."""
+    return root is not None and path == root
+
+
+def empty_dir_result(path: Path) -> Result:
+    source = SourceFile(str(path), "")
+    span = Span(line=1, column=1, end_line=1, end_column=1)
+    diag = make(
+        "E024",
+        "no-inputs",
+        "no .arg files in this directory",
+        source,
+        span,
+        hint="check the path, or give .arg files directly",
+    )
+    return Result(source, None, None, [diag])
+
+
+def compile_input(path: Path, root: Path | None, max_bytes: int = MAX_BYTES) -> Result:
+    """One input of inputs(), compiled (a folder with no papers is its diagnostic)."""
+    if is_empty_dir(path, root):
+        return empty_dir_result(path)
+    if str(path) == "-":
+        return compile_stream(sys.stdin.buffer, max_bytes)
+    return compile_file(path, max_bytes)
+
+
+def read_exact_text(path: Path, root: Path | None, max_bytes: int) -> str | Result:
+    """The file's exact text (line endings as they are), or a Result saying why it cannot be read."""
+    if is_empty_dir(path, root):
+        return empty_dir_result(path)
+    source, problems = read_source(path, max_bytes)
+    if problems:
+        return Result(source, None, None, problems, {source.path: source})
+    return path.read_bytes().decode("utf-8-sig")

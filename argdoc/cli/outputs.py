@@ -1,0 +1,37 @@
+"""Writing a command's output file, atomically; a file that cannot be written is a diagnostic (E040)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from argdoc.cli.console import Console
+from argdoc.diagnostics import Diagnostic, make
+from argdoc.diagnostics import format_text as format_diagnostic
+from argdoc.output import write_atomic
+from argdoc.source import SourceFile, Span
+
+
+def write_output(path: Path, data: str | bytes, console: Console) -> bool:
+    """Write an output atomically; a failure is reported as a diagnostic, not raised."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        print(format_diagnostic(write_failure(path, exc), None, colour=console.colour), file=sys.stderr)
+        return False
+    return True
+
+
+def write_failure(out: Path, exc: OSError) -> Diagnostic:
+    """An output that cannot be written: a diagnostic naming it, not a traceback."""
+    source = SourceFile(str(out), "")
+    span = Span(line=1, column=1, end_line=1, end_column=1)
+    reason = exc.strerror or type(exc).__name__
+    return make(
+        "E040",
+        "cannot-write",
+        f"cannot write this file: {reason}",
+        source,
+        span,
+        hint="check that the output folder exists, is a folder and is writable",
+    )
