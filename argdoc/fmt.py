@@ -64,6 +64,7 @@ from argdoc.nodes import (
 )
 from argdoc.parser import parse_tree
 from argdoc.source import SourceFile, Span
+from argdoc.walk import citation_runs
 
 DEFAULT_LINE_LENGTH = 88
 MIN_LINE_LENGTH = 40
@@ -106,19 +107,11 @@ class InlineWriter:
     _position: int = 0
 
     def inline(self, nodes: Iterable[Inline]) -> str:
-        parts: list[str] = []
-        pending: list[Citation] = []
-        for node in nodes:
-            if isinstance(node, Citation):
-                pending.append(node)
-                continue
-            if pending:
-                parts.append(self.citations(pending))
-                pending = []
-            parts.append(self.node(node))
-        if pending:
-            parts.append(self.citations(pending))
-        return "".join(parts)
+        # Adjacent citations are written in one bracket: [@a; @b, p. 4]. (Left to
+        # right, as `text` numbers the special characters in writing order.)
+        return "".join(
+            self.citations(item) if isinstance(item, tuple) else self.node(item) for item in citation_runs(nodes)
+        )
 
     def node(self, node: Inline) -> str:
         if isinstance(node, Text):
