@@ -19,10 +19,12 @@ after a header's colon, or at the end of a body. A comment inside a paragraph,
 a field block or the header moves to just before it, since those lines are
 re-made.
 
-Safety, as in black: the formatted text must compile to an equal tree (spans
-aside; suppressions included), keep every comment, and format to itself. If
-not, FormatError is raised and the caller leaves the file as it was. The same
-printer writes `argdoc import`'s output, with no comments to place.
+Safety, as in black: the formatted text must compile (`assert_compiles`) to
+an equal tree (`assert_equivalent`: spans aside, suppressions included), keep
+every comment (`assert_comments_kept`), and format to itself
+(`assert_stable`). If not, FormatError is raised, carrying the diff that
+failed, and the caller leaves the file as it was. The same printer writes
+`argdoc import`'s output, with no comments to place.
 """
 
 from __future__ import annotations
@@ -61,9 +63,11 @@ from argdoc.nodes import (
     Strong,
     Tension,
     Text,
+    tree_json,
 )
 from argdoc.parser import parse_tree
 from argdoc.source import SourceFile, Span
+from argdoc.walk import citation_runs
 
 DEFAULT_LINE_LENGTH = 88
 MIN_LINE_LENGTH = 40
@@ -79,9 +83,10 @@ _FIELD_START = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)")
 class FormatError(Exception):
     """The file could not be formatted safely; it must be left as it is."""
 
-    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = ()) -> None:
+    def __init__(self, message: str, diagnostics: Sequence[Diagnostic] = (), diff: str = "") -> None:
         super().__init__(message)
         self.diagnostics = list(diagnostics)
+        self.diff = diff  # for a failed safety check: the unified diff that failed (also in the message)
 
 
 @dataclass(frozen=True)
@@ -106,19 +111,11 @@ class InlineWriter:
     _position: int = 0
 
     def inline(self, nodes: Iterable[Inline]) -> str:
-        parts: list[str] = []
-        pending: list[Citation] = []
-        for node in nodes:
-            if isinstance(node, Citation):
-                pending.append(node)
-                continue
-            if pending:
-                parts.append(self.citations(pending))
-                pending = []
-            parts.append(self.node(node))
-        if pending:
-            parts.append(self.citations(pending))
-        return "".join(parts)
+        # Adjacent citations are written in one bracket: [@a; @b, p. 4]. (Left to
+        # right, as `text` numbers the special characters in writing order.)
+        return "".join(
+            self.citations(item) if isinstance(item, tuple) else self.node(item) for item in citation_runs(nodes)
+        )
 
     def node(self, node: Inline) -> str:
         if isinstance(node, Text):
@@ -488,21 +485,90 @@ def format_text(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
 
 
 def _format(text: str, path: str, line_length: int) -> str:
-    source = SourceFile.from_text(text, path)
-    paper, comments = _read(source)
+    paper, comments = _read(SourceFile.from_text(text, path))
     formatted = Printer(width=line_length, comments=comments).paper(paper)
-    again_source = SourceFile.from_text(formatted, path)
-    try:
-        again, again_comments = _read(again_source)
-    except FormatError as exc:
-        raise FormatError("the formatted text does not compile; please report this", exc.diagnostics) from None
-    if again != paper:
-        raise FormatError("the formatted text would mean something else; the file is left as it is")
-    if _texts(comments) != _texts(again_comments):
-        raise FormatError("formatting would lose or change a comment; the file is left as it is")
-    if Printer(width=line_length, comments=again_comments).paper(again) != formatted:
-        raise FormatError("formatting is not stable (a second pass changes it); please report this")
+    again, again_comments = assert_compiles(text, formatted, path)
+    assert_equivalent(paper, again)
+    assert_comments_kept(comments, again_comments)
+    assert_stable(formatted, Printer(width=line_length, comments=again_comments).paper(again))
     return formatted
+
+
+# --- the safety checks (black's assert_equivalent and assert_stable) --------------------
+#
+# The printer is trusted with nothing: each check below proves one thing about
+# what it wrote, and a check that fails means the printer is wrong, never the
+# file. So the error says "please report this" and carries the diff that
+# failed, bounded in length, which is what a bug report needs.
+
+
+def assert_compiles(text: str, formatted: str, path: str) -> tuple[Paper, list[Comment]]:
+    """The formatted text reads back as a paper: a file that compiled must not stop compiling.
+
+    Returns the paper and comments read back, for the checks that follow.
+    """
+    try:
+        return _read(SourceFile.from_text(formatted, path))
+    except FormatError as exc:
+        raise _report("the formatted text does not compile", text, formatted, ("source", "formatted"), exc) from None
+
+
+def assert_equivalent(paper: Paper, again: Paper) -> None:
+    """The formatted text means what the source meant: both compile to equal trees (spans aside).
+
+    This is the guarantee that formatting only changes layout; the diff is
+    between the two trees, without positions, where the meaning moved.
+    """
+    if again != paper:
+        before, after = tree_json(paper, spans=False) + "\n", tree_json(again, spans=False) + "\n"
+        raise _report("the formatted text would mean something else", before, after, ("tree", "formatted tree"))
+
+
+def assert_comments_kept(comments: Sequence[Comment], again: Sequence[Comment]) -> None:
+    """Every comment survives, word for word: comments are not in the tree, so equivalence cannot see them."""
+    if _texts(comments) != _texts(again):
+        before, after = (sorted(c.text + "\n" for c in found) for found in (comments, again))
+        raise _report(
+            "formatting would lose or change a comment",
+            "".join(before),
+            "".join(after),
+            ("comments", "formatted comments"),
+        )
+
+
+def assert_stable(formatted: str, again: str) -> None:
+    """Formatting the formatted text changes nothing: otherwise `fmt --check` would fail right after `fmt`."""
+    if again != formatted:
+        raise _report(
+            "formatting is not stable (a second pass changes it)", formatted, again, ("first pass", "second pass")
+        )
+
+
+# A diff in an error message is for reading and reporting: this many lines at most.
+MAX_REPORTED_DIFF_LINES = 60
+_MAX_REPORTED_LINE = 200
+
+
+def _report(
+    what: str, before: str, after: str, labels: tuple[str, str], cause: FormatError | None = None
+) -> FormatError:
+    """The error for a failed safety check: what failed, a request to report it, and the diff, bounded."""
+    diff = bounded_diff(before, after, *labels)
+    message = f"{what}; the file is left as it is. A bug in argdoc fmt: please report this, with this diff:\n{diff}"
+    return FormatError(message.rstrip("\n"), cause.diagnostics if cause is not None else (), diff=diff)
+
+
+def bounded_diff(
+    before: str, after: str, from_label: str, to_label: str, max_lines: int = MAX_REPORTED_DIFF_LINES
+) -> str:
+    """A unified diff cut to `max_lines` lines (each cut to a readable width), saying how much was left out."""
+    lines = list(difflib.unified_diff(before.splitlines(), after.splitlines(), from_label, to_label, lineterm=""))
+    shown = [
+        line if len(line) <= _MAX_REPORTED_LINE else line[:_MAX_REPORTED_LINE] + " …" for line in lines[:max_lines]
+    ]
+    if len(lines) > max_lines:
+        shown.append(f"… ({len(lines) - max_lines} more lines of diff)")
+    return "".join(line + "\n" for line in shown)
 
 
 def _read(source: SourceFile) -> tuple[Paper, list[Comment]]:

@@ -249,6 +249,16 @@ class Paper(Node):
             found.extend(section.statements)
         return found
 
+    def all_blocks(self) -> Iterator[Block]:
+        """Every block of prose in document order: the summary, then each section's and statement's body."""
+        yield from self.meta.summary
+        for statement in self.statements:
+            yield from statement.body
+        for section in self.sections:
+            yield from section.body
+            for statement in section.statements:
+                yield from statement.body
+
 
 # --- the JSON tree ----------------------------------------------------------
 

@@ -94,20 +94,12 @@ def _plain(nodes: Iterable[Inline]) -> str:
     return "".join(out)
 
 
-def _all_blocks(paper: Paper) -> Iterator[Block]:
-    yield from paper.meta.summary
-    for section in paper.sections:
-        yield from section.body
-    for statement in paper.all_statements():
-        yield from statement.body
-
-
 def _reader_texts(paper: Paper) -> list[str]:
     """What a reader sees, one string per title or block, whitespace normalised."""
     texts = [paper.meta.title or "", paper.meta.subtitle or ""]
     texts.extend(section.title for section in paper.sections)
     texts.extend(statement.title or "" for statement in paper.all_statements())
-    texts.extend(_plain(block.children) for block in _all_blocks(paper))
+    texts.extend(_plain(block.children) for block in paper.all_blocks())
     return [_normalise(text) for text in texts if text]
 
 
@@ -140,7 +132,7 @@ def test_examples_exercise_the_whole_language() -> None:
     """Between them, the examples use every construct, so each is compiled by the tests."""
     papers = [_paper(path) for path in EXAMPLE_FILES]
     statements = [s for paper in papers for s in paper.all_statements()]
-    blocks = [b for paper in papers for b in _all_blocks(paper)]
+    blocks = [b for paper in papers for b in paper.all_blocks()]
     inlines = list(_block_inlines(blocks))
     claims = {s.id for s in statements if isinstance(s, Claim)}
     components = {s.id for s in statements if isinstance(s, Component)}
@@ -257,7 +249,7 @@ def test_seed_sources(seed_paper: Paper) -> None:
         ("Interfax Politics", datetime.date(2007, 3, 18)),
     ]
     assert all(s.url is None for s in sources), "the seed gives no addresses; none may be invented"
-    cited = {cite.source for block in _all_blocks(seed_paper) for cite in citations_in([block])}
+    cited = {cite.source for block in seed_paper.all_blocks() for cite in citations_in([block])}
     assert cited == {s.id for s in sources}
 
 

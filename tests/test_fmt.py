@@ -12,6 +12,7 @@ import pytest
 from argdoc import fmt
 from argdoc.compiler import compile_text
 from argdoc.fmt import FormatError, format_text, print_paper
+from argdoc.nodes import Paper
 
 from .conftest import CASES, EXAMPLES
 
@@ -153,6 +154,77 @@ def test_a_failed_safety_check_leaves_the_file_untouched(
     assert cli.main(["fmt", str(path)]) == 1
     assert path.read_text(encoding="utf-8") == original
     assert "would mean something else" in capsys.readouterr().err
+
+
+def _second_pass_adds(monkeypatch: pytest.MonkeyPatch, extra: str) -> None:
+    """Make the printer unstable: its second pass appends `extra` (comments, so the tree is unchanged)."""
+    passes: list[str] = []
+    original = fmt.Printer.paper
+
+    def paper(self: fmt.Printer, tree: Paper) -> str:
+        passes.append("pass")
+        text = original(self, tree)
+        return text + extra if len(passes) == 2 else text
+
+    monkeypatch.setattr(fmt.Printer, "paper", paper)
+
+
+def test_an_unstable_printer_is_reported_with_the_diff_between_the_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    _second_pass_adds(monkeypatch, "# added by the second pass\n")
+    with pytest.raises(FormatError) as failure:
+        format_text("claim thesis:\n    Body.\n")
+    message = str(failure.value)
+    assert message.startswith("formatting is not stable (a second pass changes it); the file is left as it is.")
+    assert "please report this" in message
+    assert message.endswith("with this diff:\n" + failure.value.diff.rstrip("\n"))
+    assert failure.value.diff.splitlines() == [
+        "--- first pass",
+        "+++ second pass",
+        "@@ -1,2 +1,3 @@",
+        " claim thesis:",
+        "     Body.",
+        "+# added by the second pass",
+    ]
+
+
+def test_the_reported_diff_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    _second_pass_adds(monkeypatch, "".join(f"# line {n} {'x' * 1000}\n" for n in range(500)))
+    with pytest.raises(FormatError) as failure:
+        format_text("claim thesis:\n    Body.\n")
+    lines = failure.value.diff.splitlines()
+    assert len(lines) == fmt.MAX_REPORTED_DIFF_LINES + 1
+    assert lines[-1] == f"… ({500 + 5 - fmt.MAX_REPORTED_DIFF_LINES} more lines of diff)"
+    assert max(len(line) for line in lines) < 210
+    assert len(str(failure.value)) < 15_000
+
+
+def test_a_change_of_meaning_is_reported_with_the_diff_between_the_trees(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fmt.Printer, "paragraph", lambda self, p, indent: self.emit(indent + "Changed."))
+    with pytest.raises(FormatError, match="would mean something else") as failure:
+        format_text("claim thesis:\n    Body.\n")
+    diff = failure.value.diff.splitlines()
+    assert diff[:2] == ["--- tree", "+++ formatted tree"]
+    assert [line[0] + line[1:].strip() for line in diff if line[:1] in "+-" and line[1:2] != line[:1]] == [
+        '-"value": "Body."',
+        '+"value": "Changed."',
+    ]
+
+
+def test_formatted_text_that_does_not_compile_is_reported_with_its_diff(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fmt.Printer, "paragraph", lambda self, p, indent: self.emit("claim"))
+    with pytest.raises(FormatError, match="does not compile") as failure:
+        format_text("claim thesis:\n    Body.\n")
+    assert failure.value.diagnostics
+    assert "-    Body." in failure.value.diff.splitlines()
+    assert "+claim" in failure.value.diff.splitlines()
+
+
+def test_a_lost_comment_is_reported_with_the_comments_that_differ(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fmt.Printer, "body_tail", lambda self, following: None)
+    monkeypatch.setattr(fmt.Printer, "text", lambda self: "\n".join(self.out) + "\n")
+    with pytest.raises(FormatError, match="lose or change a comment") as failure:
+        format_text("claim thesis:\n    Body.\n    # the last word\n")
+    assert "-# the last word" in failure.value.diff.splitlines()
 
 
 def test_print_paper_writes_a_tree_that_reads_back() -> None:

@@ -44,15 +44,7 @@ from collections.abc import Sequence
 from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement
-from argdoc.export.text import (
-    citation_text,
-    display_title,
-    plain,
-    plain_blocks,
-    safe_url,
-    source_labels,
-    squash,
-)
+from argdoc.export.text import citation_text, display_title, safe_url, source_labels
 from argdoc.nodes import (
     Block,
     Blockquote,
@@ -73,6 +65,7 @@ from argdoc.nodes import (
     Text,
 )
 from argdoc.resolve import citations_in
+from argdoc.walk import citation_runs, plain, plain_blocks, squash
 
 # Always markup somewhere: brackets (statements, links), braces (data), `<>`
 # (arguments, HTML comments), `#` (tags), `@` (mentions), `*` `_` (bold and
@@ -251,8 +244,8 @@ class ArgdownRenderer:
         """Render right to left, so each node knows the text that follows it (see `_head`)."""
         pieces: list[str] = []
         following = after
-        for group in reversed(_grouped(nodes)):
-            piece = self.citations(group) if isinstance(group, list) else self.node(group, following)
+        for item in reversed(list(citation_runs(nodes))):  # adjacent citations share one bracket: (A; B, p. 4)
+            piece = self.citations(item) if isinstance(item, tuple) else self.node(item, following)
             pieces.append(piece)
             following = _head(piece + following)
         return "".join(reversed(pieces))
@@ -313,21 +306,6 @@ def _head(text: str) -> str:
 
 def _author(name: str, affiliation: str | None) -> str:
     return f"{name} ({affiliation})" if affiliation else name
-
-
-def _grouped(nodes: Sequence[Inline]) -> list[Inline | list[Citation]]:
-    """Adjacent citations as one list, so they share one pair of brackets: (A; B, p. 4)."""
-    groups: list[Inline | list[Citation]] = []
-    for node in nodes:
-        if isinstance(node, Citation):
-            last = groups[-1] if groups else None
-            if isinstance(last, list):
-                last.append(node)
-            else:
-                groups.append([node])
-        else:
-            groups.append(node)
-    return groups
 
 
 def render(paper: Paper) -> str:

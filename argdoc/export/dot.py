@@ -25,8 +25,9 @@ from __future__ import annotations
 import textwrap
 
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation, RelationKind
-from argdoc.export.text import display_title, plain_blocks
+from argdoc.export.text import display_title
 from argdoc.nodes import Claim, Paper, Section
+from argdoc.walk import plain_blocks
 
 LABEL_WIDTH = 28  # a node's label, in characters per line
 TITLE_WIDTH = 60  # the map's title, above it

@@ -33,12 +33,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation
-from argdoc.export.text import display_title, safe_url, squash
+from argdoc.export.text import display_title, safe_url
 from argdoc.nodes import (
     Block,
     Blockquote,
@@ -59,7 +58,9 @@ from argdoc.nodes import (
     Text,
 )
 from argdoc.render.bibliography import month_day_year
+from argdoc.render.layout import Anchors
 from argdoc.resolve import citations_in
+from argdoc.walk import citation_runs, squash
 
 # Inline markup in Pandoc's Markdown (emphasis, code, links, spans, raw HTML,
 # entities, math, citations, sub/superscript, tables), and hyphens in a run,
@@ -97,20 +98,9 @@ def escape_block_start(line: str) -> str:
     return f"{start}\\{line[marker_at:]}"
 
 
-@dataclass
-class Anchors:
-    """Heading ids: statement and section ids where Pandoc accepts them, generated ones around them."""
-
-    taken: set[str] = field(default_factory=set)
-
-    def reserve(self, preferred: str) -> str:
-        base = preferred if _PANDOC_ID.match(preferred) else f"s-{preferred}"
-        anchor, n = base, 1
-        while anchor in self.taken:
-            n += 1
-            anchor = f"{base}-{n}"
-        self.taken.add(anchor)
-        return anchor
+def _pandoc_anchor(preferred: str) -> str:
+    """An id as Pandoc reads it in a heading's attributes: one not starting with a letter gets `s-`."""
+    return preferred if _PANDOC_ID.match(preferred) else f"s-{preferred}"
 
 
 class MarkdownRenderer:
@@ -122,12 +112,16 @@ class MarkdownRenderer:
         # Ids that Pandoc accepts are kept as anchors first; the rest step around them.
         self.anchors = Anchors({s.id for s in statements if _PANDOC_ID.match(s.id)})
         self.anchors.taken.update(s.id for s in self.paper.sections if s.id and _PANDOC_ID.match(s.id))
-        self.anchor = {s.id: s.id if _PANDOC_ID.match(s.id) else self.anchors.reserve(s.id) for s in statements}
+        self.anchor = {s.id: s.id if _PANDOC_ID.match(s.id) else self.reserve(s.id) for s in statements}
+
+    def reserve(self, preferred: str) -> str:
+        """A heading id not yet taken, as close to `preferred` as Pandoc allows."""
+        return self.anchors.reserve(_pandoc_anchor(preferred))
 
     def render(self) -> str:
         parts = [self.metadata(self.paper.meta)]
         if self.paper.meta.summary:
-            parts.append(self.heading(2, "Summary", self.anchors.reserve("summary")))
+            parts.append(self.heading(2, "Summary", self.reserve("summary")))
             parts.extend(self.block(b) for b in self.paper.meta.summary)
         parts.extend(self.preamble())
         for section in self.paper.sections:
@@ -177,12 +171,12 @@ class MarkdownRenderer:
         for kind, anchor, title in _KIND_GROUPS:
             members = [s for s in statements if isinstance(s, kind)]
             if members:
-                parts.append(self.heading(2, title, self.anchors.reserve(anchor)))
+                parts.append(self.heading(2, title, self.reserve(anchor)))
                 parts.extend(self.statement(s) for s in members)
         return parts
 
     def section(self, section: Section) -> list[str]:
-        anchor = section.id if section.id and _PANDOC_ID.match(section.id) else self.anchors.reserve(_slug(section))
+        anchor = section.id if section.id and _PANDOC_ID.match(section.id) else self.reserve(_slug(section))
         parts = [self.heading(2, escape(section.title), anchor)]
         parts.extend(self.block(b) for b in section.body)
         parts.extend(self.statement(s) for s in self.graph.in_section(section))
@@ -195,7 +189,7 @@ class MarkdownRenderer:
         if not self.sources:
             return []
         entries = [f"- []{{#{self.anchor[s.id]}}}{self.source(s)}" for s in self.cited_first()]
-        return [self.heading(2, "Sources", self.anchors.reserve("sources")), "\n".join(entries)]
+        return [self.heading(2, "Sources", self.reserve("sources")), "\n".join(entries)]
 
     def cited_first(self) -> list[Source]:
         """Sources in order of first citation in the paper, then the uncited ones as written."""
@@ -272,18 +266,10 @@ class MarkdownRenderer:
         return " ".join(text for text in (self.inline(b.children).strip() for b in blocks) if text)
 
     def inline(self, nodes: Sequence[Inline]) -> str:
-        out: list[str] = []
-        run: list[Citation] = []
-        for node in [*nodes, None]:
-            if isinstance(node, Citation):
-                run.append(node)
-                continue
-            if run:  # adjacent citations share one bracket: [@a; @b, p. 4]
-                out.append(self.citations(run))
-                run = []
-            if node is not None:
-                out.append(self.node(node))
-        return "".join(out)
+        # Adjacent citations share one bracket: [@a; @b, p. 4].
+        return "".join(
+            self.citations(item) if isinstance(item, tuple) else self.node(item) for item in citation_runs(nodes)
+        )
 
     def node(self, node: Inline) -> str:
         if isinstance(node, Text):

@@ -1,13 +1,13 @@
-"""What several exports need from prose: plain words, display titles, quotations, safe addresses.
+"""What several exports need from prose: display titles, propositions, quotations, safe addresses.
 
-AIF nodes, DOT labels and Argdown's front matter hold plain text, so markup is
-dropped here and citations are left out. Source labels come from the HTML
-renderer's bibliography module, so a citation reads the same in every output.
+AIF nodes, DOT labels and Argdown's front matter hold plain text: the words
+come from `argdoc.walk.plain`, which the HTML page's description uses too.
+Source labels come from the HTML renderer's bibliography module, so a
+citation reads the same in every output.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -25,60 +25,18 @@ from argdoc.nodes import (
     Quotation,
     Source,
     Strong,
-    Text,
 )
 from argdoc.render.bibliography import citation_labels, humanise
+from argdoc.walk import plain, squash
 
-_SPACES = re.compile(r"\s+")
-_PUNCTUATION = frozenset(".,;:!?")
 # Characters an address may keep as they are. Parentheses, spaces, quotes and
 # angle brackets are percent-encoded: they end a link in Markdown and Argdown.
 _URL_SAFE = "/:?#[]@!$&'*+,;=%~"
 
 
-def squash(text: str) -> str:
-    """Runs of whitespace (line breaks included) as one space: every export writes prose on one line."""
-    return _SPACES.sub(" ", text)
-
-
 def display_title(statement: AnyStatement) -> str:
     """The statement's title, or its id made readable (`great-power` -> `Great power`)."""
     return squash(statement.title).strip() if statement.title else humanise(statement.id)
-
-
-def plain(nodes: Iterable[Inline]) -> str:
-    """The words of a run of inline nodes, without markup or citations; quotations in “…”."""
-    out = ""
-    dropped = False
-    for part in _plain_parts(nodes):
-        if part is None:
-            dropped = True
-            continue
-        # A dropped citation leaves the author's space before the punctuation after it.
-        if dropped and part[:1] in _PUNCTUATION:
-            out = out.rstrip()
-        dropped = False
-        out += part
-    return squash(out).strip()
-
-
-def _plain_parts(nodes: Iterable[Inline]) -> Iterator[str | None]:
-    """The text of each node; None where a citation was."""
-    for node in nodes:
-        if isinstance(node, Text):
-            yield node.value
-        elif isinstance(node, Quotation):
-            yield f"“{plain(node.children)}”"
-            yield None
-        elif isinstance(node, Emphasis | Strong | Link):
-            yield from _plain_parts(node.children)
-        else:
-            yield None
-
-
-def plain_blocks(blocks: Iterable[Block]) -> str:
-    """The words of some blocks, paragraphs joined by a space."""
-    return " ".join(text for text in (plain(block.children) for block in blocks) if text)
 
 
 def proposition(statement: AnyStatement) -> str:

@@ -52,13 +52,14 @@ from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_in
 from argdoc.render.glance import Glance, glance
 from argdoc.render.language import Direction, text_direction
 from argdoc.render.layout import Layout, layout
-from argdoc.render.markup import BodyRenderer, plain_text
+from argdoc.render.markup import BodyRenderer
 from argdoc.render.notes import Notes
 from argdoc.render.options import RenderOptions
 from argdoc.render.stylesheets import argdoc_css, content_width_pt, page_css, user_css
 from argdoc.render.tension_map import WIDTH as MAP_WIDTH
 from argdoc.render.tension_map import MapIds, tension_map
 from argdoc.render.toc import contents
+from argdoc.walk import plain_blocks
 
 # A running head longer than this is shortened (at a colon, else at a word).
 _SHORT_TITLE = 60
@@ -195,7 +196,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         "author_names": [a.name for a in meta.authors] or ([meta.organisation] if meta.organisation else []),
         # The organisation is not repeated under the title when it is also the sole author.
         "organisation": None if [a.name for a in meta.authors] == [meta.organisation] else meta.organisation,
-        "description": plain_text(meta.summary) or meta.subtitle or "",
+        "description": plain_blocks(meta.summary) or meta.subtitle or "",
         "layout": plan,
         "titles": plan.titles,
         "render": BodyRenderer({ident: attribution(source) for ident, source in sources.items()}, notes),

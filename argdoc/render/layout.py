@@ -113,7 +113,7 @@ def layout(paper: Paper) -> Layout:
         thesis=thesis,
         findings=_findings(paper, thesis),
         note_prefix=_note_prefix(anchors.taken),
-        has_notes=any(citations_in((block,)) for block in _all_blocks(paper)),  # stops at the first
+        has_notes=any(citations_in((block,)) for block in paper.all_blocks()),  # stops at the first
     )
 
 
@@ -152,14 +152,6 @@ def _note_prefix(taken: set[str]) -> str:
         n += 1
         prefix = f"fn{n}"
     return prefix
-
-
-def _all_blocks(paper: Paper) -> Iterator[Block]:
-    yield from paper.meta.summary
-    for section in paper.sections:
-        yield from section.body
-    for statement in paper.all_statements():
-        yield from statement.body
 
 
 def _split_closing_sources_section(sections: Sequence[Section]) -> tuple[Sequence[Section], Section | None]:

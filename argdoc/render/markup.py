@@ -10,7 +10,6 @@ HTML by hand.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
@@ -30,10 +29,7 @@ from argdoc.nodes import (
 from argdoc.render.bibliography import internal_link, link
 from argdoc.render.notes import Notes
 from argdoc.render.safe_html import escape, format_html, join_html
-
-_SPACES = re.compile(r"\s+")
-# A dropped citation leaves a space before the punctuation that followed it.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([.,;:!?])")
+from argdoc.walk import citation_runs
 
 
 class BodyRenderer:
@@ -81,27 +77,18 @@ class BodyRenderer:
     # --- inline ------------------------------------------------------------------
 
     def inline(self, nodes: Iterable[Inline]) -> Markup:
-        """Render a run of inline nodes; adjacent citations share one bracket: (A; B, p. 4)."""
+        """Render a run of inline nodes; adjacent citations share one note call."""
         out: list[Markup] = []
-        pending: list[Citation] = []
-        for node in nodes:
-            if isinstance(node, Citation):
-                pending.append(node)
-                continue
-            if pending:
-                self._flush(out, pending)
-                pending = []
-            out.append(self.node(node))
-        if pending:
-            self._flush(out, pending)
+        for item in citation_runs(nodes):
+            if isinstance(item, tuple):
+                # A note call hangs on the word or punctuation before it: "tensions [@a]."
+                # reads "tensions¹." (stripping whitespace from markup cannot break it).
+                if out:
+                    out[-1] = Markup(out[-1].rstrip())
+                out.append(self.citations(item))
+            else:
+                out.append(self.node(item))
         return join_html("", out)
-
-    def _flush(self, out: list[Markup], run: list[Citation]) -> None:
-        # A note call hangs on the word or punctuation before it: "tensions [@a]."
-        # reads "tensions¹." (stripping whitespace from markup cannot break it).
-        if out:
-            out[-1] = Markup(out[-1].rstrip())
-        out.append(self.citations(run))
 
     def node(self, node: Inline) -> Markup:
         match node:
@@ -142,21 +129,3 @@ class BodyRenderer:
     def label(self, node: Citation) -> Markup:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         return internal_link(node.source, self.labels.get(node.source))
-
-
-def plain_text(blocks: Iterable[Block]) -> str:
-    """The words of some blocks, without markup or citations: for `<meta name="description">`."""
-    text = _SPACES.sub(" ", " ".join(_plain_inline(block.children) for block in blocks))
-    return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text).strip()
-
-
-def _plain_inline(nodes: Iterable[Inline]) -> str:
-    parts: list[str] = []
-    for node in nodes:
-        if isinstance(node, Text):
-            parts.append(node.value)
-        elif isinstance(node, Quotation):
-            parts.append(f"“{_plain_inline(node.children)}”")
-        elif isinstance(node, Emphasis | Strong | Link):
-            parts.append(_plain_inline(node.children))
-    return "".join(parts)

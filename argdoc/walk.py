@@ -1,0 +1,83 @@
+"""Walks over prose that every output shares: runs of citations and plain words.
+
+The formatter, the HTML renderer and the exports each write inline nodes their
+own way, but they agree on two readings of them, which live here once:
+
+- `citation_runs`: adjacent citations form one run, written in one pair of
+  brackets (`[@a; @b, p. 4]`, `(Haaretz; Interfax, p. 4)`, one note call);
+- `plain`: the words a reader sees without markup or citations, for places
+  that hold plain text (a page description, AIF nodes, DOT tooltips).
+
+Every block of a paper is `Paper.all_blocks()`, on the tree itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from argdoc.nodes import Block, Citation, Emphasis, Inline, Link, Quotation, Strong, Text
+
+CitationRun = tuple[Citation, ...]
+
+_SPACES = re.compile(r"\s+")
+_PUNCTUATION = frozenset(".,;:!?")
+
+
+def citation_runs(nodes: Iterable[Inline]) -> Iterator[Inline | CitationRun]:
+    """The nodes in order, with each run of adjacent citations as one tuple (every other node as it is)."""
+    run: list[Citation] = []
+    for node in nodes:
+        if isinstance(node, Citation):
+            run.append(node)
+            continue
+        if run:
+            yield tuple(run)
+            run = []
+        yield node
+    if run:
+        yield tuple(run)
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace (line breaks included) as one space: plain text is written on one line."""
+    return _SPACES.sub(" ", text)
+
+
+def plain(nodes: Iterable[Inline]) -> str:
+    """The words of a run of inline nodes, without markup or citations; quotations in “…”.
+
+    A dropped citation takes with it the space the author typed before it when
+    punctuation follows (`tensions [@a].` reads `tensions.`); every other space
+    is the author's and stays, so `Pourquoi ?` keeps its French spacing.
+    """
+    out = ""
+    dropped = False
+    for part in _plain_parts(nodes):
+        if part is None:
+            dropped = True
+            continue
+        if dropped and part[:1] in _PUNCTUATION:
+            out = out.rstrip()
+        dropped = False
+        out += part
+    return squash(out).strip()
+
+
+def _plain_parts(nodes: Iterable[Inline]) -> Iterator[str | None]:
+    """The text of each node; None where a citation was."""
+    for node in nodes:
+        if isinstance(node, Text):
+            yield node.value
+        elif isinstance(node, Quotation):
+            yield f"“{plain(node.children)}”"
+            yield None
+        elif isinstance(node, Emphasis | Strong | Link):
+            yield from _plain_parts(node.children)
+        else:
+            yield None
+
+
+def plain_blocks(blocks: Iterable[Block]) -> str:
+    """The words of some blocks, paragraphs joined by a space (a block quotation's attribution left out)."""
+    return " ".join(text for text in (plain(block.children) for block in blocks) if text)
