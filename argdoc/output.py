@@ -18,7 +18,6 @@ import select
 import stat
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 Data = bytes | str | Sequence[str]
@@ -28,12 +27,18 @@ class WriteRefused(OSError):
     """A write argdoc will not do, because it would lose something; `strerror` says what and why."""
 
 
-@dataclass(frozen=True)
 class Snapshot:
-    """A file as it was read, to tell whether someone changed it before it is replaced (see `write_atomic`)."""
+    """A file as it was read, to tell whether someone changed it before it is replaced (see `write_atomic`).
 
-    data: bytes
-    identity: tuple[int, int, int, int]  # device, inode, size, modification time (ns)
+    A plain class, not a dataclass: every command imports this module, and a
+    dataclass costs a millisecond to build at import.
+    """
+
+    __slots__ = ("data", "identity")
+
+    def __init__(self, data: bytes, identity: tuple[int, int, int, int]) -> None:
+        self.data = data
+        self.identity = identity  # device, inode, size, modification time (ns)
 
     @classmethod
     def read(cls, path: Path) -> Snapshot:
