@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lark import Token, Tree
 
@@ -65,8 +66,9 @@ from argdoc.nodes import (
     Text,
     tree_json,
 )
+from argdoc.output import Snapshot, write_atomic
 from argdoc.parser import parse_tree
-from argdoc.source import SourceFile, Span
+from argdoc.source import BOM, SourceFile, Span
 from argdoc.walk import citation_runs
 
 DEFAULT_LINE_LENGTH = 88
@@ -482,6 +484,51 @@ def format_text(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
         raise FormatError(f"the line length must be at least {MIN_LINE_LENGTH}")
     with gc_paused():  # two compiles and a printed copy: as in compile_text, the collector would rescan them
         return _format(text, path, line_length)
+
+
+@dataclass(frozen=True)
+class FormattedFile:
+    """A file read and formatted, not yet written: `before` as read, `after` as it would be written.
+
+    Both are text without the byte-order mark; `after` has the file's line
+    endings. `write` puts back the mark the file had.
+    """
+
+    path: Path
+    original: Snapshot
+    before: str
+    after: str
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+    def write(self) -> None:
+        """Replace the file's text with `after`, through a symbolic link, keeping its mode and owner.
+
+        Refused (an OSError, nothing written) when the file changed since it
+        was read, so an edit saved meanwhile is never lost; and for a file
+        with several hard links (see `argdoc.output.write_atomic`).
+        """
+        bom = BOM.encode("utf-8") if self.original.data.startswith(BOM.encode("utf-8")) else b""
+        write_atomic(self.path, bom + self.after.encode("utf-8"), unchanged_since=self.original)
+
+
+def format_file(path: Path, line_length: int = DEFAULT_LINE_LENGTH) -> FormattedFile:
+    """Read a file and format it (nothing is written); FormatError if it cannot be formatted safely.
+
+    The file should have been checked readable first (`argdoc.compiler.read_source`
+    says why not, with diagnostics); an OSError or UnicodeDecodeError here means
+    it changed in between.
+    """
+    original = Snapshot.read(path)
+    before = original.data.decode("utf-8-sig")
+    return FormattedFile(path, original, before, keep_line_endings(before, format_text(before, str(path), line_length)))
+
+
+def keep_line_endings(original: str, formatted: str) -> str:
+    """Keep a file's CRLF line endings (a Windows checkout) when formatting it."""
+    return formatted.replace("\n", "\r\n") if "\r\n" in original else formatted
 
 
 def _format(text: str, path: str, line_length: int) -> str:
