@@ -105,6 +105,63 @@ def _inline_citations(nodes: Iterable[Inline], found: list[Citation]) -> None:
             _inline_citations(node.children, found)
 
 
+# How many id comparisons the did-you-mean hints of one paper may make when
+# the one-edit index finds nothing: each full comparison looks at every id of
+# the kind, so unbounded it made 20,000 undefined references take minutes.
+_COMPARISON_BUDGET = 200_000
+
+
+class NearestId:
+    """The defined id a mistyped one most resembles, for "did you mean" hints.
+
+    First an index of every id and its one-character deletions (as SymSpell
+    does): a query and its deletions meet an id within about two edits in
+    time linear in the query's length. Only when that finds nothing does it
+    compare the query with every id of the kind (difflib, as before), and
+    only while a budget for the whole paper lasts; after that there is no
+    hint. The index is built on first use, when every id is defined.
+    """
+
+    def __init__(self, definitions: dict[str, Definition]) -> None:
+        self._definitions = definitions
+        self._index: dict[tuple[str, str], set[str]] | None = None
+        self._by_kind: dict[str, list[str]] = {}
+        self._budget = _COMPARISON_BUDGET
+
+    def closest(self, ident: str, kind: str) -> str | None:
+        index = self._index if self._index is not None else self._build()
+        near: set[str] = set()
+        for variant in _deletions(ident):
+            near |= index.get((kind, variant), set())
+        near.discard(ident)
+        # The same cutoff as difflib's: ids of one or two letters meet at "" but are not alike.
+        scored = [(difflib.SequenceMatcher(None, ident, other).ratio(), other) for other in sorted(near)]
+        best = max(scored, default=(0.0, ""), key=lambda pair: pair[0])
+        if best[0] >= 0.6:
+            return best[1]
+        candidates = self._by_kind.get(kind, [])
+        if len(candidates) > self._budget:
+            return None
+        self._budget -= len(candidates)
+        close = difflib.get_close_matches(ident, candidates, n=1)
+        return close[0] if close else None
+
+    def _build(self) -> dict[tuple[str, str], set[str]]:
+        index: dict[tuple[str, str], set[str]] = {}
+        for ident, node in self._definitions.items():
+            self._by_kind.setdefault(node.kind, []).append(ident)
+            for variant in _deletions(ident):
+                index.setdefault((node.kind, variant), set()).add(ident)
+        self._index = index
+        return index
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every string one character shorter; long ids stop at 64 (beyond, a typo is unlikely)."""
+    word = word[:64]
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
 @dataclass
 class Resolver:
     source: SourceFile
@@ -115,6 +172,7 @@ class Resolver:
     def __post_init__(self) -> None:
         self.current = self.source
         self._citing: set[tuple[str, str]] = set()  # (source, citing statement) pairs seen
+        self._nearest = NearestId(self.result.definitions)
 
     def _enter(self, node: Definition) -> None:
         self.current = self.sources.get(node.origin, self.source) if node.origin else self.source
@@ -170,9 +228,8 @@ class Resolver:
     ) -> Definition | None:
         node = self.result.definitions.get(ident)
         if node is None:
-            candidates = [i for i, n in self.result.definitions.items() if n.kind == wanted]
-            close = difflib.get_close_matches(ident, candidates, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"define it: {wanted} {ident}:"
+            close = self._nearest.closest(ident, wanted)
+            hint = f"did you mean '{close}'?" if close else f"define it: {wanted} {ident}:"
             self._error(
                 "ARG001",
                 "undefined-reference",
