@@ -42,8 +42,12 @@ def test_options_are_merged_with_defaults_and_type_checked() -> None:
     config = parse_config({"options": {"stale-source": {"max-age-days": 30}}})
     assert config.rule_options()["stale-source"] == {"max-age-days": 30}
     assert config.rule_options()["uncited-statement"] == {"kinds": ["component"]}
-    with pytest.raises(ConfigError, match=r"\[options.stale-source.max-age-days\] has the wrong type"):
+    with pytest.raises(
+        ConfigError, match=r"\[options.stale-source.max-age-days\] has the wrong type \(.ten.\): a whole"
+    ):
         parse_config({"options": {"stale-source": {"max-age-days": "ten"}}})
+    with pytest.raises(ConfigError, match=r"max-age-days\] is too small \(0\): a whole number of days, at least 1"):
+        parse_config({"options": {"stale-source": {"max-age-days": 0}}})
     with pytest.raises(ConfigError, match=r"\[options.stale-source.days\] is not an option of stale-source"):
         parse_config({"options": {"stale-source": {"days": 3}}})
 

@@ -159,7 +159,8 @@ def _options(rule: type[Rule], values: dict[str, Any], path: Path | None, key: s
             known = ", ".join(rule.options) or "none"
             raise ConfigError(path, f"options.{key}.{name}", f"is not an option of {rule.name} (options: {known})")
         if not option.accepts(value):
-            raise ConfigError(path, f"options.{key}.{name}", f"has the wrong type: {option.help}")
+            wrong = "is too small" if isinstance(value, type(option.default)) else "has the wrong type"
+            raise ConfigError(path, f"options.{key}.{name}", f"{wrong} ({value!r}): {option.help}")
     return dict(values)
 
 

@@ -44,11 +44,15 @@ class Option(NamedTuple):
     default: Any
     help: str
     kind: type | tuple[type, ...] = object
+    # The least whole number accepted, for counts and limits (a negative word limit means nothing).
+    minimum: int | None = None
 
     def accepts(self, value: object) -> bool:
         if self.kind is object:
             return True
         if isinstance(value, bool) and self.kind is int:
+            return False
+        if self.minimum is not None and isinstance(value, int) and value < self.minimum:
             return False
         return isinstance(value, self.kind)
 

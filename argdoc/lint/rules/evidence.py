@@ -233,7 +233,9 @@ class StaleSource(Rule):
     severity = Severity.INFO
     summary = "A source is older than max-age-days before the paper's date"
     family = "evidence"
-    options: ClassVar[dict[str, Option]] = {"max-age-days": Option(3650, "a whole number of days", int)}
+    options: ClassVar[dict[str, Option]] = {
+        "max-age-days": Option(3650, "a whole number of days, at least 1", int, minimum=1)
+    }
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         reference = ctx.paper.meta.date or ctx.today

@@ -378,7 +378,9 @@ class LongStatement(Rule):
     summary = "A statement's body is longer than max-words words"
     family = "language"
     default = False
-    options: ClassVar[dict[str, Option]] = {"max-words": Option(300, "a whole number of words", int)}
+    options: ClassVar[dict[str, Option]] = {
+        "max-words": Option(300, "a whole number of words, at least 1", int, minimum=1)
+    }
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         from argdoc.lint.wording import word_count
