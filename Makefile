@@ -24,9 +24,11 @@ tests/node/node_modules/.installed: tests/node/package.json tests/node/package-l
 	npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
 	touch $@
 
-# docs/rules.md is generated from the rule registry (a test fails when it is stale).
+# docs/rules.md is generated from the rule registry, and the error tables of
+# docs/language.md from argdoc/codes.py (tests fail when either is stale).
 docs: setup
 	$(BIN)/argdoc rules --format markdown > docs/rules.md
+	$(BIN)/python -m argdoc.codes docs/language.md
 
 # WeasyPrint needs Pango; the tests read PDF text with poppler's pdftotext,
 # check the DOT and Markdown exports with Graphviz and Pandoc, and open the HTML

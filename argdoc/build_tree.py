@@ -12,12 +12,15 @@ import bisect
 import datetime
 import difflib
 import re
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lark import Token, Tree
 
+from argdoc import codes
+from argdoc.codes import Code
 from argdoc.diagnostics import Diagnostic, Related, make
 from argdoc.inline import ID_RE, SPACE_IN_ADDRESS_HINT, is_safe_link, parse_inline
 from argdoc.nodes import (
@@ -27,65 +30,35 @@ from argdoc.nodes import (
     Block,
     Blockquote,
     Citation,
-    Claim,
-    Component,
     Inline,
     Meta,
     Paper,
     Paragraph,
     Reference,
     Section,
-    Source,
     Suppression,
-    Tension,
     Text,
 )
-from argdoc.parser import KEYWORDS
 from argdoc.source import SourceFile, Span
+from argdoc.syntax import (
+    ALIASES,
+    FIELD_LINE,
+    FIELD_NAMES,
+    HEADER_FIELDS,
+    INCLUDE,
+    KEYWORDS,
+    ROLES,
+    SECTION,
+    STATEMENT_FIELDS,
+    SUPPRESSION,
+    SUPPRESSION_MARK,
+    Field,
+)
 
-_FIELD_LINE = re.compile(r"([a-z][a-z0-9_-]*):(?:[ \t]+|$)")
 _AUTHOR = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<affiliation>[^()]*)\))?$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-
-# Field names, their aliases, and which statement kinds take them.
-ALIASES = {
-    "organization": "organisation",
-    "license": "licence",
-    "lang": "language",
-    "bears_on": "bears-on",
-    "short_title": "short-title",
-}
-HEADER_FIELDS = (
-    "title",
-    "subtitle",
-    "short-title",
-    "author",
-    "authors",
-    "organisation",
-    "date",
-    "series",
-    "number",
-    "summary",
-    "language",
-    "licence",
-    "keywords",
-    "doi",
-    "permalink",
-)
-STATEMENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "claim": ("role", "supports", "opposes"),
-    "component": ("supports",),
-    "tension": ("between", "bears-on"),
-    "source": ("outlet", "author", "authors", "date", "url", "accessed", "note", "grade"),
-}
-_REPEATABLE = {"author", "authors"}
-# `role: thesis` marks the paper's main claim (see the thesis-count rule).
-ROLES = ("thesis",)
 _SPACE = re.compile(r"\s")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_SUPPRESSION_MARK = "argdoc:"
-_SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
-_ALL_STATEMENT_FIELDS = sorted({f for fields in STATEMENT_FIELDS.values() for f in fields})
 # The tokens that can hold comment lines (a body's text lines never start with '#').
 _COMMENT_HOLDERS = ("NL", "BODY")
 # A tab advances indentation to the next multiple of four columns.
@@ -94,12 +67,9 @@ TAB_WIDTH = 4
 # levels into one clear error instead of a useless tree.
 MAX_DEPTH = 32
 
-
+# Each kind of statement's node class, by the kind its `kind` field names.
 _STATEMENT_CLASSES: dict[str, Callable[..., AnyStatement]] = {
-    "claim": Claim,
-    "component": Component,
-    "tension": Tension,
-    "source": Source,
+    cls.model_fields["kind"].default: cls for cls in typing.get_args(AnyStatement)
 }
 
 
@@ -197,7 +167,7 @@ class Builder:
                 statement = self._statement(item)
                 (state.sections[-1][1] if state.sections else state.preamble).append(statement)
                 owners.append(statement)
-        if _SUPPRESSION_MARK in self.source.text:  # most files have none: skip walking every token
+        if SUPPRESSION_MARK in self.source.text:  # most files have none: skip walking every token
             state.suppressions.extend(_suppressions(tree, owners, self._origin()))
 
     def _field_item(self, item: Tree[Token], state: _Assembly) -> None:
@@ -206,8 +176,7 @@ class Builder:
             return
         if self.source is not self._main:
             self.error(
-                "E115",
-                "field-in-included-file",
+                codes.FIELD_IN_INCLUDED_FILE,
                 f"header field '{fv.written}' in an included file",
                 fv.name_span,
                 "put header fields (title, author, date, ...) in the paper's main file",
@@ -241,8 +210,7 @@ class Builder:
 
     def error(
         self,
-        code: str,
-        name: str,
+        code: Code,
         message: str,
         span: Span,
         hint: str | None = None,
@@ -250,9 +218,7 @@ class Builder:
         statement: str | None = None,
         related: tuple[Related, ...] = (),
     ) -> None:
-        self.diagnostics.append(
-            make(code, name, message, self.source, span, hint=hint, statement=statement, related=related)
-        )
+        self.diagnostics.append(make(code, message, self.source, span, hint=hint, statement=statement, related=related))
 
     # --- header fields -------------------------------------------------------
 
@@ -262,19 +228,17 @@ class Builder:
         body = item.children[2] if len(item.children) > 2 else None
         lines = self._body(body)
         fv = split_field(str(token), token.line or 1, token.column or 1, lines)
-        if fv.name == "section":
+        if fv.name == SECTION:
             self.error(
-                "E012",
-                "missing-section-title",
+                codes.MISSING_SECTION_TITLE,
                 "a section needs a title in double quotes",
                 fv.name_span,
                 hint='write: section "Title": (an id before the title is optional)',
             )
             return None
-        if fv.name == "include":
+        if fv.name == INCLUDE:
             self.error(
-                "E035",
-                "invalid-include",
+                codes.INVALID_INCLUDE,
                 "include takes a path in double quotes, without a colon",
                 fv.name_span,
                 hint='write: include "chapters/economy.arg"',
@@ -282,7 +246,7 @@ class Builder:
             return None
         if fv.name in KEYWORDS:
             self.error(
-                "E010", "missing-id", f"this {fv.name} has no id", fv.name_span, hint=f'write: {fv.name} my-id "Title":'
+                codes.MISSING_ID, f"this {fv.name} has no id", fv.name_span, hint=f'write: {fv.name} my-id "Title":'
             )
             return None
         return fv
@@ -291,8 +255,7 @@ class Builder:
         if fv is None:
             return
         self.error(
-            "E107",
-            "misplaced-field",
+            codes.MISPLACED_FIELD,
             f"header field '{fv.written}' after the first section or statement",
             fv.name_span,
             hint="move header fields (title, author, date, ...) to the top of the file; "
@@ -300,80 +263,98 @@ class Builder:
         )
 
     def _meta(self, fields: list[FieldValue]) -> Meta:
-        values: dict[str, Any] = {}
-        firsts: dict[str, FieldValue] = {}
-        authors: list[Author] = []
-        for fv in fields:
-            name = fv.name
-            if name not in HEADER_FIELDS:
-                self._unknown_field(fv, HEADER_FIELDS, "a paper header")
-                continue
-            if name in _REPEATABLE:
-                authors.extend(self._authors(fv))
-                continue
-            if not self._first(fv, firsts):
-                continue
-            if name == "summary":
-                values["summary"] = tuple(self._blocks(fv.value_lines, None))
-                if not values["summary"]:
-                    self._empty(fv)
-                continue
-            if not fv.value:
-                self._empty(fv)
-                continue
-            if name == "date":
-                values["date"] = self._date(fv)
-            elif name == "keywords":
-                values["keywords"] = tuple(k.strip() for k in fv.value.split(",") if k.strip())
-            elif name == "language":
-                values["language"] = self._language(fv)
-            elif name == "permalink" and not (is_safe_link(fv.value) and fv.value.lower().startswith("http")):
-                self.error(
-                    "E109",
-                    "unsafe-link",
-                    f"'{fv.value}' is not an http or https address",
-                    _value_span(fv),
-                    "give the paper's address on the web, starting with https://",
-                )
-            else:
-                values[name.replace("-", "_")] = fv.value
-        values["authors"] = tuple(authors)
-        return Meta(**values, span=_fields_span(fields))
+        return Meta(**self._field_values(fields, None), span=_fields_span(fields))
 
-    def _authors(self, fv: FieldValue) -> list[Author]:
-        if not fv.value:
-            self._empty(fv)
-            return []
-        parts = fv.value.split(";") if fv.name == "authors" else [fv.value]
-        found = []
-        for part in (p.strip() for p in parts):
-            if not part:
-                continue
-            match = _AUTHOR.match(part)
-            if match is None:
-                self.error(
-                    "E110",
-                    "invalid-author",
-                    f"cannot read the author '{part}'",
-                    _value_span(fv),
-                    hint="write: author: Name (Affiliation); the affiliation is optional",
-                )
-                continue
-            affiliation = (match.group("affiliation") or "").strip() or None
-            found.append(Author(name=match.group("name"), affiliation=affiliation, span=_value_span(fv)))
-        return found
+    def _author(self, part: str, fv: FieldValue) -> Author | None:
+        match = _AUTHOR.match(part)
+        if match is None:
+            self.error(
+                codes.INVALID_AUTHOR,
+                f"cannot read the author '{part}'",
+                _value_span(fv),
+                hint="write: author: Name (Affiliation); the affiliation is optional",
+            )
+            return None
+        affiliation = (match.group("affiliation") or "").strip() or None
+        return Author(name=match.group("name"), affiliation=affiliation, span=_value_span(fv))
 
     def _language(self, fv: FieldValue) -> str:
         if _LANGUAGE.match(fv.value):
             return fv.value
         self.error(
-            "E111",
-            "invalid-language",
+            codes.INVALID_LANGUAGE,
             f"'{fv.value}' is not a language tag",
             _value_span(fv),
             hint="use a BCP 47 tag such as en-US, en-GB, fr, he or ar",
         )
         return DEFAULT_LANGUAGE
+
+    # --- fields of the header and of statements --------------------------------
+
+    def _field_values(self, fields: list[FieldValue], kind: str | None, sid: str | None = None) -> dict[str, Any]:
+        """The node attributes that the fields of a statement (or, kind None, of the header) give.
+
+        argdoc.syntax says which fields each takes and how each is read;
+        mistakes are reported and left out.
+        """
+        allowed = HEADER_FIELDS if kind is None else STATEMENT_FIELDS[kind]
+        values: dict[str, Any] = {}
+        firsts: dict[str, FieldValue] = {}
+        lists: dict[str, list[Any]] = {}
+        for fv in fields:
+            spec = allowed.get(fv.name)
+            if spec is None:
+                self._unknown_field(fv, tuple(allowed), f"a {kind}" if kind else "a paper header", sid)
+            elif not (spec.repeat or self._first(fv, firsts, sid)):
+                continue
+            elif not (fv.value_lines if spec.value == "blocks" else fv.value):
+                # (A body of blocks is empty without lines; its joined value may be blank when it is not.)
+                self._empty(fv, sid)
+            elif spec.repeat:
+                lists.setdefault(spec.attribute, []).extend(self._value(spec, fv, sid))
+            else:
+                values[spec.attribute] = self._value(spec, fv, sid)
+        for attribute, items in lists.items():
+            values[attribute] = tuple(items)
+        return values
+
+    def _value(self, spec: Field, fv: FieldValue, sid: str | None) -> Any:
+        """A field's value, read as its row in argdoc.syntax says; None (or the default) when it is wrong."""
+        kind = spec.value
+        if kind == "references":
+            return self._references(fv, spec.separator or ",", sid)
+        if kind == "text" and spec.separator is None and not spec.repeat:
+            return fv.value
+        if kind == "date":
+            return self._date(fv, sid)
+        if kind == "link":
+            return self._url(fv, sid)
+        if kind == "web-address":
+            return self._web_address(fv)
+        if kind == "role":
+            return self._role(fv, sid)
+        if kind == "language":
+            return self._language(fv)
+        if kind == "blocks":
+            return tuple(self._blocks(fv.value_lines, sid))
+        # A list: the items between separators, or the one item of a field that repeats.
+        # Text is kept as written (a source's "Jane Doe (ed.)"); a person is read as Name (Affiliation).
+        parts = fv.value.split(spec.separator) if spec.separator else [fv.value]
+        items = [part.strip() for part in parts if part.strip()]
+        if kind == "person":
+            return tuple(author for author in (self._author(item, fv) for item in items) if author is not None)
+        return tuple(items)
+
+    def _web_address(self, fv: FieldValue) -> str | None:
+        if is_safe_link(fv.value) and fv.value.lower().startswith("http"):
+            return fv.value
+        self.error(
+            codes.UNSAFE_LINK,
+            f"'{fv.value}' is not an http or https address",
+            _value_span(fv),
+            "give the paper's address on the web, starting with https://",
+        )
+        return None
 
     # --- field checks shared by header and statements -------------------------
 
@@ -384,8 +365,7 @@ class Builder:
             firsts[fv.name] = fv
             return True
         self.error(
-            "E103",
-            "duplicate-field",
+            codes.DUPLICATE_FIELD,
             f"'{fv.name}' is given twice",
             fv.name_span,
             hint="keep one of them",
@@ -395,25 +375,23 @@ class Builder:
         return False
 
     def _unknown_field(self, fv: FieldValue, allowed: tuple[str, ...], owner: str, sid: str | None = None) -> None:
-        known = fv.name in HEADER_FIELDS or fv.name in _ALL_STATEMENT_FIELDS
         close = difflib.get_close_matches(fv.name, allowed, n=1)
         listing = ", ".join(allowed) if allowed else "none"
-        if known:
+        if fv.name in FIELD_NAMES:
             message = f"{owner} has no '{fv.written}' field"
-            code, name = "E102", "field-not-allowed"
+            code = codes.FIELD_NOT_ALLOWED
         else:
             message = f"unknown field '{fv.written}'"
-            code, name = "E101", "unknown-field"
+            code = codes.UNKNOWN_FIELD
         hint = f"did you mean '{close[0]}'? " if close else ""
         hint += f"the fields of {owner} are: {listing}"
         if owner != "a paper header":
             hint += f"; to start the text with '{fv.written}:', write '\\{fv.written}:'"
-        self.error(code, name, message, fv.name_span, hint, statement=sid)
+        self.error(code, message, fv.name_span, hint, statement=sid)
 
     def _empty(self, fv: FieldValue, sid: str | None = None) -> None:
         self.error(
-            "E104",
-            "empty-field",
+            codes.EMPTY_FIELD,
             f"'{fv.written}' has no value",
             fv.name_span,
             "give it a value or remove it",
@@ -427,8 +405,7 @@ class Builder:
             return datetime.date.fromisoformat(fv.value)
         except ValueError:
             self.error(
-                "ARG305",
-                "invalid-date",
+                codes.INVALID_DATE,
                 f"'{fv.value}' is not a date",
                 _value_span(fv),
                 hint="write dates as YYYY-MM-DD (ISO 8601), e.g. 2007-03-20",
@@ -436,13 +413,12 @@ class Builder:
             )
             return None
 
-    def _url(self, fv: FieldValue, statement: str) -> str | None:
+    def _url(self, fv: FieldValue, statement: str | None) -> str | None:
         if is_safe_link(fv.value) and not _SPACE.search(fv.value):
             return fv.value
         if is_safe_link(fv.value):
             self.error(
-                "E112",
-                "invalid-url",
+                codes.INVALID_URL,
                 "an address cannot contain spaces",
                 _value_span(fv),
                 SPACE_IN_ADDRESS_HINT,
@@ -450,8 +426,7 @@ class Builder:
             )
             return None
         self.error(
-            "E109",
-            "unsafe-link",
+            codes.UNSAFE_LINK,
             f"'{fv.value}' is not an http, https or mailto address",
             _value_span(fv),
             hint="give the full address, starting with https:// or http://",
@@ -494,8 +469,7 @@ class Builder:
         title = unquote(str(token)).strip()
         if not title:
             self.error(
-                "E113",
-                "empty-title",
+                codes.EMPTY_TITLE,
                 "the title is empty",
                 _token_span(token),
                 "write a title between the quotes, or leave the quotes out",
@@ -519,51 +493,14 @@ class Builder:
             "fields_span": _fields_span(fields),
             "origin": self._origin(),
         }
-        values = self._statement_fields(kind, sid, fields)
+        values = self._field_values(fields, kind, sid)
         return _STATEMENT_CLASSES[kind](**common, **values)
 
-    def _statement_fields(self, kind: str, sid: str, fields: list[FieldValue]) -> dict[str, Any]:
-        allowed = STATEMENT_FIELDS[kind]
-        values: dict[str, Any] = {}
-        firsts: dict[str, FieldValue] = {}
-        authors: list[str] = []
-        for fv in fields:
-            if fv.name not in allowed:
-                self._unknown_field(fv, allowed, f"a {kind}", sid)
-                continue
-            if fv.name in _REPEATABLE:
-                # A source's author is kept as written: "(ed.)" is part of it, not an affiliation.
-                names = fv.value.split(";") if fv.name == "authors" else [fv.value]
-                authors.extend(n.strip() for n in names if n.strip())
-                if not fv.value:
-                    self._empty(fv, sid)
-                continue
-            if not self._first(fv, firsts, sid):
-                continue
-            if not fv.value:
-                self._empty(fv, sid)
-                continue
-            key = fv.name.replace("-", "_")
-            if fv.name in ("supports", "opposes", "between", "bears-on"):
-                values[key] = self._references(fv, sid)
-            elif fv.name in ("date", "accessed"):
-                values[key] = self._date(fv, sid)
-            elif fv.name == "url":
-                values[key] = self._url(fv, sid)
-            elif fv.name == "role":
-                values[key] = self._role(fv, sid)
-            else:
-                values[key] = fv.value
-        if authors:
-            values["authors"] = tuple(authors)
-        return values
-
-    def _role(self, fv: FieldValue, sid: str) -> str | None:
+    def _role(self, fv: FieldValue, sid: str | None) -> str | None:
         if fv.value in ROLES:
             return fv.value
         self.error(
-            "E114",
-            "invalid-role",
+            codes.INVALID_ROLE,
             f"unknown role '{fv.value}'",
             _value_span(fv),
             f"the roles a claim can take are: {', '.join(ROLES)}",
@@ -571,13 +508,13 @@ class Builder:
         )
         return None
 
-    def _references(self, fv: FieldValue, sid: str) -> tuple[Reference, ...]:
+    def _references(self, fv: FieldValue, separator: str, sid: str | None) -> tuple[Reference, ...]:
         refs = []
         # The value may continue on further lines: locate maps offsets in the
         # joined value back to the line and column each id was written at.
         joined, locate = _join(fv.value_lines) if fv.value_lines else ("", None)
         offset = 0
-        for part in joined.split(","):
+        for part in joined.split(separator):
             ident = part.strip()
             start = offset + (len(part) - len(part.lstrip()))
             offset += len(part) + 1
@@ -585,7 +522,7 @@ class Builder:
             ref_span = locate(start, start + max(len(ident), 1))
             if not ID_RE.match(ident):
                 hint = "separate ids with commas: a, b" if " " in ident else "ids use letters, digits, '-' and '_'"
-                self.error("E006", "invalid-id", f"'{ident}' is not a valid id", ref_span, hint, statement=sid)
+                self.error(codes.INVALID_ID, f"'{ident}' is not a valid id", ref_span, hint, statement=sid)
                 continue
             refs.append(Reference(id=ident, span=ref_span))
         return tuple(refs)
@@ -606,8 +543,7 @@ class Builder:
         span = Span(line=problem.line, column=1, end_line=problem.line, end_column=problem.indent + 1)
         if not problem.levels:
             self.error(
-                "E013",
-                "too-deeply-nested",
+                codes.TOO_DEEPLY_NESTED,
                 f"indentation nested more than {MAX_DEPTH} levels deep",
                 span,
                 f"a body nests at most {MAX_DEPTH} levels; indent continuation lines only one level deeper",
@@ -617,8 +553,7 @@ class Builder:
         levels = problem.levels
         columns = f"{levels[0]} columns" if len(levels) == 1 else f"one of {', '.join(map(str, levels))} columns"
         self.error(
-            "E008",
-            "inconsistent-indentation",
+            codes.INCONSISTENT_INDENTATION,
             "this line's indentation matches no enclosing block",
             span,
             f"indent it like the lines of the block it belongs to: by {columns}",
@@ -657,7 +592,6 @@ class Builder:
         for problem in problems:
             self.error(
                 problem.code,
-                problem.name,
                 problem.message,
                 locate(problem.start, problem.end),
                 problem.hint,
@@ -691,7 +625,7 @@ def _suppressions(tree: Tree[Token], owners: list[AnyStatement | Section], origi
     ranges = [(node.span.line, node.span.end_line, node.id) for node in owners if node.span is not None]
     starts = [start for start, _end, _id in ranges]
     for line, column, text in comment_lines(tree):
-        match = _SUPPRESSION.match(text)
+        match = SUPPRESSION.match(text)
         if match is None:
             continue
         rules = tuple(r.strip() for r in (match.group(2) or "").split(",") if r.strip())
@@ -783,7 +717,7 @@ def take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
     index = 0
     while index < len(lines):
         line = lines[index]
-        match = _FIELD_LINE.match(line.text) if line.depth == 0 else None
+        match = FIELD_LINE.match(line.text) if line.depth == 0 else None
         if match is None:
             break
         continuation = []

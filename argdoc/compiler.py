@@ -13,7 +13,9 @@ from typing import BinaryIO
 
 from lark import Token, Tree
 
+from argdoc import codes
 from argdoc.build_tree import build
+from argdoc.codes import Code
 from argdoc.collector import gc_paused, keep
 from argdoc.diagnostics import Diagnostic, has_errors, make
 from argdoc.nodes import Paper
@@ -89,8 +91,7 @@ def control_character(source: SourceFile) -> list[Diagnostic]:
     span = Span(line=line, column=column, end_line=line, end_column=column + 1)
     return [
         make(
-            "E025",
-            "control-character",
+            codes.CONTROL_CHARACTER,
             f"the file contains the control character U+{ord(control.group()):04X}",
             source,
             span,
@@ -99,9 +100,9 @@ def control_character(source: SourceFile) -> list[Diagnostic]:
     ]
 
 
-def _file_problem(source: SourceFile, code: str, name: str, message: str, hint: str) -> list[Diagnostic]:
+def _file_problem(source: SourceFile, code: Code, message: str, hint: str) -> list[Diagnostic]:
     span = Span(line=1, column=1, end_line=1, end_column=1)
-    return [make(code, name, message, source, span, hint=hint)]
+    return [make(code, message, source, span, hint=hint)]
 
 
 def read_source(
@@ -118,8 +119,7 @@ def read_source(
     if path.is_dir():
         return empty, _file_problem(
             empty,
-            "E020",
-            "not-a-file",
+            codes.FILE_NOT_FOUND,
             "this is a directory, not a .arg file",
             "pass a .arg file, or a directory to 'argdoc build'",
         )
@@ -128,8 +128,7 @@ def read_source(
             # A device or a pipe: /dev/zero would never end, whatever --max-size says.
             return empty, _file_problem(
                 empty,
-                "E020",
-                "not-a-file",
+                codes.FILE_NOT_FOUND,
                 "this is not a regular file (a device or a pipe?)",
                 "pass a .arg file",
             )
@@ -138,18 +137,16 @@ def read_source(
             return empty, _too_large(empty, f"the file is {size} bytes; the limit is {max_bytes}")
         data = path.read_bytes()
     except FileNotFoundError:
-        return empty, _file_problem(empty, "E020", "file-not-found", "no such file", "check the path")
+        return empty, _file_problem(empty, codes.FILE_NOT_FOUND, "no such file", "check the path")
     except OSError as exc:
         return empty, _file_problem(
-            empty, "E021", "unreadable-file", f"cannot read the file: {exc.strerror}", "check the file's permissions"
+            empty, codes.UNREADABLE_FILE, f"cannot read the file: {exc.strerror}", "check the file's permissions"
         )
     return _decoded(data, name)
 
 
 def _too_large(source: SourceFile, message: str) -> list[Diagnostic]:
-    return _file_problem(
-        source, "E022", "file-too-large", message, "split the paper, or raise the limit with --max-size"
-    )
+    return _file_problem(source, codes.FILE_TOO_LARGE, message, "split the paper, or raise the limit with --max-size")
 
 
 def _decoded(data: bytes, name: str) -> tuple[SourceFile, list[Diagnostic]]:
@@ -159,7 +156,7 @@ def _decoded(data: bytes, name: str) -> tuple[SourceFile, list[Diagnostic]]:
         # Show the line with the bad byte replaced, so the caret has context.
         shown = SourceFile.from_text(data.decode("utf-8", "replace"), name)
         span = Span(line=exc.line, column=exc.column, end_line=exc.line, end_column=exc.column + 1)
-        return shown, [make("E023", "invalid-encoding", exc.reason, shown, span, hint="save the file as UTF-8")]
+        return shown, [make(codes.INVALID_ENCODING, exc.reason, shown, span, hint="save the file as UTF-8")]
 
 
 STDIN = "<stdin>"
@@ -205,8 +202,7 @@ class NoIncludes:
     def open(self, target: str, span: Span, source: SourceFile) -> list[Diagnostic]:
         return [
             make(
-                "E034",
-                "include-without-file",
+                codes.INCLUDE_WITHOUT_FILE,
                 "this paper has no file, so it cannot include others",
                 source,
                 span,
@@ -239,35 +235,31 @@ class FileIncluder:
         self.stack.append(main_path)
 
     def open(self, target: str, span: Span, source: SourceFile) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
-        def problem(code: str, name: str, message: str, hint: str) -> list[Diagnostic]:
-            return [make(code, name, message, source, span, hint=hint)]
+        def problem(code: Code, message: str, hint: str) -> list[Diagnostic]:
+            return [make(code, message, source, span, hint=hint)]
 
         written = Path(target)
         if written.is_absolute():
             return problem(
-                "E032",
-                "include-outside-paper",
+                codes.INCLUDE_OUTSIDE_PAPER,
                 f"'{target}' is an absolute path",
                 "include files by a path relative to this file, inside the paper's folder",
             )
         real = (Path(source.path).resolve().parent / written).resolve()
         if not real.is_relative_to(self.root):
             return problem(
-                "E032",
-                "include-outside-paper",
+                codes.INCLUDE_OUTSIDE_PAPER,
                 f"'{target}' is outside the paper's folder ({self.root})",
                 "keep a paper's files in its folder; argdoc reads nothing outside it",
             )
         if real in self.stack:
             cycle = [*self.stack[self.stack.index(real) :], real]
             names = " -> ".join(str(p.relative_to(self.root)) for p in cycle)
-            return problem(
-                "E033", "include-cycle", f"include cycle: {names}", "remove one of the includes in the cycle"
-            )
+            return problem(codes.INCLUDE_CYCLE, f"include cycle: {names}", "remove one of the includes in the cycle")
         if not real.exists():
-            return problem("E031", "include-not-found", f"'{target}' does not exist", "check the path")
+            return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' does not exist", "check the path")
         if not real.is_file():
-            return problem("E031", "include-not-found", f"'{target}' is not a regular file", "include a .arg file")
+            return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' is not a regular file", "include a .arg file")
         included, problems = read_source(real, self.max_bytes, shown_as=str(Path(source.path).parent / written))
         # Known even when it fails, so that its diagnostics show its own lines.
         self.sources[included.path] = included

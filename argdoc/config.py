@@ -50,7 +50,7 @@ def _argdoc_tool(path: Path, data: dict[str, Any]) -> dict[str, Any]:
         node = node.get(key, {})
         if not isinstance(node, dict):
             raise ConfigError(path, ".".join(("tool", "argdoc")[:depth]), "must be a table")
-    return node
+    return dict(node)
 
 
 def find_table(start: Path, name: str) -> tuple[Path, dict[str, Any]] | None:

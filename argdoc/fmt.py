@@ -29,6 +29,7 @@ failed, and the caller leaves the file as it was. The same printer writes
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from collections import Counter
@@ -44,13 +45,11 @@ from argdoc.compiler import control_character
 from argdoc.diagnostics import Diagnostic
 from argdoc.inline import parse_inline
 from argdoc.nodes import (
-    DEFAULT_LANGUAGE,
     AnyStatement,
+    Author,
     Block,
     Blockquote,
     Citation,
-    Claim,
-    Component,
     Emphasis,
     Inline,
     Link,
@@ -60,15 +59,14 @@ from argdoc.nodes import (
     Quotation,
     Reference,
     Section,
-    Source,
     Strong,
-    Tension,
     Text,
     tree_json,
 )
 from argdoc.output import Snapshot, write_atomic
 from argdoc.parser import parse_tree
 from argdoc.source import BOM, SourceFile, Span
+from argdoc.syntax import FIELD_LINE, HEADER_FIELDS, STATEMENT_FIELDS, Field
 from argdoc.walk import citation_runs
 
 DEFAULT_LINE_LENGTH = 88
@@ -79,7 +77,6 @@ _BREAK = re.compile(r"(?<=\S) (?=\S)")
 _SPECIAL = re.compile(r'[\\*\["\u201c]')
 _OPEN_BRACKET = re.compile(r"(?<!\\)\[")
 _CLOSE_BRACKET = re.compile(r"(?<!\\)\]")
-_FIELD_START = re.compile(r"[a-z][a-z0-9_-]*:(?:[ \t]|$)")
 
 
 class FormatError(Exception):
@@ -177,7 +174,7 @@ def _reads_back(text: str, nodes: Sequence[Inline]) -> bool:
 
 def _protect_start(text: str) -> str:
     """Escape a paragraph start that would read as a comment, a quotation block or a field."""
-    if text.startswith(("#", ">")) or _FIELD_START.match(text):
+    if text.startswith(("#", ">")) or FIELD_LINE.match(text):
         return "\\" + text
     return text
 
@@ -348,22 +345,7 @@ class Printer:
         self.blank()
 
     def _meta_fields(self, meta: Meta) -> Iterator[tuple[str, str]]:
-        simple = (("title", meta.title), ("subtitle", meta.subtitle), ("short-title", meta.short_title))
-        yield from ((n, v) for n, v in simple if v)
-        for author in meta.authors:
-            yield "author", author.name + (f" ({author.affiliation})" if author.affiliation else "")
-        rest = (
-            ("organisation", meta.organisation),
-            ("date", meta.date.isoformat() if meta.date else None),
-            ("series", meta.series),
-            ("number", meta.number),
-            ("language", meta.language if meta.language != DEFAULT_LANGUAGE else None),
-            ("licence", meta.licence),
-            ("keywords", ", ".join(meta.keywords) if meta.keywords else None),
-            ("doi", meta.doi),
-            ("permalink", meta.permalink),
-        )
-        yield from ((n, v) for n, v in rest if v)
+        return written_fields(meta, HEADER_FIELDS)
 
     def section(self, section: Section) -> None:
         head = "section " + (f"{section.id} " if section.id else "") + quote(section.title) + ":"
@@ -392,30 +374,7 @@ class Printer:
         self.out.extend(wrap(value, self.width, f"{INDENT}{name}: ", INDENT * 3))
 
     def fields(self, statement: AnyStatement) -> Iterator[tuple[str, str]]:
-        if isinstance(statement, Claim):
-            if statement.role:
-                yield "role", statement.role
-            yield from _relations(("supports", statement.supports), ("opposes", statement.opposes))
-        elif isinstance(statement, Component):
-            yield from _relations(("supports", statement.supports))
-        elif isinstance(statement, Tension):
-            yield from _relations(("between", statement.between), ("bears-on", statement.bears_on))
-        elif isinstance(statement, Source):
-            yield from self.source_fields(statement)
-
-    def source_fields(self, source: Source) -> Iterator[tuple[str, str]]:
-        if source.outlet:
-            yield "outlet", source.outlet
-        for author in source.authors:
-            yield "author", author
-        dated = (("date", source.date), ("url", source.url), ("accessed", source.accessed))
-        for name, value in dated:
-            if value:
-                yield name, value if isinstance(value, str) else value.isoformat()
-        if source.grade:
-            yield "grade", source.grade
-        if source.note:
-            yield "note", source.note
+        return written_fields(statement, STATEMENT_FIELDS[statement.kind])
 
     # --- blocks -----------------------------------------------------------------------
 
@@ -442,10 +401,35 @@ class Printer:
         self.out.extend(wrap(text, self.width, indent + "> ", indent + "> "))
 
 
-def _relations(*pairs: tuple[str, Sequence[Reference]]) -> Iterator[tuple[str, str]]:
-    for name, refs in pairs:
-        if refs:
-            yield name, ", ".join(ref.id for ref in refs)
+def written_fields(node: Meta | AnyStatement, fields: dict[str, Field]) -> Iterator[tuple[str, str]]:
+    """(name, value) of each field a node has, in the vocabulary's order (argdoc.syntax).
+
+    A field left at its default is not written; a repeated field is written once
+    per item, a list on one line; the summary (blocks) is the printer's own.
+    """
+    for spec in fields.values():
+        value = getattr(node, spec.attribute)
+        if not spec.written or spec.value == "blocks" or not value or value == _default(node, spec.attribute):
+            continue
+        items = [_field_text(item) for item in value] if isinstance(value, tuple) else [_field_text(value)]
+        if spec.repeat:
+            yield from ((spec.name, item) for item in items)
+        else:
+            yield spec.name, f"{spec.separator} ".join(items)
+
+
+def _default(node: Meta | AnyStatement, attribute: str) -> object:
+    return type(node).model_fields[attribute].default
+
+
+def _field_text(value: object) -> str:
+    if isinstance(value, Reference):
+        return value.id
+    if isinstance(value, Author):
+        return value.name + (f" ({value.affiliation})" if value.affiliation else "")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _first_line(blocks: Sequence[Block]) -> int:

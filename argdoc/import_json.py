@@ -13,19 +13,21 @@ from __future__ import annotations
 
 import contextlib
 import json
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
+from argdoc import codes
 from argdoc.compiler import compile_text
 from argdoc.diagnostics import Diagnostic, make
 from argdoc.fmt import DEFAULT_LINE_LENGTH, print_paper
 from argdoc.inline import ID_RE
-from argdoc.nodes import Paper
-from argdoc.parser import KEYWORDS
+from argdoc.nodes import Block, Inline, Paper, Statement
 from argdoc.source import SourceFile, Span
+from argdoc.syntax import KEYWORDS
 
 Path_ = tuple[str | int, ...]
 
@@ -44,8 +46,7 @@ def import_json(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
     except json.JSONDecodeError as exc:
         span = Span(line=exc.lineno, column=exc.colno, end_line=exc.lineno, end_column=exc.colno + 1)
         diag = make(
-            "E201",
-            "invalid-json",
+            codes.INVALID_JSON,
             f"this is not valid JSON: {exc.msg}",
             source,
             span,
@@ -79,8 +80,7 @@ def import_json(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
 
 def _unwritable_diagnostic(source: SourceFile, positions: dict[Path_, Span], where: Path_, why: str) -> Diagnostic:
     return make(
-        "E203",
-        "unwritable-tree",
+        codes.UNWRITABLE_TREE,
         f"{_dotted(where) or 'the tree'} cannot be written as .arg exactly",
         source,
         _nearest(where, positions),
@@ -113,8 +113,7 @@ def _field_errors(exc: ValidationError, source: SourceFile, positions: dict[Path
         loc: Path_ = tuple(part for part in error["loc"] if not _is_union_tag(part))
         span = _nearest(loc, positions)
         yield make(
-            "E202",
-            "invalid-tree",
+            codes.INVALID_TREE,
             f"{_dotted(loc) or 'the document'}: {error['msg']}",
             source,
             span,
@@ -124,20 +123,15 @@ def _field_errors(exc: ValidationError, source: SourceFile, positions: dict[Path
 
 def _is_union_tag(part: str | int) -> bool:
     # Pydantic names the union member it tried (`claim`, `text`...) inside the path.
-    return isinstance(part, str) and part in {
-        "claim",
-        "component",
-        "tension",
-        "source",
-        "text",
-        "emphasis",
-        "strong",
-        "link",
-        "citation",
-        "quotation",
-        "paragraph",
-        "blockquote",
-    }
+    return isinstance(part, str) and part in _UNION_TAGS
+
+
+# The kinds of the members of the tree's tagged unions: statements, inline nodes, blocks.
+_UNION_TAGS = frozenset(
+    member.model_fields["kind"].default
+    for union in (Statement, Inline, Block)
+    for member in typing.get_args(typing.get_args(union)[0])
+)
 
 
 def _expected(error: Any) -> str:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from argdoc import codes
+from argdoc.codes import Code
 from argdoc.nodes import Citation, Emphasis, Inline, Link, Quotation, Strong, Text
 from argdoc.source import Span
 
@@ -42,8 +44,7 @@ def is_safe_link(url: str) -> bool:
 class InlineProblem:
     """A malformed piece of markup, by offset into the paragraph."""
 
-    code: str
-    name: str
+    code: Code
     message: str
     start: int
     end: int
@@ -132,8 +133,7 @@ class InlineParser:
         url = match.group(2)
         if not is_safe_link(url):
             self._problem(
-                "E109",
-                "unsafe-link",
+                codes.UNSAFE_LINK,
                 f"link to '{url}' is not an http, https or mailto address",
                 match.start(2),
                 match.end(2),
@@ -142,8 +142,7 @@ class InlineParser:
         label = tuple(self._run(match.start(1), match.end(1)))
         if not label:
             self._problem(
-                "E116",
-                "empty-link-text",
+                codes.EMPTY_LINK_TEXT,
                 "this link has no text, so readers see nothing to follow",
                 match.start(),
                 match.end(),
@@ -156,8 +155,7 @@ class InlineParser:
         match = _LINK_WITH_SPACE.match(self.text, pos, end)
         if match is not None and is_safe_link(match.group(1)):
             self._problem(
-                "E112",
-                "invalid-url",
+                codes.INVALID_URL,
                 "a link's address cannot contain spaces",
                 match.start(1),
                 match.end(1),
@@ -171,8 +169,7 @@ class InlineParser:
                 return None, pos
             self._unclosed_reported = True
             self._problem(
-                "E108",
-                "invalid-citation",
+                codes.INVALID_CITATION,
                 "citation is not closed with ']'",
                 pos,
                 end,
@@ -202,8 +199,7 @@ class InlineParser:
         key = key.strip()
         if not ID_RE.match(key):
             self._problem(
-                "E006",
-                "invalid-id",
+                codes.INVALID_ID,
                 f"'{key}' is not a valid source id" if key else "citation names no source",
                 first,
                 first + max(len(key), 1),
@@ -225,8 +221,7 @@ class InlineParser:
         words = tuple(self._run(pos + 1, close))
         if len(cites) != 1 or not isinstance(cites[0], Citation):
             self._problem(
-                "E108",
-                "invalid-citation",
+                codes.INVALID_CITATION,
                 "a quotation is attributed to exactly one source",
                 match.start(),
                 match.end(),
@@ -236,8 +231,8 @@ class InlineParser:
         quote = Quotation(children=words, citation=cites[0], span=self.locate(pos, match.end()))
         return [quote], match.end()
 
-    def _problem(self, code: str, name: str, message: str, start: int, end: int, hint: str) -> None:
-        self.problems.append(InlineProblem(code, name, message, start, end, hint))
+    def _problem(self, code: Code, message: str, start: int, end: int, hint: str) -> None:
+        self.problems.append(InlineProblem(code, message, start, end, hint))
 
 
 def _quoted_text(open_char: str, close_char: str, words: tuple[Inline, ...]) -> list[Inline]:

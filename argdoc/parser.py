@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
+from argdoc import codes
 from argdoc.diagnostics import Diagnostic, make
 from argdoc.grammar import parser
 from argdoc.source import SourceFile, Span
+from argdoc.syntax import FIELD_NAME, INCLUDE, KEYWORDS, SECTION, STATEMENT_KEYWORDS
 
-KEYWORDS = ("claim", "component", "tension", "source", "section", "include")
-STATEMENT_KEYWORDS = KEYWORDS[:4]
+# Lark names a keyword's terminal after the keyword, in capitals.
 _KEYWORD_TOKENS = {k.upper() for k in KEYWORDS}
-_HEADER_LINE = re.compile(r"^(?:claim|component|tension|source|section)\b.*:\s*(?:#.*)?$")
-_EMPTY_FIELD_LINE = re.compile(r"^[a-z][a-z0-9_-]*:\s*$")
+_HEADER_LINE = re.compile(rf"^(?:{'|'.join((*STATEMENT_KEYWORDS, SECTION))})\b.*:\s*(?:#.*)?$")
+_EMPTY_FIELD_LINE = re.compile(rf"^{FIELD_NAME}:\s*$")
 _LOOKS_LIKE_HEADER = re.compile(r"^\w[\w-]*[ \t]+[^ \t].*:\s*(?:#.*)?$")
 _ID_CHARS = re.compile(r"[^\s:\"\u201c]+")
 
@@ -53,7 +54,7 @@ def parse_tree(source: SourceFile) -> ParseResult:
         return ParseResult(None, [explain(exc, source)])
     except LarkError as exc:  # any other lexer/parser failure is still a syntax error
         span = Span(line=1, column=1, end_line=1, end_column=2)
-        return ParseResult(None, [make("E001", "syntax-error", str(exc), source, span)])
+        return ParseResult(None, [make(codes.SYNTAX_ERROR, str(exc), source, span)])
 
 
 def explain(exc: UnexpectedInput, source: SourceFile) -> Diagnostic:
@@ -64,7 +65,7 @@ def explain(exc: UnexpectedInput, source: SourceFile) -> Diagnostic:
         return _unexpected_token(exc, source)
     line, column = exc.line, exc.column
     span = Span(line=line, column=column, end_line=line, end_column=column + 1)
-    return make("E001", "syntax-error", "unexpected end of file", source, span)
+    return make(codes.SYNTAX_ERROR, "unexpected end of file", source, span)
 
 
 # --- unexpected characters: nothing in the grammar can start here -------------
@@ -75,12 +76,12 @@ def _unexpected_character(exc: UnexpectedCharacters, source: SourceFile) -> Diag
     text = source.line_text(line)
     char = text[column - 1] if column - 1 < len(text) else ""
     previous = exc.token_history[-1] if exc.token_history else None
-    if text.startswith("include"):
+    if text.startswith(INCLUDE):
         return _bad_include(source, line, column)
     if char and char in _QUOTE_MISTAKES:
         message, hint = _QUOTE_MISTAKES[char]
         span = Span(line=line, column=column, end_line=line, end_column=len(text.rstrip()) + 1)
-        return make("E005", "unterminated-quotation", message, source, span, hint=hint)
+        return make(codes.UNTERMINATED_QUOTATION, message, source, span, hint=hint)
     if previous is not None and (previous.type == "ID" or previous.type in _KEYWORD_TOKENS):
         start = previous.column if previous.type == "ID" else column
         return _invalid_id(source, line, start)
@@ -100,8 +101,7 @@ def _bad_include(source: SourceFile, line: int, column: int) -> Diagnostic:
     text = source.line_text(line)
     span = Span(line=line, column=column, end_line=line, end_column=max(len(text.rstrip()) + 1, column + 1))
     return make(
-        "E035",
-        "invalid-include",
+        codes.INVALID_INCLUDE,
         "include takes one path in double quotes, and nothing after it",
         source,
         span,
@@ -115,8 +115,7 @@ def _invalid_id(source: SourceFile, line: int, column: int) -> Diagnostic:
     word = match.group() if match else text[column - 1 : column]
     span = Span(line=line, column=column, end_line=line, end_column=column + max(len(word), 1))
     return make(
-        "E006",
-        "invalid-id",
+        codes.INVALID_ID,
         f"'{word}' is not a valid id",
         source,
         span,
@@ -138,11 +137,11 @@ def _unexpected_token(exc: UnexpectedToken, source: SourceFile) -> Diagnostic:
     if token.type == "$END":
         line = len(source.line_starts())
         span = Span(line=line, column=1, end_line=line, end_column=1)
-        return make("E001", "syntax-error", "unexpected end of file", source, span)
+        return make(codes.SYNTAX_ERROR, "unexpected end of file", source, span)
     span = _token_span(token)
     if token.type == "BODY":
         return _unexpected_indent(source, token)
-    if source.line_text(token.line or 1).startswith("include") and token.type != "NL":
+    if source.line_text(token.line or 1).startswith(INCLUDE) and token.type != "NL":
         return _bad_include(source, token.line or 1, token.column or 1)
     if "CLAIM" in expected and token.column == 1:
         return _top_level_word(source, token)
@@ -150,8 +149,7 @@ def _unexpected_token(exc: UnexpectedToken, source: SourceFile) -> Diagnostic:
         return _missing_colon(source, token)
     if expected == {"ID"} or ("ID" in expected and "STRING" not in expected):
         return make(
-            "E010",
-            "missing-id",
+            codes.MISSING_ID,
             "this statement has no id",
             source,
             span,
@@ -159,8 +157,7 @@ def _unexpected_token(exc: UnexpectedToken, source: SourceFile) -> Diagnostic:
         )
     if expected == {"STRING"}:
         return make(
-            "E012",
-            "missing-section-title",
+            codes.MISSING_SECTION_TITLE,
             "a section needs a title in double quotes",
             source,
             span,
@@ -168,8 +165,7 @@ def _unexpected_token(exc: UnexpectedToken, source: SourceFile) -> Diagnostic:
         )
     if expected <= {"NL"}:
         return make(
-            "E011",
-            "text-after-colon",
+            codes.TEXT_AFTER_COLON,
             "text after the ':' that ends a header",
             source,
             _rest_of_line(source, token),
@@ -177,8 +173,7 @@ def _unexpected_token(exc: UnexpectedToken, source: SourceFile) -> Diagnostic:
         )
     wanted = ", ".join(sorted(_TOKEN_NAMES.get(t, repr(t)) for t in expected))
     return make(
-        "E001",
-        "syntax-error",
+        codes.SYNTAX_ERROR,
         f"unexpected {_describe(token)}",
         source,
         span,
@@ -191,8 +186,7 @@ def _top_level_word(source: SourceFile, token: Token) -> Diagnostic:
     line = token.line or 1
     if _previous_line_opens_body(source, line):
         return make(
-            "E004",
-            "body-not-indented",
+            codes.BODY_NOT_INDENTED,
             "this line should be indented: it is the body of the header above",
             source,
             _rest_of_line(source, token),
@@ -204,8 +198,7 @@ def _top_level_word(source: SourceFile, token: Token) -> Diagnostic:
     if close or (word and _LOOKS_LIKE_HEADER.match(text) and word.islower()):
         suggestion = f"did you mean '{close[0]}'? " if close else ""
         return make(
-            "E002",
-            "unknown-keyword",
+            codes.UNKNOWN_KEYWORD,
             f"unknown keyword '{word}'",
             source,
             _token_span(token),
@@ -218,8 +211,7 @@ def _stray_text(source: SourceFile, line: int, column: int) -> Diagnostic:
     text = source.line_text(line)
     span = Span(line=line, column=column, end_line=line, end_column=len(text.rstrip()) + 1)
     return make(
-        "E007",
-        "stray-text",
+        codes.STRAY_TEXT,
         "text outside any statement",
         source,
         span,
@@ -235,8 +227,7 @@ def _unexpected_indent(source: SourceFile, token: Token) -> Diagnostic:
     if _previous_line_is_header_without_colon(source, line):
         return _missing_colon_at(source, _previous_significant_line(source, line))
     return make(
-        "E009",
-        "unexpected-indentation",
+        codes.UNEXPECTED_INDENTATION,
         "this line is indented, but there is no header above it to own it",
         source,
         span,
@@ -257,8 +248,7 @@ def _missing_colon_at(source: SourceFile, line: int) -> Diagnostic:
     column = len(text) + 1
     span = Span(line=line, column=column, end_line=line, end_column=column + 1)
     return make(
-        "E003",
-        "missing-colon",
+        codes.MISSING_COLON,
         "a header line must end with ':'",
         source,
         span,

@@ -11,14 +11,14 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from argdoc import codes
+from argdoc.codes import Code
 from argdoc.diagnostics import Diagnostic, Related, make
 from argdoc.nodes import (
     AnyStatement,
     Block,
     Blockquote,
     Citation,
-    Claim,
-    Component,
     Emphasis,
     Inline,
     Link,
@@ -31,6 +31,7 @@ from argdoc.nodes import (
     Text,
 )
 from argdoc.source import SourceFile, Span
+from argdoc.syntax import RELATIONS
 
 Definition = AnyStatement | Section
 
@@ -65,19 +66,11 @@ class Resolution:
         return None if isinstance(node, Section) else node
 
 
-# Which kind each relation must point at.
-_TARGET_KIND = {"supports": "claim", "opposes": "claim", "between": "component", "bears-on": "claim"}
-
-
-def _relations(statement: AnyStatement) -> Iterator[tuple[str, Reference]]:
-    if isinstance(statement, Claim):
-        yield from (("supports", r) for r in statement.supports)
-        yield from (("opposes", r) for r in statement.opposes)
-    elif isinstance(statement, Component):
-        yield from (("supports", r) for r in statement.supports)
-    elif isinstance(statement, Tension):
-        yield from (("between", r) for r in statement.between)
-        yield from (("bears-on", r) for r in statement.bears_on)
+def _relations(statement: AnyStatement) -> Iterator[tuple[str, str, Reference]]:
+    """Each reference in the statement's relation fields (argdoc.syntax): the relation, the kind it names, the id."""
+    for relation, attribute, wanted in RELATIONS[statement.kind]:
+        for ref in getattr(statement, attribute):
+            yield relation, wanted, ref
 
 
 def citations_in(blocks: Iterable[Block]) -> list[Citation]:
@@ -200,9 +193,20 @@ class Resolver:
             self._check_citations(section.id, section.body)
         return self.result
 
-    def _error(self, code: str, name: str, message: str, span: Span | None, hint: str | None, **kw: object) -> None:
+    def _error(
+        self,
+        code: Code,
+        message: str,
+        span: Span | None,
+        hint: str | None,
+        *,
+        statement: str | None,
+        related: tuple[Related, ...] = (),
+    ) -> None:
         span = span or Span(line=1, column=1, end_line=1, end_column=2)
-        self.result.diagnostics.append(make(code, name, message, self.current, span, hint=hint, **kw))  # type: ignore[arg-type]
+        self.result.diagnostics.append(
+            make(code, message, self.current, span, hint=hint, statement=statement, related=related)
+        )
 
     def _note(self, message: str, node: Definition) -> Related:
         span = node.id_span or node.span or Span(line=1, column=1, end_line=1, end_column=2)
@@ -214,8 +218,7 @@ class Resolver:
             self.result.definitions[ident] = node
             return
         self._error(
-            "ARG002",
-            "duplicate-id",
+            codes.DUPLICATE_ID,
             f"'{ident}' is already the id of a {earlier.kind}",
             span,
             "give each statement and section its own id",
@@ -231,8 +234,7 @@ class Resolver:
             close = self._nearest.closest(ident, wanted)
             hint = f"did you mean '{close}'?" if close else f"define it: {wanted} {ident}:"
             self._error(
-                "ARG001",
-                "undefined-reference",
+                codes.UNDEFINED_REFERENCE,
                 f"'{ident}' is not defined",
                 span,
                 hint,
@@ -241,8 +243,7 @@ class Resolver:
             return None
         if node.kind != wanted:
             self._error(
-                "ARG003",
-                "wrong-kind-reference",
+                codes.WRONG_KIND_REFERENCE,
                 f"'{ident}' is a {node.kind}, but {relation} needs a {wanted}",
                 span,
                 f"point {relation} at a {wanted}",
@@ -253,18 +254,16 @@ class Resolver:
         return node
 
     def _check_relations(self, statement: AnyStatement) -> None:
-        for relation, ref in _relations(statement):
+        for relation, wanted, ref in _relations(statement):
             if ref.id == statement.id:
                 self._error(
-                    "ARG004",
-                    "self-reference",
+                    codes.SELF_REFERENCE,
                     f"'{statement.id}' names itself in '{relation}'",
                     ref.span,
                     "a statement relates to other statements, not to itself",
                     statement=statement.id,
                 )
                 continue
-            wanted = _TARGET_KIND[relation]
             if self._lookup(ref.id, ref.span, wanted, f"'{relation}'", statement.id) is not None:
                 self.result.edges.append(Edge(relation, statement.id, ref.id))
 
@@ -277,8 +276,7 @@ class Resolver:
             found.append(cite.source)
             if cite.source == owner:
                 self._error(
-                    "ARG004",
-                    "self-reference",
+                    codes.SELF_REFERENCE,
                     f"source '{owner}' cites itself",
                     cite.span,
                     "a source's note may cite other sources, not itself",
@@ -301,8 +299,7 @@ class Resolver:
             return
         named = ", ".join(sorted(distinct)) or "none"
         self._error(
-            "ARG005",
-            "tension-needs-two-components",
+            codes.TENSION_NEEDS_TWO_COMPONENTS,
             f"tension '{tension.id}' names {len(distinct)} distinct component(s) ({named}); it needs two or more",
             tension.id_span,
             "list the components it lies between: between: first-component, second-component",

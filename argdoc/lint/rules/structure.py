@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from argdoc.build_tree import STATEMENT_FIELDS
 from argdoc.diagnostics import Related, Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Rule, StageRule
 from argdoc.nodes import AnyStatement, Paragraph, Text
+from argdoc.syntax import STATEMENT_FIELDS
 
 _RELATIONS = ("supports", "opposes", "between", "bears-on")
 

@@ -1,0 +1,291 @@
+"""The codes of the diagnostics that reading, parsing, building and writing a paper report.
+
+Each entry gives a code, its name and a one-line summary together, and a
+diagnostic is made from the entry (`make(codes.MISSING_COLON, message, ...)`,
+argdoc.diagnostics), so a code and its name cannot disagree. Codes are
+published: a code keeps its meaning, and a retired code is not reused.
+
+    E001-E013, E035   the syntax of a file            (argdoc.parser, argdoc.build_tree)
+    E020-E025         reading a file                  (argdoc.compiler, the CLI)
+    E030, E040        rendering and writing outputs   (the CLI's build)
+    E031-E034, E115   include                          (argdoc.compiler, argdoc.build_tree)
+    E101-E116         fields and inline markup        (argdoc.build_tree, argdoc.inline)
+    E201-E203         argdoc import                   (argdoc.import_json)
+
+A few problems found while building and resolving the tree are lint rules
+too (`ARG...`: an undefined reference, a bad date): their entries here carry
+the rule's code and name, and the rule (argdoc.lint.rules) documents them; a
+test checks that both say the same.
+
+The error tables of docs/language.md are generated from this table
+(`make docs`; a test fails when they are stale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+
+class Code(NamedTuple):
+    code: str
+    name: str
+    summary: str  # Markdown, for the docs' tables; empty for a lint rule's entry (the rule documents it)
+    topic: str
+
+
+TABLE: list[Code] = []  # the E codes, in the order the docs list them (by topic)
+STAGE_RULES: list[Code] = []  # lint rules whose problems the compiler finds
+
+
+def _code(code: str, name: str, summary: str, topic: str) -> Code:
+    entry = Code(code, name, summary, topic)
+    TABLE.append(entry)
+    return entry
+
+
+def _rule(code: str, name: str) -> Code:
+    entry = Code(code, name, "", RULES)
+    STAGE_RULES.append(entry)
+    return entry
+
+
+READING = "Reading the file"
+WRITING = "Building and writing"
+IMPORTING = "Importing JSON (`argdoc import`)"
+SYNTAX = "Syntax"
+FIELDS = "Fields and markup"
+INCLUDES = "Including files"
+RULES = "Checked while compiling"
+
+# --- reading the file -------------------------------------------------------------
+
+FILE_NOT_FOUND = _code(
+    "E020", "file-not-found", "The path does not exist, or is a directory, a device or a pipe.", READING
+)
+UNREADABLE_FILE = _code("E021", "unreadable-file", "The file cannot be read (permissions).", READING)
+FILE_TOO_LARGE = _code(
+    "E022", "file-too-large", "The file is larger than the limit (`--max-size`, 64 MiB by default).", READING
+)
+INVALID_ENCODING = _code(
+    "E023", "invalid-encoding", "The file is not valid UTF-8 (the message gives the byte offset).", READING
+)
+NO_INPUTS = _code("E024", "no-inputs", "A directory given to a command holds no `.arg` file.", READING)
+CONTROL_CHARACTER = _code(
+    "E025", "control-character", "The file holds a NUL or another control character (a binary file?).", READING
+)
+
+# --- building and writing -----------------------------------------------------------
+
+RENDER_FAILED = _code(
+    "E030",
+    "render-failed",
+    "Rendering failed; with `--templates`, the message names the template's file and line.",
+    WRITING,
+)
+CANNOT_WRITE = _code(
+    "E040", "cannot-write", "An output file cannot be written (a missing or read-only folder).", WRITING
+)
+
+# --- argdoc import ------------------------------------------------------------------
+
+INVALID_JSON = _code("E201", "invalid-json", "The file is not valid JSON.", IMPORTING)
+INVALID_TREE = _code(
+    "E202",
+    "invalid-tree",
+    "A field is missing, unknown or of the wrong type; the message gives its path.",
+    IMPORTING,
+)
+UNWRITABLE_TREE = _code(
+    "E203",
+    "unwritable-tree",
+    "A valid tree holds a value `.arg` cannot write (an id with a space, a line break in a title).",
+    IMPORTING,
+)
+
+# --- syntax -------------------------------------------------------------------------
+
+SYNTAX_ERROR = _code(
+    "E001",
+    "syntax-error",
+    'Anything the more specific codes below do not describe, e.g. two titles on one header line: `claim a "T" "U":`.',
+    SYNTAX,
+)
+UNKNOWN_KEYWORD = _code(
+    "E002",
+    "unknown-keyword",
+    "A line at the margin starts with a word that is not a keyword: `clam thesis:`.",
+    SYNTAX,
+)
+MISSING_COLON = _code("E003", "missing-colon", "A statement or section header does not end with `:`.", SYNTAX)
+BODY_NOT_INDENTED = _code("E004", "body-not-indented", "The line after a header ending in `:` is not indented.", SYNTAX)
+UNTERMINATED_QUOTATION = _code(
+    "E005", "unterminated-quotation", "A title's opening quote is not closed on the same line.", SYNTAX
+)
+INVALID_ID = _code(
+    "E006", "invalid-id", "An id contains other characters: `claim a.b:`, `supports: a b`, `[@a b]`.", SYNTAX
+)
+STRAY_TEXT = _code("E007", "stray-text", "Prose at the left margin, outside any statement.", SYNTAX)
+INCONSISTENT_INDENTATION = _code(
+    "E008",
+    "inconsistent-indentation",
+    "A line goes back out to an indentation no enclosing block used.",
+    SYNTAX,
+)
+UNEXPECTED_INDENTATION = _code(
+    "E009", "unexpected-indentation", "An indented line with no header above it to own it.", SYNTAX
+)
+MISSING_ID = _code(
+    "E010",
+    "missing-id",
+    'A statement without an id (`claim:`, `claim "Title":`), or a reserved word used as an id (`claim claim:`).',
+    SYNTAX,
+)
+TEXT_AFTER_COLON = _code("E011", "text-after-colon", "Text after the `:` that ends a header: `claim a: text`.", SYNTAX)
+MISSING_SECTION_TITLE = _code(
+    "E012",
+    "missing-section-title",
+    "A section without a quoted title: `section policy:`, `section:`.",
+    SYNTAX,
+)
+TOO_DEEPLY_NESTED = _code("E013", "too-deeply-nested", "Indentation nested more than 32 levels deep.", SYNTAX)
+INVALID_INCLUDE = _code(
+    "E035",
+    "invalid-include",
+    "An `include` line without a path in double quotes, or with something after it.",
+    SYNTAX,
+)
+
+# --- fields and inline markup ----------------------------------------------------------
+
+UNKNOWN_FIELD = _code(
+    "E101",
+    "unknown-field",
+    "A field name argdoc does not know: `autor:`, or prose starting with `word:` (escape it: `\\word:`).",
+    FIELDS,
+)
+FIELD_NOT_ALLOWED = _code(
+    "E102",
+    "field-not-allowed",
+    "A known field in the wrong place: `opposes:` in a component, `url:` in the header.",
+    FIELDS,
+)
+DUPLICATE_FIELD = _code(
+    "E103",
+    "duplicate-field",
+    "A single-valued field given twice (an alias counts as the same field).",
+    FIELDS,
+)
+EMPTY_FIELD = _code("E104", "empty-field", "A field with no value: `date:`.", FIELDS)
+MISPLACED_FIELD = _code("E107", "misplaced-field", "A header field after the first section or statement.", FIELDS)
+INVALID_CITATION = _code(
+    "E108",
+    "invalid-citation",
+    "A citation not closed with `]`, or a quotation attributed to more than one source.",
+    FIELDS,
+)
+UNSAFE_LINK = _code("E109", "unsafe-link", "A link or `url:` that is not `https://`, `http://` or `mailto:`.", FIELDS)
+INVALID_AUTHOR = _code("E110", "invalid-author", "An author that cannot be read, e.g. nested parentheses.", FIELDS)
+INVALID_LANGUAGE = _code("E111", "invalid-language", "A `language:` value that is not a language tag.", FIELDS)
+INVALID_URL = _code("E112", "invalid-url", "A source's `url:`, or a link's address, with a space in it.", FIELDS)
+EMPTY_TITLE = _code("E113", "empty-title", 'A title written as empty quotes: `claim a "":`.', FIELDS)
+INVALID_ROLE = _code("E114", "invalid-role", "A claim's `role:` is not one argdoc knows (`thesis`).", FIELDS)
+EMPTY_LINK_TEXT = _code(
+    "E116",
+    "empty-link-text",
+    "A link with nothing between its brackets: `[](https://example.org)`.",
+    FIELDS,
+)
+
+# --- include --------------------------------------------------------------------------
+
+INCLUDE_NOT_FOUND = _code(
+    "E031", "include-not-found", "The included path does not exist or is not a regular file.", INCLUDES
+)
+INCLUDE_OUTSIDE_PAPER = _code(
+    "E032",
+    "include-outside-paper",
+    "The path is absolute, or leads outside the main file's folder.",
+    INCLUDES,
+)
+INCLUDE_CYCLE = _code(
+    "E033", "include-cycle", "Files include each other in a circle; the message names the cycle.", INCLUDES
+)
+INCLUDE_WITHOUT_FILE = _code(
+    "E034",
+    "include-without-file",
+    "Text compiled without a file (`argdoc.parse(text)`) has no folder to include from.",
+    INCLUDES,
+)
+FIELD_IN_INCLUDED_FILE = _code("E115", "field-in-included-file", "A header field in an included file.", INCLUDES)
+
+# --- lint rules the compiler checks (argdoc.lint.registry.StageRule) -------------------------
+
+UNDEFINED_REFERENCE = _rule("ARG001", "undefined-reference")
+DUPLICATE_ID = _rule("ARG002", "duplicate-id")
+WRONG_KIND_REFERENCE = _rule("ARG003", "wrong-kind-reference")
+SELF_REFERENCE = _rule("ARG004", "self-reference")
+TENSION_NEEDS_TWO_COMPONENTS = _rule("ARG005", "tension-needs-two-components")
+INVALID_DATE = _rule("ARG305", "invalid-date")
+
+
+def lookup(code: str) -> Code:
+    """The entry of a code; KeyError when there is none."""
+    for entry in (*TABLE, *STAGE_RULES):
+        if entry.code == code:
+            return entry
+    raise KeyError(code)
+
+
+# --- the tables of docs/language.md ---------------------------------------------------
+
+TOPICS = (READING, WRITING, IMPORTING, SYNTAX, FIELDS, INCLUDES, RULES)
+# docs/language.md holds each generated region between these two lines.
+_BEGIN = "<!-- BEGIN {region}: generated from argdoc/codes.py by `make docs`; do not edit by hand -->"
+_END = "<!-- END {region} -->"
+
+
+def _table_markdown(rows: Iterable[tuple[str, str, str]]) -> list[str]:
+    lines = ["| Code | Name | When |", "|---|---|---|"]
+    lines += [f"| {code} | `{name}` | {summary} |" for code, name, summary in rows]
+    return lines
+
+
+def _rows(topic: str) -> list[tuple[str, str, str]]:
+    if topic != RULES:
+        return [(e.code, e.name, e.summary) for e in TABLE if e.topic == topic]
+    # The registry documents these rules; loaded only here (the docs step and its test).
+    from argdoc.lint.registry import all_rules
+    from argdoc.lint.rule import StageRule
+
+    return [(r.code, r.name, r.summary + ".") for r in all_rules() if issubclass(r, StageRule)]
+
+
+def regions() -> dict[str, list[str]]:
+    """The generated regions of docs/language.md, by name: the include codes, and every code."""
+    every: list[str] = []
+    for topic in TOPICS:
+        every += ["", f"### {topic}", "", *_table_markdown(_rows(topic))]
+    return {"include-codes": _table_markdown(_rows(INCLUDES)), "error-codes": every[1:]}
+
+
+def update_markdown(text: str) -> str:
+    """The text with each generated region rewritten from the table; ValueError if a region is missing."""
+    for region, body in regions().items():
+        begin, end = _BEGIN.format(region=region), _END.format(region=region)
+        start = text.find(begin)
+        stop = text.find(end, start)
+        if start < 0 or stop < 0:
+            raise ValueError(f"the text has no region '{region}' (between '{begin}' and '{end}')")
+        # Blank lines around the body: a table must not run into the comments in Markdown.
+        text = text[: start + len(begin)] + "\n\n" + "\n".join(body) + "\n\n" + text[stop:]
+    return text
+
+
+if __name__ == "__main__":  # `make docs`: python -m argdoc.codes docs/language.md
+    import sys
+    from pathlib import Path
+
+    for name in sys.argv[1:]:
+        path = Path(name)
+        path.write_text(update_markdown(path.read_text(encoding="utf-8")), encoding="utf-8")

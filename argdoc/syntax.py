@@ -1,0 +1,155 @@
+"""The words of the .arg language, in one table: keywords, fields, aliases, roles.
+
+The parser, the tree builder, the formatter, the resolver and the lint rules
+read their vocabulary here, and so will the editor server (completion of
+keywords and field names). The grammar (grammar/argdoc.lark) holds the same
+keywords as terminals; a test checks that the two agree.
+
+A field's row says everything the stages need to know about it:
+
+- `name`: the canonical spelling, the one `argdoc fmt` writes;
+- `value`: how its value is read (and so which error a bad value gets):
+  `text`, `date`, `link` (a source's address), `web-address` (http or https
+  only), `references` (ids of statements of kind `target`), `role`,
+  `language` (a BCP 47 tag), `person` (`Name (Affiliation)`, an Author node;
+  always a list) or `blocks` (paragraphs, like a statement's body);
+- `attribute`: the attribute of the node (argdoc.nodes) that holds the value;
+- `aliases`: other spellings, read as the field itself;
+- `separator`: the value is a list, split at this character;
+- `repeat`: the field may be given more than once, each adding to the list;
+- `written`: whether `argdoc fmt` writes it (`authors: A; B` comes out as one
+  `author:` line per author);
+- `target`: for `references`, the kind of statement the ids must name.
+
+The order of the rows is the order `argdoc fmt` writes the fields in (a
+`blocks` field, the summary, comes after the others) and the order error
+messages list them in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+Value = Literal["text", "date", "link", "web-address", "references", "role", "language", "person", "blocks"]
+
+
+class Field(NamedTuple):
+    """One field of the paper's header or of a kind of statement (see the module's docstring)."""
+
+    name: str
+    value: Value
+    attribute: str
+    aliases: tuple[str, ...]
+    separator: str | None
+    repeat: bool
+    written: bool
+    target: str | None
+
+
+def _field(
+    name: str,
+    value: Value = "text",
+    *,
+    attribute: str | None = None,
+    aliases: tuple[str, ...] = (),
+    separator: str | None = None,
+    repeat: bool = False,
+    written: bool = True,
+    target: str | None = None,
+) -> Field:
+    return Field(name, value, attribute or name.replace("-", "_"), aliases, separator, repeat, written, target)
+
+
+def _table(*fields: Field) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+# --- the paper's header ---------------------------------------------------------
+
+HEADER_FIELDS: dict[str, Field] = _table(
+    _field("title"),
+    _field("subtitle"),
+    _field("short-title", aliases=("short_title",)),
+    _field("author", "person", attribute="authors", repeat=True),
+    _field("authors", "person", separator=";", repeat=True, written=False),
+    _field("organisation", aliases=("organization",)),
+    _field("date", "date"),
+    _field("series"),
+    _field("number"),
+    _field("summary", "blocks"),
+    _field("language", "language", aliases=("lang",)),
+    _field("licence", aliases=("license",)),
+    _field("keywords", separator=","),
+    _field("doi"),
+    _field("permalink", "web-address"),
+)
+
+# --- statements -------------------------------------------------------------------
+
+# `role: thesis` marks the paper's main claim (see the thesis-count rule).
+THESIS = "thesis"
+ROLES = (THESIS,)
+
+# Each kind of statement by its keyword, with its fields.
+STATEMENT_FIELDS: dict[str, dict[str, Field]] = {
+    "claim": _table(
+        _field("role", "role"),
+        _field("supports", "references", separator=",", target="claim"),
+        _field("opposes", "references", separator=",", target="claim"),
+    ),
+    "component": _table(
+        _field("supports", "references", separator=",", target="claim"),
+    ),
+    "tension": _table(
+        _field("between", "references", separator=",", target="component"),
+        _field("bears-on", "references", separator=",", target="claim", aliases=("bears_on",)),
+    ),
+    "source": _table(
+        _field("outlet"),
+        _field("author", attribute="authors", repeat=True),
+        _field("authors", separator=";", repeat=True, written=False),
+        _field("date", "date"),
+        _field("url", "link"),
+        _field("accessed", "date"),
+        _field("grade"),
+        _field("note"),
+    ),
+}
+
+# --- keywords -----------------------------------------------------------------------
+
+SECTION = "section"
+INCLUDE = "include"
+STATEMENT_KEYWORDS = tuple(STATEMENT_FIELDS)
+# Every word that starts a line at the margin; all are reserved (never an id).
+KEYWORDS = (*STATEMENT_KEYWORDS, SECTION, INCLUDE)
+
+# --- derived tables -------------------------------------------------------------------
+
+# Every other spelling of a field, to its canonical name (header and statements alike).
+ALIASES: dict[str, str] = {
+    alias: f.name
+    for table in (HEADER_FIELDS, *STATEMENT_FIELDS.values())
+    for f in table.values()
+    for alias in f.aliases
+}
+# Every canonical field name: a field known somewhere, though perhaps not where it was written.
+FIELD_NAMES = frozenset(name for table in (HEADER_FIELDS, *STATEMENT_FIELDS.values()) for name in table)
+# For each kind, its relation fields: (name, node attribute, kind of statement named).
+RELATIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    kind: tuple((f.name, f.attribute, f.target) for f in fields.values() if f.target is not None)
+    for kind, fields in STATEMENT_FIELDS.items()
+}
+
+# --- patterns ---------------------------------------------------------------------------
+
+# A field line: a lower-case name and its colon, then a space or the end of the
+# line. The grammar's FIELD terminal is the same name at the margin.
+FIELD_NAME = r"[a-z][a-z0-9_-]*"
+FIELD_LINE = re.compile(FIELD_NAME + r":(?:[ \t]|$)")
+# `include "path"`, for a quick scan of a folder's files without parsing them.
+INCLUDE_LINE = re.compile(rf'^{INCLUDE}[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
+# Suppression comments: `# argdoc: ignore[rule, ...]` and `# argdoc: ignore-file[...]`.
+SUPPRESSION_MARK = "argdoc:"
+SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
