@@ -307,8 +307,8 @@ class Builder:
                 self._unknown_field(fv, tuple(allowed), f"a {kind}" if kind else "a paper header", sid)
             elif not (spec.repeat or self._first(fv, firsts, sid)):
                 continue
-            elif not (fv.value_lines if spec.value == "blocks" else fv.value):
-                # (A body of blocks is empty without lines; its joined value may be blank when it is not.)
+            elif not fv.value and not (spec.value == "blocks" and fv.value_lines):
+                # (A body of blocks may have lines and still a blank joined value.)
                 self._empty(fv, sid)
             elif spec.repeat:
                 lists.setdefault(spec.attribute, []).extend(self._value(spec, fv, sid))
