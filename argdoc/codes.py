@@ -8,7 +8,7 @@ published: a code keeps its meaning, and a retired code is not reused.
     E001-E013, E035   the syntax of a file            (argdoc.parser, argdoc.build_tree)
     E020-E025         reading a file                  (argdoc.compiler, the CLI)
     E030, E040        rendering and writing outputs   (the CLI's build)
-    E031-E034, E115   include                          (argdoc.compiler, argdoc.build_tree)
+    E031-E034, E036-E038, E115   include              (argdoc.compiler, argdoc.build_tree)
     E101-E116         fields and inline markup        (argdoc.build_tree, argdoc.inline)
     E201-E203         argdoc import                   (argdoc.import_json)
 
@@ -215,6 +215,24 @@ INCLUDE_WITHOUT_FILE = _code(
     "E034",
     "include-without-file",
     "Text compiled without a file (`argdoc.parse(text)`) has no folder to include from.",
+    INCLUDES,
+)
+INCLUDE_REPEATED = _code(
+    "E036",
+    "include-repeated",
+    "A file is included a second time in one paper; the note names the first include.",
+    INCLUDES,
+)
+INCLUDE_TOO_DEEP = _code(
+    "E037",
+    "include-too-deep",
+    "Included files nest more than 64 deep; the message names the chain.",
+    INCLUDES,
+)
+PAPER_TOO_LARGE = _code(
+    "E038",
+    "paper-too-large",
+    "The paper and the files it includes are together larger than the size limit (`--max-size`).",
     INCLUDES,
 )
 FIELD_IN_INCLUDED_FILE = _code("E115", "field-in-included-file", "A header field in an included file.", INCLUDES)

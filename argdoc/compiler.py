@@ -17,7 +17,7 @@ from argdoc import codes
 from argdoc.build_tree import build
 from argdoc.codes import Code
 from argdoc.collector import gc_paused, keep
-from argdoc.diagnostics import Diagnostic, has_errors, make
+from argdoc.diagnostics import Diagnostic, Related, has_errors, make
 from argdoc.nodes import Paper
 from argdoc.parser import parse_tree
 from argdoc.resolve import Resolution, resolve
@@ -215,6 +215,11 @@ class NoIncludes:
         pass
 
 
+# Includes nest at most this deep: each level is a few frames of the tree
+# builder's recursion, and no real paper nests chapters more than a handful deep.
+MAX_INCLUDE_DEPTH = 64
+
+
 @dataclass
 class FileIncluder:
     """Reads included files, confined to the paper's own folder, and stops cycles.
@@ -222,6 +227,12 @@ class FileIncluder:
     A target is a path relative to the including file. It must resolve
     (symlinks and `..` followed) to a regular file inside the folder of the
     paper's main file: an include can never read elsewhere on the machine.
+
+    The work of one paper is bounded, whatever its files say: each file is
+    read at most once (a second include of it is an error, so files that each
+    include the next twice cannot double the work at every level), includes
+    nest at most MAX_INCLUDE_DEPTH deep, and the paper with everything it
+    includes holds at most `max_bytes`, the limit each file has alone.
     """
 
     main: SourceFile
@@ -233,10 +244,13 @@ class FileIncluder:
         main_path = Path(self.main.path).resolve()
         self.root = main_path.parent
         self.stack.append(main_path)
+        # Where each file was first included: (the including file, the place of the path).
+        self.first_included: dict[Path, tuple[str, Span]] = {}
+        self.total_bytes = -1  # counted at the first include: most papers have none
 
     def open(self, target: str, span: Span, source: SourceFile) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
-        def problem(code: Code, message: str, hint: str) -> list[Diagnostic]:
-            return [make(code, message, source, span, hint=hint)]
+        def problem(code: Code, message: str, hint: str, related: tuple[Related, ...] = ()) -> list[Diagnostic]:
+            return [make(code, message, source, span, hint=hint, related=related)]
 
         written = Path(target)
         if written.is_absolute():
@@ -245,7 +259,11 @@ class FileIncluder:
                 f"'{target}' is an absolute path",
                 "include files by a path relative to this file, inside the paper's folder",
             )
-        real = (Path(source.path).resolve().parent / written).resolve()
+        try:
+            real = (Path(source.path).resolve().parent / written).resolve()
+            size = real.stat().st_size if real.is_file() else -1
+        except OSError as exc:  # a name too long for the file system, a loop of links
+            return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' cannot be read: {exc.strerror}", "check the path")
         if not real.is_relative_to(self.root):
             return problem(
                 codes.INCLUDE_OUTSIDE_PAPER,
@@ -253,14 +271,56 @@ class FileIncluder:
                 "keep a paper's files in its folder; argdoc reads nothing outside it",
             )
         if real in self.stack:
-            cycle = [*self.stack[self.stack.index(real) :], real]
-            names = " -> ".join(str(p.relative_to(self.root)) for p in cycle)
-            return problem(codes.INCLUDE_CYCLE, f"include cycle: {names}", "remove one of the includes in the cycle")
+            return problem(
+                codes.INCLUDE_CYCLE,
+                f"include cycle: {self._chain(real, self.stack.index(real))}",
+                "remove one of the includes in the cycle",
+            )
         if not real.exists():
             return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' does not exist", "check the path")
-        if not real.is_file():
+        if size < 0:
             return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' is not a regular file", "include a .arg file")
-        included, problems = read_source(real, self.max_bytes, shown_as=str(Path(source.path).parent / written))
+        if real in self.first_included:
+            where, first = self.first_included[real]
+            return problem(
+                codes.INCLUDE_REPEATED,
+                f"'{target}' is already included in this paper",
+                "include each file once; its statements are already in the paper",
+                (Related("first included here", where, first.line, first.column),),
+            )
+        if len(self.stack) > MAX_INCLUDE_DEPTH:
+            return problem(
+                codes.INCLUDE_TOO_DEEP,
+                f"includes nest more than {MAX_INCLUDE_DEPTH} deep: {self._chain(real)}",
+                "include the chapters from one file instead of each from the one before",
+            )
+        if self._grow(size):
+            if self.total_bytes - size > self.max_bytes:
+                return []  # past the limit already: said once, at the include that passed it
+            return problem(
+                codes.PAPER_TOO_LARGE,
+                f"with '{target}' the paper and its included files are more than {self.max_bytes} bytes",
+                "split the paper, or raise the limit with --max-size",
+            )
+        self.first_included[real] = (source.path, span)
+        return self._read(real, str(Path(source.path).parent / written))
+
+    def _grow(self, size: int) -> bool:
+        """Count an included file's bytes; True when the paper would pass the limit."""
+        if self.total_bytes < 0:
+            self.total_bytes = len(self.main.text.encode("utf-8", "surrogatepass"))
+        self.total_bytes += size
+        return self.total_bytes > self.max_bytes
+
+    def _chain(self, last: Path, start: int = 0) -> str:
+        """The files from the main one (or stack[start]) to `last`, by their paths in the folder (long chains cut)."""
+        names = [str(p.relative_to(self.root)) for p in (*self.stack[start:], last)]
+        if len(names) > 8:
+            names = [*names[:4], "…", *names[-3:]]
+        return " -> ".join(names)
+
+    def _read(self, real: Path, shown_as: str) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
+        included, problems = read_source(real, self.max_bytes, shown_as=shown_as)
         # Known even when it fails, so that its diagnostics show its own lines.
         self.sources[included.path] = included
         problems = problems or control_character(included)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -41,18 +42,9 @@ class ImportResult:
 
 def import_json(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LINE_LENGTH) -> ImportResult:
     source = SourceFile.from_text(text, path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        span = Span(line=exc.lineno, column=exc.colno, end_line=exc.lineno, end_column=exc.colno + 1)
-        diag = make(
-            codes.INVALID_JSON,
-            f"this is not valid JSON: {exc.msg}",
-            source,
-            span,
-            hint="check the JSON syntax near this place",
-        )
-        return ImportResult(source, None, [diag])
+    data, problem = _load(text, source)
+    if problem is not None:
+        return ImportResult(source, None, [problem])
     positions = locate_values(text)
     try:
         paper = Paper.model_validate(data)
@@ -76,6 +68,49 @@ def import_json(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
         else "two emphases cannot stand side by side, and text cannot begin or end with spaces"
     )
     return ImportResult(source, None, [_unwritable_diagnostic(source, positions, where, why)])
+
+
+# A JSON number this long is refused by Python's int() (CVE-2020-10735's limit).
+_LONG_NUMBER = re.compile(r"-?\d{4300,}")
+
+
+def _load(text: str, source: SourceFile) -> tuple[Any, Diagnostic | None]:
+    """The JSON value, or a diagnostic where reading it failed: bad syntax, too deep, a huge number."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        span = Span(line=exc.lineno, column=exc.colno, end_line=exc.lineno, end_column=exc.colno + 1)
+        return None, make(
+            codes.INVALID_JSON,
+            f"this is not valid JSON: {exc.msg}",
+            source,
+            span,
+            hint="check the JSON syntax near this place",
+        )
+    except RecursionError:
+        start = Span(line=1, column=1, end_line=1, end_column=2)
+        return None, make(
+            codes.INVALID_JSON,
+            "the JSON nests arrays or objects too deeply to read",
+            source,
+            start,
+            hint="an argdoc tree nests a few levels deep; this is not one",
+        )
+    except ValueError:  # a number of thousands of digits
+        found = _LONG_NUMBER.search(text)
+        offset = found.start() if found else 0
+        line, column = source.position(offset)
+        return None, make(
+            codes.INVALID_JSON,
+            "this number has more digits than argdoc reads",
+            source,
+            Span(line=line, column=column, end_line=line, end_column=column + 1),
+            hint="an argdoc tree holds no numbers this long",
+        )
+
+
+# Half of a UTF-16 pair on its own: JSON's "\\ud800" reads as one, UTF-8 cannot write it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _unwritable_diagnostic(source: SourceFile, positions: dict[Path_, Span], where: Path_, why: str) -> Diagnostic:
@@ -104,6 +139,8 @@ def _unwritable(data: Any, at: Path_) -> Iterator[tuple[Path_, str]]:
                 yield here, "ids use letters, digits, '-' and '_', and cannot be a keyword"
         elif isinstance(value, str) and ("\n" in value or "\r" in value):
             yield here, "text holds no line breaks: use separate paragraphs"
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            yield here, "text holds a lone surrogate (\\ud800-\\udfff), which no UTF-8 file can hold"
         else:
             yield from _unwritable(value, here)
 
@@ -259,6 +296,8 @@ class _Scanner:
 def locate_values(text: str) -> dict[Path_, Span]:
     """Path (keys and indexes) to the span of the value there, for valid JSON text."""
     scanner = _Scanner(text)
-    with contextlib.suppress(IndexError):  # only called on text json.loads accepted; be safe anyway
+    # Only called on text json.loads accepted; be safe anyway (the scanner
+    # recurses twice per level, json.loads once).
+    with contextlib.suppress(IndexError, RecursionError):
         scanner.value(())
     return scanner.found

@@ -71,7 +71,7 @@ def test_a_deep_include_chain_is_a_diagnostic_at_the_include_line(tmp_path: Path
     result = compile_file(tmp_path / "main.arg")
     deep = [d for d in result.diagnostics if d.name == "include-too-deep"]
     assert len(deep) == 1
-    assert deep[0].line == 1 and deep[0].column == 1  # the include line of the file at the limit
+    assert (deep[0].line, deep[0].column) == (1, 9)  # the path on the include line of the file at the limit
     assert "main.arg -> d1.arg" in deep[0].message  # the chain, named
 
 
