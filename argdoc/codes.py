@@ -247,14 +247,6 @@ TENSION_NEEDS_TWO_COMPONENTS = _rule("ARG005", "tension-needs-two-components")
 INVALID_DATE = _rule("ARG305", "invalid-date")
 
 
-def lookup(code: str) -> Code:
-    """The entry of a code; KeyError when there is none."""
-    for entry in (*TABLE, *STAGE_RULES):
-        if entry.code == code:
-            return entry
-    raise KeyError(code)
-
-
 # --- the tables of docs/language.md ---------------------------------------------------
 
 TOPICS = (READING, WRITING, IMPORTING, SYNTAX, FIELDS, INCLUDES, RULES)

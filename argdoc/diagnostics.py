@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING
 
 from argdoc.source import SourceFile, Span
 
@@ -60,48 +60,7 @@ class Diagnostic:
         return data
 
 
-@overload
 def make(
-    code: Code,
-    message: str,
-    source: SourceFile,
-    span: Span,
-    *,
-    hint: str | None = None,
-    severity: Severity = Severity.ERROR,
-    statement: str | None = None,
-    related: Sequence[Related] = (),
-) -> Diagnostic: ...
-
-
-# Transitional (issue #8): argdoc/cli.py and argdoc/build.py still pass a code and a
-# name as two strings; the code alone now finds its entry (and so its one name). This
-# overload and the branch below go once they pass entries of argdoc.codes.
-@overload
-def make(
-    code: str,
-    name: str,
-    message: str,
-    source: SourceFile,
-    span: Span,
-    *,
-    hint: str | None = None,
-    severity: Severity = Severity.ERROR,
-    statement: str | None = None,
-    related: Sequence[Related] = (),
-) -> Diagnostic: ...
-
-
-def make(code: Code | str, *args: Any, **kwargs: Any) -> Diagnostic:
-    """Build a diagnostic at a span of a source file: `make(codes.MISSING_COLON, message, source, span)`."""
-    if isinstance(code, str):
-        from argdoc.codes import lookup
-
-        return _make(lookup(code), *args[1:], **kwargs)
-    return _make(code, *args, **kwargs)
-
-
-def _make(
     code: Code,
     message: str,
     source: SourceFile,
@@ -112,6 +71,7 @@ def _make(
     statement: str | None = None,
     related: Sequence[Related] = (),
 ) -> Diagnostic:
+    """Build a diagnostic at a span of a source file: `make(codes.MISSING_COLON, message, source, span)`."""
     return Diagnostic(
         code=code.code,
         name=code.name,

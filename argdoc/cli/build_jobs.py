@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argdoc import codes
 from argdoc.cli.outputs import write_failure
 from argdoc.compiler import MAX_BYTES, Result, compile_file
 from argdoc.diagnostics import Diagnostic, Severity, make, sort_key
@@ -118,8 +119,7 @@ def _render_failure(path: Path, exc: Exception) -> Diagnostic:
         source = SourceFile(str(filename), "")
         span = Span(line=lineno or 1, column=1, end_line=lineno or 1, end_column=1)
         return make(
-            "E030",
-            "template-error",
+            codes.RENDER_FAILED,
             f"template error: {getattr(exc, 'message', exc)}",
             source,
             span,
@@ -129,8 +129,7 @@ def _render_failure(path: Path, exc: Exception) -> Diagnostic:
     span = Span(line=1, column=1, end_line=1, end_column=1)
     message = str(exc) or type(exc).__name__
     return make(
-        "E030",
-        "render-failed",
+        codes.RENDER_FAILED,
         f"rendering failed: {message}",
         source,
         span,

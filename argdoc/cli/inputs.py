@@ -8,17 +8,16 @@ would have been.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from argdoc import codes
 from argdoc.cli.exit_codes import UsageError
 from argdoc.compiler import MAX_BYTES, Result, compile_file, compile_stream, read_source
 from argdoc.diagnostics import make
 from argdoc.source import SourceFile, Span
-
-_INCLUDE_LINE = re.compile(r'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
+from argdoc.syntax import INCLUDE_LINE
 
 
 def inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
@@ -61,7 +60,7 @@ def _included(files: Sequence[Path]) -> set[Path]:
             text = file.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for match in _INCLUDE_LINE.finditer(text):
+        for match in INCLUDE_LINE.finditer(text):
             chapters.add((file.parent / match.group(1)).resolve())
     return chapters
 
@@ -75,8 +74,7 @@ def empty_dir_result(path: Path) -> Result:
     source = SourceFile(str(path), "")
     span = Span(line=1, column=1, end_line=1, end_column=1)
     diag = make(
-        "E024",
-        "no-inputs",
+        codes.NO_INPUTS,
         "no .arg files in this directory",
         source,
         span,

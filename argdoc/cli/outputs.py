@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from argdoc import codes
 from argdoc.cli.console import Console
 from argdoc.diagnostics import Diagnostic, make
 from argdoc.diagnostics import format_text as format_diagnostic
@@ -28,8 +29,7 @@ def write_failure(out: Path, exc: OSError) -> Diagnostic:
     span = Span(line=1, column=1, end_line=1, end_column=1)
     reason = exc.strerror or type(exc).__name__
     return make(
-        "E040",
-        "cannot-write",
+        codes.CANNOT_WRITE,
         f"cannot write this file: {reason}",
         source,
         span,
