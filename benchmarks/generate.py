@@ -20,6 +20,14 @@ Every component cites at least one of its block's sources and every source is
 cited, so the default lint rules find nothing at warning level or above
 (`component-without-tension` and `stale-source` are info, and do not fire
 either; `single-source-dependency` may, as info).
+
+    python benchmarks/generate.py --statements 20000 --shape chain > chain.arg
+
+The adversarial shapes are no realistic paper but the worst case of a graph
+walk: one source, and every other statement a claim that cites it and supports
+the claim before it (`chain`), the first claim also supporting the last
+(`cycle`: one support cycle through every claim). A rule that walks everything
+under each claim in turn is quadratic on them.
 """
 
 from __future__ import annotations
@@ -39,6 +47,10 @@ PAPER_DATE = datetime.date(2025, 6, 30)
 FIRST_SOURCE_DATE = datetime.date(2016, 1, 1)
 WIDTH = 88
 INDENT = "    "
+# The shapes a paper can take: the realistic one, and the adversarial ones (see `adversarial`).
+ADVERSARIAL = ("chain", "cycle")
+SHAPES = ("realistic", *ADVERSARIAL)
+ONE_SOURCE = "report"
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -377,6 +389,29 @@ def generate(statements: int, seed: int = 1) -> str:
     return "\n".join(writer.lines).rstrip("\n") + "\n"
 
 
+def adversarial(shape: str, statements: int, seed: int = 1) -> str:
+    """A chain (or a cycle) of `statements - 1` claims, each citing the one source and supporting the one before."""
+    if shape not in ADVERSARIAL:
+        raise ValueError(f"no adversarial shape {shape!r} (one of {', '.join(ADVERSARIAL)})")
+    if statements < MIN_STATEMENTS:
+        raise ValueError(f"a generated paper has at least {MIN_STATEMENTS} statements")
+    writer = Writer(random.Random(seed))
+    claims = [writer.new_id() for _ in range(statements - 1)]
+    writer.header(1)
+    for position, claim in enumerate(claims):
+        writer.statement_header("claim", claim)
+        if position == 0:
+            writer.lines.append(INDENT + "role: thesis")
+        below = claims[position - 1] if position else claims[-1] if shape == "cycle" else None
+        if below is not None:
+            writer.lines.append(INDENT + f"supports: {below}")
+        writer.lines.append("")
+        writer.emit_prose(writer.paragraph(80, [ONE_SOURCE], must_cite=[ONE_SOURCE]))
+        writer.lines.append("")
+    writer.source(ONE_SOURCE)
+    return "\n".join(writer.lines).rstrip("\n") + "\n"
+
+
 def _all_sources(blocks: list[Block]) -> Iterator[str]:
     for block in blocks:
         yield from block.sources
@@ -386,10 +421,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--statements", type=int, required=True, metavar="N", help=f"statements (>= {MIN_STATEMENTS})")
     parser.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default: 1)")
+    parser.add_argument("--shape", choices=SHAPES, default="realistic", help="the paper's shape (default: realistic)")
     args = parser.parse_args(argv)
     if args.statements < MIN_STATEMENTS:
         parser.error(f"--statements must be at least {MIN_STATEMENTS}")
-    sys.stdout.write(generate(args.statements, args.seed))
+    if args.shape == "realistic":
+        sys.stdout.write(generate(args.statements, args.seed))
+    else:
+        sys.stdout.write(adversarial(args.shape, args.statements, args.seed))
     return 0
 
 

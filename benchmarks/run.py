@@ -19,6 +19,9 @@ What it measures, all in one run on this machine:
 5. WeasyPrint's own CLI on argdoc's HTML, against `argdoc build --format pdf`.
 6. A cProfile summary of every missed target (benchmarks/profiles/), and
    `python -X importtime` of the lint path.
+7. The adversarial shapes (`generate.py --shape chain|cycle`): each rule that walks
+   the relation graph alone (`argdoc lint --select RULE`) on its worst case, beside
+   `argdoc check` of the same paper.
 
 Medians are reported with the spread (min-max) of the runs. Raw numbers go to
 benchmarks/results/latest.json and hyperfine's exports to benchmarks/results/hyperfine/.
@@ -93,6 +96,17 @@ OVER_ARGDOWN = 5.0
 FOLDER_PAPERS = 200
 FOLDER_STATEMENTS = 20
 BOTH_CORES = 1.5
+# The worst case of each rule that walks the relation graph (issue #9): shape, statements, rule.
+# A rule that walks again from every claim is quadratic on them; a near-linear one stays near `check`.
+ADVERSARIAL = (
+    ("chain", 4_000, "single-source-dependency"),
+    ("chain", 20_000, "single-source-dependency"),
+    ("chain", 100_000, "support-cycle"),
+    ("cycle", 100_000, "support-cycle"),
+)
+# An adversarial command runs once more only if its first run took less than this (a quadratic
+# rule takes minutes there).
+ADVERSARIAL_ONE_RUN_S = 30.0
 
 
 # --- timing ----------------------------------------------------------------------
@@ -331,12 +345,13 @@ def _os_name() -> str:
 # --- papers ------------------------------------------------------------------------
 
 
-def generate(statements: int, work: Path) -> Path:
-    path = work / f"paper-{statements}.arg"
+def generate(statements: int, work: Path, shape: str = "realistic") -> Path:
+    path = work / (f"paper-{statements}.arg" if shape == "realistic" else f"{shape}-{statements}.arg")
     if not path.exists():
         with path.open("w", encoding="utf-8") as out:
+            command = [PYTHON, str(BENCH / "generate.py"), "--statements", str(statements), "--seed", str(SEED)]
             subprocess.run(
-                [PYTHON, str(BENCH / "generate.py"), "--statements", str(statements), "--seed", str(SEED)],
+                [*command, "--shape", shape],
                 stdout=out,
                 check=True,
             )
@@ -714,6 +729,8 @@ def measure(work: Path, repeats: int, quick: bool, rev: str | None, log: Callabl
                     runner.time(name, command, min(repeats, 3), warmup=0)
             log(f"    peak RSS {megabytes(report.memory[name])}")
 
+    adversarial(runner, work, repeats, quick)
+
     log("PDF against WeasyPrint on the same HTML, 100 statements")
     paper = generate(100, work)
     runner.time("pdf 100", [ARGDOC, "build", str(paper), "--format", "pdf", "-o", str(out)], few)
@@ -781,6 +798,26 @@ def measure(work: Path, repeats: int, quick: bool, rev: str | None, log: Callabl
             " wall-clock times are upper bounds: compare them with the CPU times beside them."
         )
     return report
+
+
+def adversarial(runner: Runner, work: Path, repeats: int, quick: bool) -> None:
+    """`argdoc check`, and `argdoc lint --select RULE`, of each adversarial paper (up to 10,000 with --quick)."""
+    runner.log("adversarial shapes: the rules that walk the relation graph")
+    for shape, n, rule in ADVERSARIAL:
+        if quick and n > 10_000:
+            continue
+        paper = str(generate(n, work, shape))
+        for name, command in (
+            (f"check {shape} {n}", [ARGDOC, "check", paper]),
+            (f"{rule} {shape} {n}", [ARGDOC, "lint", "--select", rule, "--exit-zero", paper]),
+        ):
+            if name in runner.timings:
+                continue
+            first = wait4(command)
+            if first.wall > ADVERSARIAL_ONE_RUN_S:
+                runner.record(name, command, [first.wall], first.cpu, f"one run (over {ADVERSARIAL_ONE_RUN_S:.0f} s)")
+            else:
+                runner.time(name, command, min(repeats, 3), warmup=0)
 
 
 def profile_name(kind: str, size: str) -> str:
@@ -935,6 +972,7 @@ def render(report: Report) -> str:
     lines += _whole_process(report)
     lines += _stages(report)
     lines += _scale(report)
+    lines += _adversarial(report)
     lines += _folder(report)
     lines += _argdown(report)
     lines += _pdf(report)
@@ -1042,6 +1080,28 @@ def _scale(report: Report) -> list[str]:
         "`wait4`), from one more run of each command.",
         "",
         *table(("Command", "10,000 statements", "100,000 statements", "Growth", "Peak RSS 10k", "Peak RSS 100k"), rows),
+    ]
+
+
+def _adversarial(report: Report) -> list[str]:
+    t = report.timings
+    rows = []
+    for shape, n, rule in ADVERSARIAL:
+        check, lint = t.get(f"check {shape} {n}"), t.get(f"{rule} {shape} {n}")
+        if check and lint:
+            paper = f"{shape}, {count(n)}"
+            rows.append((f"`{rule}`", paper, spread(check), spread(lint), ratio(lint.median / check.median)))
+    if not rows:
+        return []
+    return [
+        "## Adversarial shapes",
+        "",
+        "The worst case of each rule that walks the relation graph: `benchmarks/generate.py --shape chain`",
+        "writes one source and claims that each cite it and support the claim before; `--shape cycle` also",
+        "lets the first claim support the last. The rule runs alone (`argdoc lint --select RULE --exit-zero`),",
+        "beside `argdoc check` (compile and resolve only) of the same paper; whole process each.",
+        "",
+        *table(("Rule", "Paper", "`argdoc check`", "`argdoc lint --select RULE`", "lint ÷ check"), rows),
     ]
 
 

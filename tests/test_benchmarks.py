@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -78,19 +79,48 @@ def test_sixty_statements_lint_clean_under_the_default_rules() -> None:
     assert serious == []
 
 
-def test_the_command_line_writes_the_paper_to_stdout() -> None:
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--seed", "3"], lambda: generator.generate(60, seed=3)),
+        (["--shape", "cycle"], lambda: generator.adversarial("cycle", 60)),
+    ],
+    ids=["realistic", "cycle"],
+)
+def test_the_command_line_writes_the_paper_to_stdout(args: list[str], expected: Callable[[], str]) -> None:
     done = subprocess.run(
-        [sys.executable, str(GENERATOR), "--statements", "60", "--seed", "3"],
+        [sys.executable, str(GENERATOR), "--statements", "60", *args],
         capture_output=True,
         text=True,
         check=True,
     )
-    assert done.stdout == generator.generate(60, seed=3)
+    assert done.stdout == expected()
 
 
 def test_too_few_statements_are_refused() -> None:
     with pytest.raises(ValueError, match="at least 10"):
         generator.generate(9)
+
+
+@pytest.mark.parametrize("shape", ["chain", "cycle"])
+def test_an_adversarial_paper_is_a_chain_of_claims_on_one_source(shape: str) -> None:
+    text = generator.adversarial(shape, 30, seed=2)
+    assert text == generator.adversarial(shape, 30, seed=2)
+    result = compile_text(text, "adversarial.arg")
+    assert result.ok and result.paper is not None and result.resolution is not None
+    claims = [s.id for s in result.paper.all_statements() if s.kind == "claim"]
+    assert _statement_kinds(text) == {"claim": 29, "source": 1}
+    supports = {(e.source, e.target) for e in result.resolution.edges if e.relation == "supports"}
+    chain = set(zip(claims[1:], claims, strict=False))
+    assert supports == (chain | {(claims[0], claims[-1])} if shape == "cycle" else chain)
+    cited = {e.target for e in result.resolution.edges if e.relation == "cites"}
+    assert cited == {generator.ONE_SOURCE}
+    assert {e.source for e in result.resolution.edges if e.relation == "cites"} == set(claims)
+
+
+def test_an_unknown_shape_is_refused() -> None:
+    with pytest.raises(ValueError, match="no adversarial shape"):
+        generator.adversarial("star", 40)
 
 
 def test_print_html_is_what_the_pdf_build_typesets() -> None:
