@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from argdoc.cli.argument_types import positive
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
 from argdoc.cli.inputs import empty_dir_result, inputs, is_empty_dir
 from argdoc.cli.lint_configs import LintConfigs
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     configs = LintConfigs(args.config)
     jobs: list[BuildJob] = []
     failed = False
-    for path, root in inputs(args.paths):
+    for path, root in inputs(args.paths, console.warning):
         if is_empty_dir(path, root):
             console.diagnostics(empty_dir_result(path), sys.stderr)
             failed = True
@@ -113,7 +113,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             console.info(built.note)
         if not console.quiet:
             for out in built.written:
-                print(out)
+                print(shown(out))
         failed = failed or built.failed
     progress.clear()
     return EXIT_ERRORS if failed else EXIT_OK
@@ -139,7 +139,8 @@ def _distinct_outputs(jobs: list[BuildJob]) -> list[BuildJob]:
             kept.append(job)
         elif earlier.path.resolve() != job.path.resolve():
             raise UsageError(
-                f"{earlier.path} and {job.path} would both be written to {job.target / job.path.stem}.*; "
+                f"{shown(earlier.path)} and {shown(job.path)} would both be written to "
+                f"{shown(job.target / job.path.stem)}.*; "
                 "rename one, or build them into different folders"
             )
     return kept
@@ -154,7 +155,7 @@ def _render_settings(args: argparse.Namespace) -> dict[str, object]:
     }
     if args.templates is not None:
         if not args.templates.is_dir():
-            raise UsageError(f"--templates {args.templates}: no such folder")
+            raise UsageError(f"--templates {shown(args.templates)}: no such folder")
         settings["templates_dir"] = args.templates.resolve()
     return settings
 

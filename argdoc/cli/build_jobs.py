@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from argdoc.cli.console import shown, shown_diagnostic
 from argdoc.cli.outputs import write_failure
 from argdoc.compiler import MAX_BYTES, Result, compile_file
 from argdoc.diagnostics import Diagnostic, Severity, make, sort_key
@@ -57,21 +58,24 @@ def build_one(job: BuildJob) -> BuildReport:
     found = [d for d in lint(result, job.config) if d.severity is not Severity.INFO]
     # Resolution errors stop a build whatever the lint configuration says: a
     # paper with dangling references or duplicate ids cannot be rendered right.
-    shown = {id(d) for d in found}
-    found += [d for d in result.diagnostics if d.is_error and id(d) not in shown and d not in found]
+    linted = {id(d) for d in found}
+    found += [d for d in result.diagnostics if d.is_error and id(d) not in linted and d not in found]
     report.messages = [
-        format_diagnostic(d, result.source_of(d.path), colour=job.colour) for d in sorted(found, key=sort_key)
+        format_diagnostic(shown_diagnostic(d), result.source_of(d.path), colour=job.colour)
+        for d in sorted(found, key=sort_key)
     ]
     fatal = [d for d in found if d.is_error or (job.strict and d.severity is Severity.WARNING)]
     if fatal or result.paper is None:
         reason = "errors" if any(d.is_error for d in fatal) or result.paper is None else "warnings, with --strict"
-        report.failed, report.note = True, f"{job.path}: not built (fix the {reason} above)"
+        report.failed, report.note = True, f"{shown(job.path)}: not built (fix the {reason} above)"
         return report
     try:
         products = _render(result, job)
     except Exception as exc:  # a renderer failure is this paper's failure, not the whole run's
         report.failed = True
-        report.messages.append(format_diagnostic(_render_failure(job.path, exc), None, colour=job.colour))
+        report.messages.append(
+            format_diagnostic(shown_diagnostic(_render_failure(job.path, exc)), None, colour=job.colour)
+        )
         return report
     for fmt, data in products:
         out = job.target / f"{job.path.stem}.{fmt}"
@@ -79,7 +83,9 @@ def build_one(job: BuildJob) -> BuildReport:
             write_atomic(out, data)
         except OSError as exc:
             report.failed = True
-            report.messages.append(format_diagnostic(write_failure(out, exc), None, colour=job.colour))
+            report.messages.append(
+                format_diagnostic(shown_diagnostic(write_failure(out, exc)), None, colour=job.colour)
+            )
             return report
         report.written.append(out)
     return report

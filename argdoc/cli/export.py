@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
 from argdoc.cli.inputs import compile_input
 from argdoc.cli.outputs import write_output
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     elif not write_output(Path(args.output), text, console):
         return EXIT_ERRORS
     elif not console.quiet:
-        print(args.output)
+        print(shown(args.output))
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from argdoc.cli.argument_types import line_length
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown, shown_diagnostic
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK
 from argdoc.cli.inputs import read_exact_text
 from argdoc.cli.outputs import write_output
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         text, name = read, str(path)
     result = import_json(text, name, args.line_length or DEFAULT_LINE_LENGTH)
     for d in result.diagnostics:
-        print(format_diagnostic(d, result.source, colour=console.colour), file=sys.stderr)
+        print(format_diagnostic(shown_diagnostic(d), result.source, colour=console.colour), file=sys.stderr)
         print(file=sys.stderr)
     if result.text is None:
         return EXIT_ERRORS
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     elif not write_output(Path(args.output), result.text, console):
         return EXIT_ERRORS
     elif not console.quiet:
-        print(args.output)
+        print(shown(args.output))
     return EXIT_OK
 
 

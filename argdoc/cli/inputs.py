@@ -4,29 +4,38 @@ A folder stands for every .arg file below it, except in hidden folders
 (.git, .venv) and except the chapters another file there includes; `-` is
 standard input. A folder with no papers is reported (E024) where its papers
 would have been.
+
+A folder may come from anyone (a pull request on a build server), so its
+walk follows no link out of it, nor into /proc, /dev or /sys: a link
+`env.arg -> /proc/self/environ` would otherwise have its "lines" printed in
+diagnostics. Such a link is skipped with a warning; a file the user names
+is read wherever it leads.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from argdoc.cli.console import shown
 from argdoc.cli.exit_codes import UsageError
 from argdoc.compiler import MAX_BYTES, Result, compile_file, compile_stream, read_source
 from argdoc.diagnostics import make
 from argdoc.source import SourceFile, Span
 
 _INCLUDE_LINE = re.compile(r'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
+# Files there are the kernel's, not papers: reading one can hang (/dev/zero) or show secrets.
+_SYSTEM_FOLDERS = (Path("/proc"), Path("/dev"), Path("/sys"))
 
 
-def inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
+def inputs(paths: Sequence[str], warn: Callable[[str], None]) -> Iterator[tuple[Path, Path | None]]:
     """Each .arg file to process, with the directory it was found under (if any).
 
     In a directory, hidden folders (.git, .venv) are skipped, and so are the
     chapters that another file there includes: they are part of that paper,
-    not papers of their own.
+    not papers of their own. A skipped link is reported through `warn`.
     """
     if list(paths).count("-") > 1:
         raise UsageError("'-' (standard input) can be given only once")
@@ -40,13 +49,40 @@ def inputs(paths: Sequence[str]) -> Iterator[tuple[Path, Path | None]]:
         if not path.is_dir():
             yield path, None
             continue
-        found = sorted(p for p in path.rglob("*.arg") if p.is_file() and not _hidden(p.relative_to(path)))
+        found = _walk(path, warn)
         chapters = _included(found)
         papers = [p for p in found if p.resolve() not in chapters]
         if not papers:
             yield path, path  # reported as "no .arg files" by the caller
         for file in papers:
             yield file, path
+
+
+def _walk(folder: Path, warn: Callable[[str], None]) -> list[Path]:
+    """The .arg files below `folder`, but for hidden folders and links that lead out of it.
+
+    Path.rglob does not enter linked folders, so only a file itself can be a link.
+    """
+    root = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*.arg")):
+        if _hidden(path.relative_to(folder)):
+            continue
+        if path.is_symlink():
+            try:
+                target = path.resolve()
+            except (OSError, RuntimeError):  # a loop of links
+                warn(f"skipped {shown(path)}: it is a link that leads nowhere")
+                continue
+            if not target.is_relative_to(root) or any(target.is_relative_to(f) for f in _SYSTEM_FOLDERS):
+                warn(
+                    f"skipped {shown(path)}: it links to {shown(target)}, outside {shown(folder)} "
+                    "(links out of a folder are not followed; name the file to read it)"
+                )
+                continue
+        if path.is_file():
+            found.append(path)
+    return found
 
 
 def _hidden(relative: Path) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from argdoc.cli.commands import build_parser
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown_prose
 from argdoc.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, UsageError
 from argdoc.collector import own_the_process
 from argdoc.config import ConfigError
@@ -79,11 +79,11 @@ def _run(arguments: list[str]) -> int:
         code: int = args.handler(args, console)
         return code
     except ConfigError as exc:
-        print(f"argdoc: configuration error: {exc}", file=sys.stderr)
+        print(f"argdoc: configuration error: {shown_prose(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
         getattr(args, "command_parser", parser).print_usage(sys.stderr)
-        print(f"argdoc: error: {exc}", file=sys.stderr)
+        print(f"argdoc: error: {shown_prose(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("argdoc: interrupted", file=sys.stderr)
@@ -94,7 +94,7 @@ def _run(arguments: list[str]) -> int:
     except BrokenPipeError:
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # the last line of defence: no traceback for users
-        print(f"argdoc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"argdoc: internal error: {type(exc).__name__}: {shown_prose(str(exc))}", file=sys.stderr)
         print("This is a bug in argdoc. Please report it with the input that caused it.", file=sys.stderr)
         if os.environ.get("ARGDOC_DEBUG"):
             traceback.print_exc()
