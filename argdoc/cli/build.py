@@ -104,18 +104,22 @@ def run(args: argparse.Namespace, console: Console) -> int:
         )
     jobs = _distinct_outputs(jobs)
     progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
-    for built in build_all(jobs, workers_for(len(jobs), args.jobs), progress.update):
+    reports = build_all(jobs, workers_for(len(jobs), args.jobs), progress.update)
+    try:
+        for built in reports:
+            progress.clear()
+            for message in built.messages:
+                print(message, file=sys.stderr)
+                print(file=sys.stderr)
+            if built.note:
+                console.info(built.note)
+            if not console.quiet:
+                for out in built.written:
+                    print(shown(out))
+            failed = failed or built.failed
+    finally:
+        reports.close()  # however the loop ends: a signal while a report is printed stops the workers too
         progress.clear()
-        for message in built.messages:
-            print(message, file=sys.stderr)
-            print(file=sys.stderr)
-        if built.note:
-            console.info(built.note)
-        if not console.quiet:
-            for out in built.written:
-                print(shown(out))
-        failed = failed or built.failed
-    progress.clear()
     return EXIT_ERRORS if failed else EXIT_OK
 
 
