@@ -15,16 +15,8 @@ from pathlib import Path
 
 import pytest
 
-GOOD = """\
-title: A small paper
+from .test_cli import GOOD
 
-claim thesis "The thesis":
-    Russia is trying to balance two priorities [@wire].
-
-source wire:
-    outlet: The Wire
-    date: 2026-11-01
-"""
 # A file outside the folder whose line a diagnostic would print (an undefined citation).
 SECRET = "claim leak:\n    CI_TOKEN=hunter2-do-not-print [@nowhere].\n"
 TOKEN = "hunter2-do-not-print"

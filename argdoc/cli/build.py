@@ -113,9 +113,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
                 print(file=sys.stderr)
             if built.note:
                 console.info(built.note)
-            if not console.quiet:
-                for out in built.written:
-                    print(shown(out))
+            for out in built.written:
+                console.wrote(out)
             failed = failed or built.failed
     finally:
         reports.close()  # however the loop ends: a signal while a report is printed stops the workers too

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from argdoc.cli.standard_streams import is_closed
 from argdoc.diagnostics import Diagnostic, Related, sort_key
 from argdoc.diagnostics import format_text as format_diagnostic
 
@@ -38,6 +39,15 @@ class Console:
     def info(self, message: str) -> None:
         if not self.quiet:
             print(message, file=sys.stderr)
+
+    def wrote(self, path: str | Path) -> None:
+        """Name a file written, on standard output for scripts to read; not with --quiet.
+
+        Nor when standard output is closed: the file is what was asked for,
+        its name is only news of it.
+        """
+        if not self.quiet and not is_closed(1):
+            print(shown(path))
 
     def warning(self, message: str) -> None:
         """Something the user should know although nothing failed; printed even with --quiet."""

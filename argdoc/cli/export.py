@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console, shown
+from argdoc.cli.console import Console
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
 from argdoc.cli.inputs import compile_input
 from argdoc.cli.outputs import write_output
@@ -47,10 +47,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
             text = export(result.paper, args.to)
     if args.output is None:
         write_stdout(text)
-    elif not write_output(Path(args.output), text, console):
+    elif write_output(Path(args.output), text, console):
+        console.wrote(args.output)
+    else:
         return EXIT_ERRORS
-    elif not console.quiet:
-        print(shown(args.output))
     return EXIT_OK
 
 

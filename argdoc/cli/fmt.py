@@ -74,7 +74,10 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
 
     if len(args.paths) > 1:
         raise UsageError("'-' (standard input) cannot be combined with other paths")
-    text = sys.stdin.read()
+    text = read_exact_text(Path("-"), None, args.max_size)
+    if isinstance(text, Result):
+        console.diagnostics(text, sys.stderr)
+        return EXIT_ERRORS
     try:
         after = _same_line_endings(text, format_paper(text, "<stdin>", _line_length(Path.cwd(), args.line_length)))
     except FormatError as exc:

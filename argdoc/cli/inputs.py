@@ -14,14 +14,17 @@ is read wherever it leads.
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from argdoc.cli.console import shown
 from argdoc.cli.exit_codes import UsageError
-from argdoc.compiler import MAX_BYTES, Result, compile_file, compile_stream, read_source
+from argdoc.cli.standard_streams import is_closed
+from argdoc.compiler import MAX_BYTES, Result, compile_file, compile_stream, read_source, read_stream
 from argdoc.diagnostics import make
 from argdoc.source import SourceFile, Span
 
@@ -126,15 +129,30 @@ def compile_input(path: Path, root: Path | None, max_bytes: int = MAX_BYTES) -> 
     if is_empty_dir(path, root):
         return empty_dir_result(path)
     if str(path) == "-":
-        return compile_stream(sys.stdin.buffer, max_bytes)
+        return compile_stream(standard_input(), max_bytes)
     return compile_file(path, max_bytes)
 
 
 def read_exact_text(path: Path, root: Path | None, max_bytes: int) -> str | Result:
-    """The file's exact text (line endings as they are), or a Result saying why it cannot be read."""
+    """The exact text (line endings as they are) of a file or of standard input (`-`), or a Result saying why not.
+
+    Standard input gets the checks a file gets: the size limit, and UTF-8.
+    """
     if is_empty_dir(path, root):
         return empty_dir_result(path)
-    source, problems = read_source(path, max_bytes)
+    if str(path) == "-":
+        data = standard_input().read(max_bytes + 1)
+        source, problems = read_stream(io.BytesIO(data), max_bytes)
+    else:
+        source, problems = read_source(path, max_bytes)
+        data = path.read_bytes() if not problems else b""
     if problems:
         return Result(source, None, None, problems, {source.path: source})
-    return path.read_bytes().decode("utf-8-sig")
+    return data.decode("utf-8-sig")
+
+
+def standard_input() -> BinaryIO:
+    """Standard input, to read bytes from; a closed one is a mistake of the command line."""
+    if sys.stdin is None or is_closed(0):
+        raise UsageError("standard input is closed: pipe the paper in ('argdoc check - < paper.arg'), or name a file")
+    return sys.stdin.buffer
