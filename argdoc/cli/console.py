@@ -67,9 +67,10 @@ def wants_colour(choice: str, stream: TextIO) -> bool:
 # terminal obeys (a file name can hold `ESC ]0;...` or `ESC [2J`), and the stand-ins
 # (U+DC80 to U+DCFF) Python gives the bytes of a file name that are not UTF-8, which
 # neither a terminal nor JSON can carry. Prose (a message, a hint) keeps its tabs and
-# line breaks.
-_UNPRINTABLE_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
-_UNPRINTABLE_IN_PROSE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udcff]")
+# line breaks. Patterns, not compiled ones: re compiles them on first use (nearly
+# never), and every command would pay for compiling them at start-up.
+_UNPRINTABLE_IN_NAME = r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]"
+_UNPRINTABLE_IN_PROSE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\udc80-\udcff]"
 
 
 def shown(name: str | Path) -> str:
@@ -86,10 +87,10 @@ def shown_prose(text: str) -> str:
     return _escaped(text, _UNPRINTABLE_IN_PROSE)
 
 
-def _escaped(text: str, unprintable: re.Pattern[str]) -> str:
-    if unprintable.search(text) is None:
+def _escaped(text: str, unprintable: str) -> str:
+    if text.isprintable():  # the usual case, without a regular expression
         return text
-    return unprintable.sub(_escape, text)
+    return re.sub(unprintable, _escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
