@@ -31,11 +31,18 @@ positive = at_least(1)
 line_length = at_least(40)
 
 
+# The largest --max-size: far beyond any paper, and within what a read can be asked for.
+MAX_SIZE = 1024**4
+
+
 def size(value: str) -> int:
-    """A size such as 500000, 800K, 64M or 1G (binary multiples)."""
+    """A size such as 500000, 800K, 64M or 1G (binary multiples), at most 1024G."""
     match = re.fullmatch(r"(\d+)\s*([KMG]?)i?B?", value.strip(), re.I)
     if match is None:
         raise argparse.ArgumentTypeError(f"{value!r} is not a size; write e.g. 800K, 64M or 1G")
-    power = "_KMG".index(match.group(2).upper() or "_")
-    multiplier: int = 1024**power
-    return int(match.group(1)) * multiplier
+    digits = match.group(1).lstrip("0") or "0"
+    multiplier: int = 1024 ** "_KMG".index(match.group(2).upper() or "_")
+    # Sixteen digits are more than MAX_SIZE whatever the unit (and int() refuses thousands of them).
+    if len(digits) > 15 or int(digits) * multiplier > MAX_SIZE:
+        raise argparse.ArgumentTypeError("at most 1024G")
+    return int(digits) * multiplier

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from argdoc.cli.argument_types import positive
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
 from argdoc.cli.inputs import empty_dir_result, inputs, is_empty_dir
 from argdoc.cli.lint_configs import LintConfigs
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     configs = LintConfigs(args.config)
     jobs: list[BuildJob] = []
     failed = False
-    for path, root in inputs(args.paths):
+    for path, root in inputs(args.paths, console.warning):
         if is_empty_dir(path, root):
             console.diagnostics(empty_dir_result(path), sys.stderr)
             failed = True
@@ -104,18 +104,21 @@ def run(args: argparse.Namespace, console: Console) -> int:
         )
     jobs = _distinct_outputs(jobs)
     progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
-    for built in build_all(jobs, workers_for(len(jobs), args.jobs), progress.update):
-        progress.clear()
-        for message in built.messages:
-            print(message, file=sys.stderr)
-            print(file=sys.stderr)
-        if built.note:
-            console.info(built.note)
-        if not console.quiet:
+    reports = build_all(jobs, workers_for(len(jobs), args.jobs), progress.update)
+    try:
+        for built in reports:
+            progress.clear()
+            for message in built.messages:
+                print(message, file=sys.stderr)
+                print(file=sys.stderr)
+            if built.note:
+                console.info(built.note)
             for out in built.written:
-                print(out)
-        failed = failed or built.failed
-    progress.clear()
+                console.wrote(out)
+            failed = failed or built.failed
+    finally:
+        reports.close()  # however the loop ends: a signal while a report is printed stops the workers too
+        progress.clear()
     return EXIT_ERRORS if failed else EXIT_OK
 
 
@@ -139,7 +142,8 @@ def _distinct_outputs(jobs: list[BuildJob]) -> list[BuildJob]:
             kept.append(job)
         elif earlier.path.resolve() != job.path.resolve():
             raise UsageError(
-                f"{earlier.path} and {job.path} would both be written to {job.target / job.path.stem}.*; "
+                f"{shown(earlier.path)} and {shown(job.path)} would both be written to "
+                f"{shown(job.target / job.path.stem)}.*; "
                 "rename one, or build them into different folders"
             )
     return kept
@@ -154,7 +158,7 @@ def _render_settings(args: argparse.Namespace) -> dict[str, object]:
     }
     if args.templates is not None:
         if not args.templates.is_dir():
-            raise UsageError(f"--templates {args.templates}: no such folder")
+            raise UsageError(f"--templates {shown(args.templates)}: no such folder")
         settings["templates_dir"] = args.templates.resolve()
     return settings
 

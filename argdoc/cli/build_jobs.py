@@ -6,16 +6,26 @@ paper is compiled and rendered in memory first, and written (atomically)
 only when every requested format succeeded, so a failed build leaves the
 earlier outputs as they were. Jobs run in a process pool; reports come back
 in input order, so the output reads the same however many workers there are.
+
+A signal stops the pool at once: the parent stops its workers before it says
+so, and a worker whose parent was killed outright notices and stops; either
+way a job is unwound (its temporary file removed) and nothing more is written.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+import signal
+import threading
+import time
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argdoc import codes
+from argdoc.cli.console import shown, shown_diagnostic
+from argdoc.cli.exit_codes import EXIT_TERMINATED
 from argdoc.cli.outputs import write_failure
 from argdoc.compiler import MAX_BYTES, Result, compile_file
 from argdoc.diagnostics import Diagnostic, Severity, make, sort_key
@@ -24,6 +34,10 @@ from argdoc.lint import LintConfig, lint
 from argdoc.output import write_atomic
 from argdoc.render.options import PageSize
 from argdoc.source import SourceFile, Span
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing.process import BaseProcess
 
 
 @dataclass(frozen=True)
@@ -58,21 +72,24 @@ def build_one(job: BuildJob) -> BuildReport:
     found = [d for d in lint(result, job.config) if d.severity is not Severity.INFO]
     # Resolution errors stop a build whatever the lint configuration says: a
     # paper with dangling references or duplicate ids cannot be rendered right.
-    shown = {id(d) for d in found}
-    found += [d for d in result.diagnostics if d.is_error and id(d) not in shown and d not in found]
+    linted = {id(d) for d in found}
+    found += [d for d in result.diagnostics if d.is_error and id(d) not in linted and d not in found]
     report.messages = [
-        format_diagnostic(d, result.source_of(d.path), colour=job.colour) for d in sorted(found, key=sort_key)
+        format_diagnostic(shown_diagnostic(d), result.source_of(d.path), colour=job.colour)
+        for d in sorted(found, key=sort_key)
     ]
     fatal = [d for d in found if d.is_error or (job.strict and d.severity is Severity.WARNING)]
     if fatal or result.paper is None:
         reason = "errors" if any(d.is_error for d in fatal) or result.paper is None else "warnings, with --strict"
-        report.failed, report.note = True, f"{job.path}: not built (fix the {reason} above)"
+        report.failed, report.note = True, f"{shown(job.path)}: not built (fix the {reason} above)"
         return report
     try:
         products = _render(result, job)
     except Exception as exc:  # a renderer failure is this paper's failure, not the whole run's
         report.failed = True
-        report.messages.append(format_diagnostic(_render_failure(job.path, exc), None, colour=job.colour))
+        report.messages.append(
+            format_diagnostic(shown_diagnostic(_render_failure(job.path, exc)), None, colour=job.colour)
+        )
         return report
     for fmt, data in products:
         out = job.target / f"{job.path.stem}.{fmt}"
@@ -80,7 +97,9 @@ def build_one(job: BuildJob) -> BuildReport:
             write_atomic(out, data)
         except OSError as exc:
             report.failed = True
-            report.messages.append(format_diagnostic(write_failure(out, exc), None, colour=job.colour))
+            report.messages.append(
+                format_diagnostic(shown_diagnostic(write_failure(out, exc)), None, colour=job.colour)
+            )
             return report
         report.written.append(out)
     return report
@@ -145,8 +164,13 @@ def workers_for(jobs: int, requested: int | None) -> int:
 
 def build_all(
     jobs: Sequence[BuildJob], workers: int, progress: Callable[[int, int, Path], None] | None = None
-) -> Iterator[BuildReport]:
-    """Build every job, `workers` at a time, yielding reports in input order."""
+) -> Generator[BuildReport, None, None]:
+    """Build every job, `workers` at a time, yielding reports in input order.
+
+    An exception that passes through (SIGTERM raised as an exception, Ctrl-C),
+    or closing the iterator early, stops the workers before it goes on: their
+    jobs are interrupted, nothing more is written (see the worker's side below).
+    """
     if workers <= 1 or len(jobs) <= 1:
         for done, job in enumerate(jobs, 1):
             report = build_one(job)
@@ -156,11 +180,95 @@ def build_all(
         return
     # Imported here: a process pool (multiprocessing) costs every build ~7 ms to import.
     from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import active_children
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(build_one, job) for job in jobs]
+    earlier = set(active_children())
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_starts, initargs=(os.getpid(),))
+    mine: list[BaseProcess] = []
+    try:
+        futures = [pool.submit(_build_in_worker, job) for job in jobs]
+        mine = [p for p in active_children() if p not in earlier]  # every worker is started by now
         for done, future in enumerate(futures, 1):
             report = future.result()
             if progress:
                 progress(done, len(jobs), report.path)
             yield report
+    except BaseException:
+        _stop(pool, mine)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor, workers: list[BaseProcess]) -> None:
+    """Drop the jobs not started and stop the workers now; a worker that does not stop within seconds is killed."""
+    # A second Ctrl-C or SIGTERM would interrupt the stopping itself; it is held until this is done.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        deadline = time.monotonic() + _STOP_SECONDS
+        for worker in workers:
+            worker.join(max(deadline - time.monotonic(), 0))
+        for worker in workers:
+            if worker.is_alive():
+                worker.kill()
+                worker.join()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+_STOP_SECONDS = 5
+
+
+# --- the worker's side --------------------------------------------------------------
+#
+# A worker stops when the parent sends SIGTERM (see _stop) and when the parent is
+# gone (killed with SIGKILL, it could not say so). Either way it stops quietly:
+# a job being built is unwound, so that write_atomic removes its temporary file,
+# and the process ends without a traceback. Each worker has its own process group,
+# so that a signal to the parent's group (Ctrl-C in a terminal, `timeout`) reaches
+# the parent alone, which then stops the workers in this order; and it ignores
+# SIGINT for the same reason.
+
+
+class _Stopped(BaseException):
+    """Raised in a worker's job by SIGTERM, to unwind it."""
+
+
+_job_running = False
+
+
+def _worker_starts(parent: int) -> None:
+    os.setpgid(0, 0)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_sigterm_in_worker)
+    threading.Thread(target=_watch_parent, args=(parent,), name="argdoc-watch-parent", daemon=True).start()
+
+
+def _on_sigterm_in_worker(signum: int, frame: object) -> None:
+    if _job_running:
+        raise _Stopped
+    os._exit(EXIT_TERMINATED)  # waiting for a job: nothing to unwind
+
+
+def _build_in_worker(job: BuildJob) -> BuildReport:
+    global _job_running
+    _job_running = True
+    try:
+        return build_one(job)
+    except _Stopped:
+        os._exit(EXIT_TERMINATED)
+    finally:
+        _job_running = False
+
+
+def _watch_parent(parent: int) -> None:
+    """Stop this worker once its parent is gone (it is then adopted, and has another parent)."""
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    # To the main thread, so that a job is unwound and a wait for the next job is interrupted.
+    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGTERM)
+
+
+_WATCH_SECONDS = 0.2

@@ -19,7 +19,7 @@ def arguments(check: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, console: Console) -> int:
     failed = False
     count = 0
-    for path, root in inputs(args.paths):
+    for path, root in inputs(args.paths, console.warning):
         result = compile_input(path, root, args.max_size)
         count += 1
         console.diagnostics(result, sys.stdout)

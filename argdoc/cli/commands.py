@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from argdoc import __version__
 from argdoc.cli import argument_types
 from argdoc.cli.console import Console
 from argdoc.collector import gc_paused
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # The pipeline's imports (Pydantic, Lark, argdoc's models) make tens of thousands
 # of long-lived objects and next to no garbage: without the collector, which would
@@ -79,6 +83,18 @@ def common_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser (and its subparsers'), but help that cannot be written is an error, not silence.
+
+    argparse drops an OSError when it prints help, a version or usage, so
+    `argdoc --version >/dev/full` ended with 0 having written nothing.
+    """
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser; given the arguments, only as much of it as they need.
 
@@ -88,7 +104,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     (`--help`, `--version`, a mistake) the whole parser is made, to list the
     commands.
     """
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="argdoc",
         description="Compile structured-argument .arg files into HTML and PDF policy papers.",
         epilog="Run 'argdoc COMMAND --help' for a command's options. "

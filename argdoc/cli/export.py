@@ -47,10 +47,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
             text = export(result.paper, args.to)
     if args.output is None:
         write_stdout(text)
-    elif not write_output(Path(args.output), text, console):
+    elif write_output(Path(args.output), text, console):
+        console.wrote(args.output)
+    else:
         return EXIT_ERRORS
-    elif not console.quiet:
-        print(args.output)
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from argdoc.cli.argument_types import line_length
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown, shown_diagnostic, shown_prose
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
 from argdoc.cli.inputs import inputs, read_exact_text
 from argdoc.cli.outputs import write_output
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if "-" in args.paths:
         return _fmt_stdin(args, console)
     changed = failed = 0
-    for path, root in inputs(args.paths):
+    for path, root in inputs(args.paths, console.warning):
         result = read_exact_text(path, root, args.max_size)
         if isinstance(result, Result):
             console.diagnostics(result, sys.stderr)
@@ -57,9 +57,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
         if args.diff:
             write_stdout(unified_diff(before, after, str(path)))
         if args.check or args.diff:
-            console.info(f"would reformat {path}")
+            console.info(f"would reformat {shown(path)}")
         elif write_output(path, after, console):
-            console.info(f"reformatted {path}")
+            console.info(f"reformatted {shown(path)}")
         else:
             failed += 1
     verb = "would be reformatted" if args.check or args.diff else "reformatted"
@@ -74,7 +74,10 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
 
     if len(args.paths) > 1:
         raise UsageError("'-' (standard input) cannot be combined with other paths")
-    text = sys.stdin.read()
+    text = read_exact_text(Path("-"), None, args.max_size)
+    if isinstance(text, Result):
+        console.diagnostics(text, sys.stderr)
+        return EXIT_ERRORS
     try:
         after = _same_line_endings(text, format_paper(text, "<stdin>", _line_length(Path.cwd(), args.line_length)))
     except FormatError as exc:
@@ -114,9 +117,9 @@ def _same_line_endings(original: str, formatted: str) -> str:
 def _format_failure(console: Console, path: str, exc: Exception, source: SourceFile) -> None:
     diagnostics = getattr(exc, "diagnostics", [])
     for d in diagnostics:
-        print(format_diagnostic(d, source, colour=console.colour), file=sys.stderr)
+        print(format_diagnostic(shown_diagnostic(d), source, colour=console.colour), file=sys.stderr)
         print(file=sys.stderr)
-    print(f"{path}: not formatted: {exc}", file=sys.stderr)
+    print(f"{shown(path)}: not formatted: {shown_prose(str(exc))}", file=sys.stderr)
 
 
 COMMAND = Command(

@@ -11,11 +11,11 @@ from pathlib import Path
 
 from argdoc.cli.argument_types import line_length
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown_diagnostic
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK
 from argdoc.cli.inputs import read_exact_text
 from argdoc.cli.outputs import write_output
-from argdoc.compiler import Result
+from argdoc.compiler import STDIN, Result
 from argdoc.diagnostics import format_text as format_diagnostic
 from argdoc.output import write_stdout
 
@@ -30,27 +30,23 @@ def run(args: argparse.Namespace, console: Console) -> int:
     from argdoc.fmt import DEFAULT_LINE_LENGTH
     from argdoc.import_json import import_json
 
-    path = Path(args.path)
-    if args.path == "-":
-        text, name = sys.stdin.read(), "<stdin>"
-    else:
-        read = read_exact_text(path, None, args.max_size)
-        if isinstance(read, Result):
-            console.diagnostics(read, sys.stderr)
-            return EXIT_ERRORS
-        text, name = read, str(path)
+    text = read_exact_text(Path(args.path), None, args.max_size)
+    if isinstance(text, Result):
+        console.diagnostics(text, sys.stderr)
+        return EXIT_ERRORS
+    name = STDIN if args.path == "-" else args.path
     result = import_json(text, name, args.line_length or DEFAULT_LINE_LENGTH)
     for d in result.diagnostics:
-        print(format_diagnostic(d, result.source, colour=console.colour), file=sys.stderr)
+        print(format_diagnostic(shown_diagnostic(d), result.source, colour=console.colour), file=sys.stderr)
         print(file=sys.stderr)
     if result.text is None:
         return EXIT_ERRORS
     if args.output is None:
         write_stdout(result.text)
-    elif not write_output(Path(args.output), result.text, console):
+    elif write_output(Path(args.output), result.text, console):
+        console.wrote(args.output)
+    else:
         return EXIT_ERRORS
-    elif not console.quiet:
-        print(args.output)
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from argdoc.cli.commands import Command
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown_diagnostic
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK
 from argdoc.cli.inputs import compile_input, inputs
 from argdoc.cli.lint_configs import LintConfigs
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     overrides = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore}
     configs = LintConfigs(args.config, {k: v for k, v in overrides.items() if v})
     collected: list[Diagnostic] = []
-    for path, root in inputs(args.paths):
+    for path, root in inputs(args.paths, console.warning):
         result = compile_input(path, root, args.max_size)
         found = lint(result, configs.for_file(path))
         collected.extend(found)
@@ -60,11 +60,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
             console.diagnostics(result, sys.stdout, found)
         elif args.format == "github":
             for d in found:
-                print(report.to_github(d))
+                print(report.to_github(shown_diagnostic(d)))
     if args.format == "json":
-        write_stdout(report.to_json(collected))
+        write_stdout(report.to_json([shown_diagnostic(d) for d in collected]))
     elif args.format == "sarif":
-        write_stdout(report.to_sarif(collected))
+        write_stdout(report.to_sarif([shown_diagnostic(d) for d in collected]))
     if args.statistics and collected:
         print(report.statistics(collected), file=sys.stderr if args.format != "text" else sys.stdout)
     console.info(_summary(collected))

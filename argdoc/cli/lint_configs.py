@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from argdoc.config import ConfigError
+
 if TYPE_CHECKING:
     from argdoc.lint import LintConfig
 
@@ -13,6 +15,8 @@ class LintConfigs:
     """Lint configuration per folder: the nearest config file, read once, with the command line's overrides."""
 
     def __init__(self, explicit: Path | None, overrides: dict[str, list[str]] | None = None) -> None:
+        if explicit is not None and explicit.is_dir():
+            raise ConfigError(explicit, "file", "is a directory; name a configuration file in it (argdoc.toml)")
         self.explicit = explicit
         self.overrides = overrides or {}
         self._cache: dict[Path, LintConfig] = {}

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from argdoc import codes
-from argdoc.cli.console import Console
+from argdoc.cli.console import Console, shown_diagnostic
 from argdoc.diagnostics import Diagnostic, make
 from argdoc.diagnostics import format_text as format_diagnostic
 from argdoc.output import write_atomic
@@ -18,7 +18,9 @@ def write_output(path: Path, data: str | bytes, console: Console) -> bool:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        print(format_diagnostic(write_failure(path, exc), None, colour=console.colour), file=sys.stderr)
+        print(
+            format_diagnostic(shown_diagnostic(write_failure(path, exc)), None, colour=console.colour), file=sys.stderr
+        )
         return False
     return True
 

@@ -10,17 +10,26 @@ reports, exports).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
 import threading
 import traceback
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, TypeGuard
 
+from argdoc.cli import standard_streams
 from argdoc.cli.commands import build_parser
-from argdoc.cli.console import Console
-from argdoc.cli.exit_codes import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, UsageError
+from argdoc.cli.console import Console, shown_prose
+from argdoc.cli.exit_codes import (
+    EXIT_BROKEN_PIPE,
+    EXIT_ERRORS,
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    UsageError,
+)
 from argdoc.collector import own_the_process
 from argdoc.config import ConfigError
 
@@ -34,9 +43,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     caller that passes `argv` keeps its process as it was.
     """
     if argv is None:
+        standard_streams.guard()
         own_the_process()
-        _exit_now(_run(sys.argv[1:]))
+        _exit_now(_run_program(sys.argv[1:]))
     return _run(list(argv))
+
+
+def _run_program(arguments: list[str]) -> int:
+    try:
+        return _run(arguments)
+    except SystemExit as exc:  # --help, --version or a usage error: argparse has printed what it had to say
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
 
 def _exit_now(code: int) -> NoReturn:
@@ -53,7 +70,9 @@ def _exit_now(code: int) -> NoReturn:
         sys.stdout.flush()
     except BrokenPipeError:
         code = EXIT_BROKEN_PIPE
-    with contextlib.suppress(BrokenPipeError):
+    except OSError as exc:
+        code = max(code, _cannot_write(exc))
+    with contextlib.suppress(OSError):
         sys.stderr.flush()
     if sys.getprofile() is not None or sys.gettrace() is not None:
         # A profiler or coverage tool writes its results as the interpreter exits: let it.
@@ -71,7 +90,12 @@ def _on_sigterm(signum: int, frame: object) -> None:
 
 def _run(arguments: list[str]) -> int:
     parser = build_parser(arguments)
-    args = parser.parse_args(arguments)
+    try:
+        args = parser.parse_args(arguments)
+    except OSError as exc:  # help, a version or usage that could not be written
+        if _unwritable(exc):
+            return _cannot_write(exc)
+        raise
     console = Console(quiet=args.quiet, choice=args.color)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
@@ -79,11 +103,11 @@ def _run(arguments: list[str]) -> int:
         code: int = args.handler(args, console)
         return code
     except ConfigError as exc:
-        print(f"argdoc: configuration error: {exc}", file=sys.stderr)
+        print(f"argdoc: configuration error: {shown_prose(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
         getattr(args, "command_parser", parser).print_usage(sys.stderr)
-        print(f"argdoc: error: {exc}", file=sys.stderr)
+        print(f"argdoc: error: {shown_prose(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("argdoc: interrupted", file=sys.stderr)
@@ -94,10 +118,34 @@ def _run(arguments: list[str]) -> int:
     except BrokenPipeError:
         return EXIT_BROKEN_PIPE
     except Exception as exc:  # the last line of defence: no traceback for users
-        print(f"argdoc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if _unwritable(exc):
+            return _cannot_write(exc)
+        print(f"argdoc: internal error: {type(exc).__name__}: {shown_prose(str(exc))}", file=sys.stderr)
         print("This is a bug in argdoc. Please report it with the input that caused it.", file=sys.stderr)
         if os.environ.get("ARGDOC_DEBUG"):
             traceback.print_exc()
         else:
             print("Set ARGDOC_DEBUG=1 to see the traceback.", file=sys.stderr)
         return EXIT_USAGE
+
+
+# Why writing to a stream fails when the fault is not argdoc's: a full disk or quota,
+# a device error, a closed descriptor, a file-size limit, a non-blocking pipe that is full.
+_WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG, errno.EAGAIN}
+
+
+def _unwritable(exc: Exception) -> TypeGuard[OSError]:
+    """Whether `exc` is standard output refusing what was written to it.
+
+    Everything else argdoc writes (output files) and reads reports its own
+    failures as diagnostics, naming the file; an error of this kind, naming
+    no file, comes from a standard stream. (If it was standard error, the
+    message below cannot be shown either; the exit code still tells.)
+    """
+    return isinstance(exc, OSError) and exc.filename is None and exc.errno in _WRITE_ERRORS
+
+
+def _cannot_write(exc: OSError) -> int:
+    with contextlib.suppress(OSError):
+        print(f"argdoc: error: cannot write to standard output: {exc.strerror}", file=sys.stderr)
+    return EXIT_ERRORS
