@@ -3,11 +3,7 @@
 Every output goes through `argdoc.output.write_atomic`, and `fmt` through
 `argdoc.fmt.format_file`: modes, owners, links and devices are kept, a file
 changed while `fmt` worked is not overwritten, and an output is refused where
-it would replace an input.
-
-Tests marked `needs_cli_wiring` need the commands to call the functions named in
-the marker (the command line is being split into a package); they fail now,
-as strict expected failures, and pass once the call sites are made.
+it would replace an input (fmt, export, import without --force, build).
 """
 
 from __future__ import annotations
@@ -35,10 +31,6 @@ FORMATTED = "claim thesis:\n    Body.\n"
 BOM = "\ufeff".encode()
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
-
-
-def needs_cli_wiring(what: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"the CLI must call {what} (see the walks branch's report)")
 
 
 def argdoc(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -239,7 +231,6 @@ def test_an_edit_that_keeps_size_and_time_is_still_seen(tmp_path: Path) -> None:
     assert path.read_bytes() == b"cccc"
 
 
-@needs_cli_wiring("argdoc.fmt.format_file and FormattedFile.write in cmd_fmt")
 def test_fmt_keeps_a_claim_appended_while_it_ran(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -281,7 +272,6 @@ def test_an_existing_file_is_kept_unless_replacing_is_asked_for(tmp_path: Path) 
     assert overwrite_refusal(tmp_path / "new.arg", [tmp_path / "t.json"], replace_existing=False) is None
 
 
-@needs_cli_wiring("argdoc.output.overwrite_refusal in cmd_export")
 def test_export_refuses_to_replace_its_source(tmp_path: Path) -> None:
     source = tmp_path / "x.arg"
     source.write_text(FORMATTED, encoding="utf-8")
@@ -291,7 +281,6 @@ def test_export_refuses_to_replace_its_source(tmp_path: Path) -> None:
     assert source.read_text(encoding="utf-8") == FORMATTED
 
 
-@needs_cli_wiring("argdoc.output.overwrite_refusal in cmd_import, and an --force option")
 def test_import_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
     tree = tmp_path / "t.json"
     assert argdoc("export", str(EXAMPLES / "russia-iran.arg"), "--to", "json", "-o", str(tree)).returncode == 0
@@ -304,7 +293,6 @@ def test_import_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
     assert existing.read_text(encoding="utf-8").startswith("title:")
 
 
-@needs_cli_wiring("argdoc.output.overwrite_refusal in cmd_build")
 def test_build_refuses_to_write_over_its_own_input(tmp_path: Path) -> None:
     paper = tmp_path / "paper.html"
     paper.write_text(FORMATTED, encoding="utf-8")
@@ -333,7 +321,6 @@ def test_format_file_keeps_windows_line_endings(tmp_path: Path) -> None:
     assert path.read_bytes() == FORMATTED.replace("\n", "\r\n").encode()
 
 
-@needs_cli_wiring("argdoc.fmt.format_file and FormattedFile.write in cmd_fmt")
 def test_fmt_keeps_a_byte_order_mark(tmp_path: Path) -> None:
     path = tmp_path / "bom.arg"
     path.write_bytes(BOM + UNFORMATTED.encode())
@@ -341,7 +328,6 @@ def test_fmt_keeps_a_byte_order_mark(tmp_path: Path) -> None:
     assert path.read_bytes() == BOM + FORMATTED.encode()
 
 
-@needs_cli_wiring("argdoc.fmt.format_file, counting a file as reformatted only once written")
 def test_fmt_counts_a_failed_write_as_failed_only(tmp_path: Path) -> None:
     first = tmp_path / "first.arg"
     first.write_text(UNFORMATTED, encoding="utf-8")

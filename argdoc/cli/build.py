@@ -18,6 +18,7 @@ from argdoc.cli.console import Console, shown
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
 from argdoc.cli.inputs import empty_dir_result, inputs, is_empty_dir
 from argdoc.cli.lint_configs import LintConfigs
+from argdoc.output import overwrite_refusal
 
 if TYPE_CHECKING:
     from argdoc.cli.build_jobs import BuildJob
@@ -103,6 +104,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
             )
         )
     jobs = _distinct_outputs(jobs)
+    for job in jobs:
+        for fmt in job.formats:
+            reason = overwrite_refusal(job.target / f"{job.path.stem}.{fmt}", [job.path])
+            if reason is not None:
+                raise UsageError(reason)
     progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
     reports = build_all(jobs, workers_for(len(jobs), args.jobs), progress.update)
     try:

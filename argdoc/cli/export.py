@@ -11,7 +11,8 @@ from argdoc.cli.console import Console
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
 from argdoc.cli.inputs import compile_input
 from argdoc.cli.outputs import write_output
-from argdoc.output import write_stdout
+from argdoc.compiler import STDIN
+from argdoc.output import overwrite_refusal, write_stdout
 
 EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown")
 
@@ -39,6 +40,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.diagnostics(result, sys.stderr)
         if not result.ok or result.paper is None:
             return EXIT_ERRORS
+        if args.output is not None:  # the paper's own file, or one it includes
+            given = [Path(name) for name in result.sources if name != STDIN]
+            reason = overwrite_refusal(Path(args.output), given)
+            if reason is not None:
+                raise UsageError(reason)
         if args.to == "json":
             text = tree_json(result.paper, spans=args.spans) + "\n"
         else:

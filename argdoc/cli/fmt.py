@@ -32,8 +32,7 @@ def arguments(fmt: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    from argdoc.fmt import FormatError, unified_diff
-    from argdoc.fmt import format_text as format_paper
+    from argdoc.fmt import FormatError, format_file, unified_diff
 
     if "-" in args.paths:
         return _fmt_stdin(args, console)
@@ -44,24 +43,24 @@ def run(args: argparse.Namespace, console: Console) -> int:
             console.diagnostics(result, sys.stderr)
             failed += 1
             continue
-        before = result
         try:
-            after = _same_line_endings(before, format_paper(before, str(path), _line_length(path, args.line_length)))
+            formatted = format_file(path, _line_length(path, args.line_length))
         except FormatError as exc:
-            _format_failure(console, str(path), exc, SourceFile.from_text(before, path))
+            _format_failure(console, str(path), exc, SourceFile.from_text(result, path))
             failed += 1
             continue
-        if after == before:
+        if not formatted.changed:
             continue
-        changed += 1
         if args.diff:
-            write_stdout(unified_diff(before, after, str(path)))
+            write_stdout(unified_diff(formatted.before, formatted.after, str(path)))
         if args.check or args.diff:
             console.info(f"would reformat {shown(path)}")
-        elif write_output(path, after, console):
+        elif write_output(path, formatted.write, console):
             console.info(f"reformatted {shown(path)}")
         else:
-            failed += 1
+            failed += 1  # counted as reformatted only once it is written
+            continue
+        changed += 1
     verb = "would be reformatted" if args.check or args.diff else "reformatted"
     console.info(f"{changed} file{'s' if changed != 1 else ''} {verb}" + (f", {failed} failed" if failed else ""))
     return EXIT_ERRORS if failed or ((args.check or args.diff) and changed) else EXIT_OK
@@ -69,7 +68,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
     """`argdoc fmt -`: standard input to standard output; --check and --diff as for files."""
-    from argdoc.fmt import FormatError, unified_diff
+    from argdoc.fmt import FormatError, keep_line_endings, unified_diff
     from argdoc.fmt import format_text as format_paper
 
     if len(args.paths) > 1:
@@ -79,7 +78,7 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
         console.diagnostics(text, sys.stderr)
         return EXIT_ERRORS
     try:
-        after = _same_line_endings(text, format_paper(text, "<stdin>", _line_length(Path.cwd(), args.line_length)))
+        after = keep_line_endings(text, format_paper(text, "<stdin>", _line_length(Path.cwd(), args.line_length)))
     except FormatError as exc:
         _format_failure(console, "<stdin>", exc, SourceFile.from_text(text, "<stdin>"))
         return EXIT_ERRORS
@@ -107,11 +106,6 @@ def _line_length(path: Path, cli_value: int | None) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < MIN_LINE_LENGTH:
         raise ConfigError(config_path, "fmt.line-length", f"must be a whole number of at least {MIN_LINE_LENGTH}")
     return value
-
-
-def _same_line_endings(original: str, formatted: str) -> str:
-    """Keep a file's CRLF line endings (a Windows checkout) when formatting it."""
-    return formatted.replace("\n", "\r\n") if "\r\n" in original else formatted
 
 
 def _format_failure(console: Console, path: str, exc: Exception, source: SourceFile) -> None:

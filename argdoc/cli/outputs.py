@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from argdoc import codes
@@ -13,10 +14,13 @@ from argdoc.output import write_atomic
 from argdoc.source import SourceFile, Span
 
 
-def write_output(path: Path, data: str | bytes, console: Console) -> bool:
-    """Write an output atomically; a failure is reported as a diagnostic, not raised."""
+def write_output(path: Path, data: str | bytes | Callable[[], None], console: Console) -> bool:
+    """Write an output atomically (or run the write given); a failure is reported as a diagnostic, not raised."""
     try:
-        write_atomic(path, data)
+        if callable(data):
+            data()
+        else:
+            write_atomic(path, data)
     except OSError as exc:
         print(
             format_diagnostic(shown_diagnostic(write_failure(path, exc)), None, colour=console.colour), file=sys.stderr
