@@ -46,7 +46,9 @@ def run(args: argparse.Namespace, console: Console) -> int:
             continue
         before = result
         try:
-            after = _same_line_endings(before, format_paper(before, str(path), _line_length(path, args.line_length)))
+            after = _same_line_endings(
+                before, format_paper(before, str(path), configured_line_length(path, args.line_length))
+            )
         except FormatError as exc:
             _format_failure(console, str(path), exc, SourceFile.from_text(before, path))
             failed += 1
@@ -76,7 +78,9 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
         raise UsageError("'-' (standard input) cannot be combined with other paths")
     text = sys.stdin.read()
     try:
-        after = _same_line_endings(text, format_paper(text, "<stdin>", _line_length(Path.cwd(), args.line_length)))
+        after = _same_line_endings(
+            text, format_paper(text, "<stdin>", configured_line_length(Path.cwd(), args.line_length))
+        )
     except FormatError as exc:
         _format_failure(console, "<stdin>", exc, SourceFile.from_text(text, "<stdin>"))
         return EXIT_ERRORS
@@ -87,8 +91,8 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
     return EXIT_ERRORS if (args.check or args.diff) and after != text else EXIT_OK
 
 
-def _line_length(path: Path, cli_value: int | None) -> int:
-    """--line-length, else [tool.argdoc.fmt] line-length, else 88."""
+def configured_line_length(path: Path, cli_value: int | None) -> int:
+    """--line-length, else [tool.argdoc.fmt] line-length, else 88 (also the language server's formatting)."""
     from argdoc.fmt import DEFAULT_LINE_LENGTH, MIN_LINE_LENGTH
 
     if cli_value is not None:
