@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick fuzz lint typecheck pytest clean
+.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick bench-lsp fuzz lint typecheck pytest clean
 
 demo: setup
 	$(BIN)/argdoc build examples -o $(OUT)
@@ -66,6 +66,10 @@ bench: setup-dev
 
 bench-quick: setup-dev
 	$(BIN)/python benchmarks/run.py --quick
+
+# The language server: change-to-diagnostics latency and memory over 1,000 edits.
+bench-lsp: setup-dev
+	$(BIN)/python benchmarks/lsp.py
 
 # Coverage-guided fuzzing (atheris, not a project dependency) for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 1200
