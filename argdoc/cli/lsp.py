@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
         )
         return EXIT_USAGE
     serve_long()
-    make_server(args.debounce / 1000).start_io()
+    make_server(args.debounce / 1000, args.max_size).start_io()
     # pygls closes standard output when the client says `exit`; the program's last flush must find a file.
     if sys.stdout.closed:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - open until the process ends, an instant later

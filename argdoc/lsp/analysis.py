@@ -7,13 +7,14 @@ pyproject.toml `[tool.argdoc.lint]`), come from the disk, as for the CLI.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lsprotocol import types
 
-from argdoc.compiler import Result, compile_text
+from argdoc.compiler import MAX_BYTES, Result, compile_text
 from argdoc.config import ConfigError
 from argdoc.diagnostics import Diagnostic, Severity
 from argdoc.lsp.index import Index, build_index
@@ -39,10 +40,14 @@ class Analysis:
     text: str
     result: Result
     diagnostics: list[Diagnostic]
-    index: Index | None
     config_problem: str | None = None
     # Each file of the paper as the editor holds it (the document) or as it was read (included files).
     positions: dict[str, Positions] = field(default_factory=dict)
+
+    @functools.cached_property
+    def index(self) -> Index | None:
+        """The paper's ids and where they are written; built when a request first needs it, not at every change."""
+        return build_index(self.result)
 
     def positions_of(self, path: str, encoding: str) -> Positions:
         """The converter for one file of the paper, made on first use."""
@@ -53,18 +58,18 @@ class Analysis:
         return known
 
 
-def analyse(text: str, path: str, *, has_file: bool = True) -> Analysis:
+def analyse(text: str, path: str, *, has_file: bool = True, max_bytes: int = MAX_BYTES) -> Analysis:
     """Compile and lint a document's text. `has_file=False` (an unsaved, untitled document): no includes, no config."""
     from argdoc.lint import lint
     from argdoc.lint.config import load_config
 
-    result = compile_text(text, path, includes=has_file)
+    result = compile_text(text, path, max_bytes, includes=has_file)
     problem = None
     try:
         config = load_config(Path(path).parent) if has_file else None
     except ConfigError as exc:
         config, problem = None, str(exc)
-    return Analysis(path, text, result, lint(result, config), build_index(result), problem)
+    return Analysis(path, text, result, lint(result, config), problem)
 
 
 def rule_link(d: Diagnostic) -> str:

@@ -18,11 +18,12 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from argdoc import __version__
+from argdoc.compiler import MAX_BYTES
 from argdoc.lsp.actions import code_actions
 from argdoc.lsp.analysis import Analysis, analyse, config_diagnostic, path_uri, to_lsp
 from argdoc.lsp.completion import complete
 from argdoc.lsp.hover import describe, rule_at
-from argdoc.lsp.index import Index, Occurrence
+from argdoc.lsp.index import Occurrence
 from argdoc.lsp.outline import TOKEN_MODIFIERS, TOKEN_TYPES, document_symbols, folding_ranges, semantic_tokens
 from argdoc.lsp.positions import Positions
 from argdoc.syntax import KEYWORDS
@@ -34,13 +35,14 @@ _ID = re.compile(r"\w[\w-]*")
 class ArgdocServer(LanguageServer):
     """The server and what it remembers per open document."""
 
-    def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
+    def __init__(self, debounce: float = DEFAULT_DEBOUNCE, max_bytes: int = MAX_BYTES) -> None:
         super().__init__("argdoc", __version__)
         self.debounce = debounce
+        self.max_bytes = max_bytes
         self.analyses: dict[str, Analysis] = {}
-        # The last index of each document that had a tree: completion offers its ids
+        # The last analysis of each document that had a tree: completion offers its ids
         # while the writer's half-typed line is a syntax error.
-        self.good: dict[str, Index] = {}
+        self.good: dict[str, Analysis] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         # The files each document's last diagnostics went to (its own, included ones), to clear them later.
         self.published: dict[str, set[str]] = {}
@@ -60,10 +62,10 @@ class ArgdocServer(LanguageServer):
         if known is not None and known.text == text:
             return known
         path = to_fs_path(uri) if uri.startswith("file:") else None
-        analysis = analyse(text, path or uri, has_file=path is not None)
+        analysis = analyse(text, path or uri, has_file=path is not None, max_bytes=self.max_bytes)
         self.analyses[uri] = analysis
-        if analysis.index is not None:
-            self.good[uri] = analysis.index
+        if analysis.result.paper is not None:
+            self.good[uri] = analysis
         return analysis
 
     def validate(self, uri: str) -> None:
@@ -132,9 +134,9 @@ class ArgdocServer(LanguageServer):
         )
 
 
-def make_server(debounce: float = DEFAULT_DEBOUNCE) -> ArgdocServer:
+def make_server(debounce: float = DEFAULT_DEBOUNCE, max_bytes: int = MAX_BYTES) -> ArgdocServer:
     """A server with every feature registered; `start_io()` runs it over stdio."""
-    server = ArgdocServer(debounce)
+    server = ArgdocServer(debounce, max_bytes)
     _documents(server)
     _navigation(server)
     _editing(server)
@@ -245,7 +247,8 @@ def _editing(server: ArgdocServer) -> None:
         line, column = positions.column(params.position)
         lines = [positions.line_text(n) for n in range(line)]
         before = positions.line_text(line - 1)[: column - 1]
-        items = complete(lines, line - 1, before, ls.good.get(uri) or ls.current(uri).index)
+        good = ls.good.get(uri) or ls.current(uri)
+        items = complete(lines, line - 1, before, good.index)
         return types.CompletionList(is_incomplete=False, items=items)
 
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
