@@ -211,7 +211,7 @@ class InlineParser:
                 match.end(),
                 f"write the words to click between the brackets: [the report]({url})",
             )
-        return [Link(url=url, children=label)], match.end()
+        return [Link(url=url, children=label, span=self.locate(match.start(), match.end()))], match.end()
 
     def _link_with_space(self, pos: int, end: int) -> None:
         """`[text](https://a.org/x y)` is not a link (an address ends at a space): say so."""

@@ -398,7 +398,8 @@ def test_markdown_escapes_special_characters() -> None:
         "Text with \\{braces\\}, \\<angle\\> brackets, \\#tags, \\@mentions, \\*stars\\*, under\\_scores,",
         "\\<!\\-\\- html \\-\\-\\>",
         "\\$5 \\& 10% \\| pipes \\~ tildes \\^ carets \\`code\\`",
-        "\n\n2007\\. A paragraph that looks like a list (escaped: it is not one).\n\n\\- A paragraph that starts with a dash.\n",
+        "\n\n2007\\. A paragraph that looks like a list (escaped: it is not one).\n\n"
+        "\\- A paragraph that starts with a dash.\n",
         "[a link (with parens)](https://en.wikipedia.org/wiki/Foo_%28bar%29)",
         "### Same title (same) {#s-2nd}",  # Pandoc ids start with a letter
         "[@{src-}, p. \\{4\\}]",
