@@ -140,29 +140,37 @@ def layout(paper: Paper) -> Layout:
 # whose words name the target. A numbered kind is named by this pattern and the
 # number the layout gave it; any other (a statement) by its title. A new kind
 # of numbered element (a table, a figure, a sub-section, an appendix) adds its
-# pattern here and its numbers to `numbers` in reference_labels.
+# pattern here and passes its numbers to reference_labels (`numbered`).
 NUMBERED_LABELS: dict[str, str] = {
     "section": "section {number}",
 }
 
 
-def reference_labels(paper: Paper, groups: Iterable[Group] | None = None) -> dict[str, str]:
+def reference_labels(
+    paper: Paper,
+    groups: Iterable[Group] | None = None,
+    numbered: Iterable[tuple[str, str, int | str]] = (),
+) -> dict[str, str]:
     """How a cross-reference names each id of the paper that is not a source (see NUMBERED_LABELS).
 
     `groups` are the layout's numbered headings; without them (an export
     that does not lay the paper out), they are worked out as the layout would.
+    `numbered` adds other numbered elements as (id, kind, number): a table,
+    a figure. An element whose kind has no pattern is named by its title.
     """
     if groups is None:
         sections, _closing = _split_closing_sources_section(paper.sections)
         anchors = Anchors({s.id for s in paper.all_statements()} | {s.id for s in paper.sections if s.id})
         groups = _numbered((*_preamble_groups(paper.statements, anchors), *_section_groups(sections, anchors)))
-    numbers: dict[str, int | str] = {group.anchor: group.number for group in groups}
-    labels: dict[str, str] = {}
-    for section in paper.sections:
-        if section.id is not None:
-            number = numbers.get(section.id)
-            labels[section.id] = NUMBERED_LABELS["section"].format(number=number) if number else section.title
-    labels.update((s.id, display_title(s)) for s in paper.all_statements() if not isinstance(s, Source))
+    section_numbers = {group.anchor: group.number for group in groups}
+    labels: dict[str, str] = {s.id: display_title(s) for s in paper.all_statements() if not isinstance(s, Source)}
+    # A section outside the numbering (the closing list of sources) is named by its title.
+    labels.update((s.id, s.title) for s in paper.sections if s.id is not None)
+    numbers = [(s.id, "section", section_numbers[s.id]) for s in paper.sections if s.id in section_numbers]
+    for ident, kind, number in (*numbers, *numbered):
+        pattern = NUMBERED_LABELS.get(kind)
+        if pattern is not None and ident is not None:
+            labels[ident] = pattern.format(number=number)
     return labels
 
 
