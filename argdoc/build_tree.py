@@ -2,8 +2,8 @@
 
 The grammar delivers lines; this stage reads what lies inside them: header
 field values, the fields at the top of a statement body, paragraphs (split at
-blank lines), block quotations (lines starting with `>`) and, through
-argdoc.inline, the inline markup of prose.
+blank lines), block quotations (lines starting with `>`), lists (lines
+starting `- ` or `1. `) and, through argdoc.inline, the inline markup of prose.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from argdoc.nodes import (
     Blockquote,
     Citation,
     Inline,
+    List,
+    ListItem,
     Meta,
     Paper,
     Paragraph,
@@ -47,11 +49,13 @@ from argdoc.syntax import (
     HEADER_FIELDS,
     INCLUDE,
     KEYWORDS,
+    LIST_ITEM,
     ROLES,
     SECTION,
     STATEMENT_FIELDS,
     SUPPRESSION,
     SUPPRESSION_MARK,
+    TABLE_ROW,
     Field,
 )
 
@@ -561,12 +565,97 @@ class Builder:
         )
 
     def _blocks(self, lines: list[Line], sid: str | None) -> Iterator[Block]:
-        for group in paragraphs(lines):
+        """Paragraphs, block quotations and lists: a blank line ends a paragraph, and so does a list's first item."""
+        index = 0
+        while index < len(lines):
+            if LIST_ITEM.match(lines[index].text):
+                block, index = self._list(lines, index, sid)
+                yield block
+                continue
+            end = _paragraph_end(lines, index)
+            group = lines[index:end]
+            index = end
             # The first line decides most groups without a generator.
             if group[0].text.startswith(">") and all(line.text.startswith(">") for line in group):
                 yield self._blockquote(group, sid)
             else:
+                self._table_rows(group, sid)
                 yield Paragraph(children=self._inline(group, sid), span=_lines_span(group))
+
+    # --- lists (#14, part A) -------------------------------------------------------
+
+    def _list(self, lines: list[Line], index: int, sid: str | None) -> tuple[List, int]:
+        """The list whose first item is lines[index]: its items are the lines at that depth with its kind of marker."""
+        first = lines[index]
+        number = _marker(first).group(2)
+        ordered = number is not None
+        items: list[ListItem] = []
+        while index < len(lines):
+            line = lines[index]
+            marker = LIST_ITEM.match(line.text)
+            if marker is None or line.depth != first.depth or (marker.group(2) is not None) != ordered:
+                break  # a different kind of marker starts a list of its own, as in Markdown
+            item, index = self._list_item(lines, index, marker, sid)
+            items.append(item)
+        span = Span(
+            line=first.line,
+            column=first.column,
+            end_line=items[-1].span.end_line if items[-1].span else first.line,
+            end_column=items[-1].span.end_column if items[-1].span else first.column + len(first.text),
+        )
+        return List(ordered=ordered, start=int(number or 1), items=tuple(items), span=span), index
+
+    def _list_item(self, lines: list[Line], index: int, marker: re.Match[str], sid: str | None) -> tuple[ListItem, int]:
+        """An item: its marker's line, the lines that continue it, then the lists indented under it.
+
+        A line indented under the item continues its text, and so does a
+        line at the item's own indentation (Markdown's lazy continuation);
+        a blank line ends the item's text, but a list indented under the
+        item may follow one.
+        """
+        line = lines[index]
+        cut = marker.end()
+        words = [Line(line.text[cut:], line.line, line.column + cut, line.depth, False)]
+        sublists: list[List] = []
+        index += 1
+        while index < len(lines):
+            following = lines[index]
+            inner = LIST_ITEM.match(following.text)
+            if inner is not None and following.depth > line.depth:
+                sublist, index = self._list(lines, index, sid)
+                sublists.append(sublist)
+                continue
+            if following.blank_before or inner is not None or following.depth < line.depth or sublists:
+                break
+            words.append(following)
+            index += 1
+        last = sublists[-1].span if sublists else None
+        text_end = _lines_span(words)
+        span = Span(
+            line=line.line,
+            column=line.column,
+            end_line=last.end_line if last else text_end.end_line,
+            end_column=last.end_column if last else text_end.end_column,
+        )
+        return ListItem(children=self._inline(words, sid), lists=tuple(sublists), span=span), index
+
+    def _table_rows(self, group: list[Line], sid: str | None) -> None:
+        """A Markdown table in prose would read as one run-on paragraph: it is an error that says where tables go."""
+        for line in group:
+            if TABLE_ROW.match(line.text):
+                self.error(
+                    codes.TABLE_IN_PROSE,
+                    "this line looks like a row of a Markdown table, which prose cannot hold",
+                    Span(
+                        line=line.line, column=line.column, end_line=line.line, end_column=line.column + len(line.text)
+                    ),
+                    'write the table as a `table` block at the margin (table id "Caption": with its rows '
+                    "indented below); to keep the line as text, start it with \\|",
+                    statement=sid,
+                )
+                return
+
+    # --- end of lists ------------------------------------------------------------------
 
     def _blockquote(self, group: list[Line], sid: str | None) -> Blockquote:
         inner = []
@@ -732,15 +821,27 @@ def take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
     return fields, rest
 
 
-def paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
-    group: list[Line] = []
-    for line in lines:
-        if line.blank_before and group:
-            yield group
-            group = []
-        group.append(line)
-    if group:
-        yield group
+def _paragraph_end(lines: list[Line], start: int) -> int:
+    """Where the paragraph starting at lines[start] ends: at a blank line, or at a line that starts a list.
+
+    Inside a paragraph, only a bulleted item or one numbered 1 starts a list
+    (as in CommonMark): a wrapped line that happens to begin `2007. ` stays prose.
+    """
+    end = start + 1
+    while end < len(lines) and not lines[end].blank_before and not _interrupts(lines[end]):
+        end += 1
+    return end
+
+
+def _interrupts(line: Line) -> bool:
+    marker = LIST_ITEM.match(line.text)
+    return marker is not None and marker.group(2) in (None, "1")
+
+
+def _marker(line: Line) -> re.Match[str]:
+    marker = LIST_ITEM.match(line.text)
+    assert marker is not None, "a list starts at an item"
+    return marker
 
 
 def _join(group: list[Line]) -> tuple[str, Callable[[int, int], Span]]:

@@ -9,7 +9,7 @@ published: a code keeps its meaning, and a retired code is not reused.
     E020-E025         reading a file                  (argdoc.compiler, the CLI)
     E030, E040        rendering and writing outputs   (the CLI's build)
     E031-E034, E036-E038, E115   include              (argdoc.compiler, argdoc.build_tree)
-    E101-E116         fields and inline markup        (argdoc.build_tree, argdoc.inline)
+    E101-E116, E125-E126   fields and inline markup   (argdoc.build_tree, argdoc.inline)
     E201-E203         argdoc import                   (argdoc.import_json)
 
 A few problems found while building and resolving the tree are lint rules
@@ -181,7 +181,8 @@ MISPLACED_FIELD = _code("E107", "misplaced-field", "A header field after the fir
 INVALID_CITATION = _code(
     "E108",
     "invalid-citation",
-    "A citation not closed with `]`, or a quotation attributed to more than one source.",
+    "A citation not closed with `]`, a quotation attributed to more than one source, "
+    "or one bracket citing sources and cross-referencing statements or sections at once.",
     FIELDS,
 )
 UNSAFE_LINK = _code("E109", "unsafe-link", "A link or `url:` that is not `https://`, `http://` or `mailto:`.", FIELDS)
@@ -194,6 +195,19 @@ EMPTY_LINK_TEXT = _code(
     "E116",
     "empty-link-text",
     "A link with nothing between its brackets: `[](https://example.org)`.",
+    FIELDS,
+)
+# Prose (#14, part A): Markdown habits that would otherwise be read as plain words.
+TABLE_IN_PROSE = _code(
+    "E125",
+    "table-in-prose",
+    "A line of prose that looks like a Markdown table row (`| a | b |`): tables are `table` blocks.",
+    FIELDS,
+)
+INVALID_NOTE = _code(
+    "E126",
+    "invalid-note",
+    "A remark note `^[...]` that is not closed with `]`, is empty, or holds another note.",
     FIELDS,
 )
 

@@ -53,7 +53,9 @@ from argdoc.nodes import (
     Emphasis,
     Inline,
     Link,
+    List,
     Meta,
+    Note,
     Paper,
     Paragraph,
     Quotation,
@@ -66,7 +68,7 @@ from argdoc.nodes import (
 from argdoc.output import Snapshot, write_atomic
 from argdoc.parser import parse_tree
 from argdoc.source import BOM, SourceFile, Span
-from argdoc.syntax import FIELD_LINE, HEADER_FIELDS, STATEMENT_FIELDS, Field
+from argdoc.syntax import FIELD_LINE, HEADER_FIELDS, LIST_ITEM, STATEMENT_FIELDS, Field
 from argdoc.walk import citation_runs
 
 DEFAULT_LINE_LENGTH = 88
@@ -74,9 +76,11 @@ MIN_LINE_LENGTH = 40
 INDENT = "    "
 _FAR = 1 << 30
 _BREAK = re.compile(r"(?<=\S) (?=\S)")
-_SPECIAL = re.compile(r'[\\*\["\u201c]')
-_OPEN_BRACKET = re.compile(r"(?<!\\)\[")
-_CLOSE_BRACKET = re.compile(r"(?<!\\)\]")
+_SPECIAL = re.compile(r'[\\*\["\u201c^]')
+# Unescaped brackets; `^[` opens a note, whose words may be wrapped (see _words).
+_BRACKETS = re.compile(r"\\.|\^\[|[\[\]]")
+# A word that would start a list item, or look like a table row, at the start of a line.
+_LINE_START_MARK = re.compile(r"(?:[-*+]|\d{1,9}[.)])\Z|\|")
 
 
 class FormatError(Exception):
@@ -127,6 +131,8 @@ class InlineWriter:
             return "[" + self.inline(node.children) + "](" + node.url + ")"
         if isinstance(node, Quotation):
             return '"' + self.inline(node.children) + '"' + self.citations([node.citation])
+        if isinstance(node, Note):
+            return "^[" + self.inline(node.children) + "]"
         return self.citations([node])
 
     def text(self, value: str) -> str:
@@ -173,42 +179,53 @@ def _reads_back(text: str, nodes: Sequence[Inline]) -> bool:
 
 
 def _protect_start(text: str) -> str:
-    """Escape a paragraph start that would read as a comment, a quotation block or a field."""
-    if text.startswith(("#", ">")) or FIELD_LINE.match(text):
+    """Escape a paragraph start that would read as a comment, a quotation block, a field, a list or a table row."""
+    if text.startswith(("#", ">", "|")) or FIELD_LINE.match(text) or LIST_ITEM.match(text):
         return "\\" + text
     return text
 
 
 def _words(text: str) -> Iterator[str]:
-    """Words to wrap; a bracketed citation or link label stays on one line."""
+    """Words to wrap; a bracketed citation or link label stays on one line (a note's words may wrap)."""
     held = ""
-    depth = 0
+    brackets: list[bool] = []  # the open brackets, innermost last: True for a note's `^[`
     for word in _BREAK.split(text):
         held = f"{held} {word}" if held else word
         if "[" in word or "]" in word:
-            depth += len(_OPEN_BRACKET.findall(word)) - len(_CLOSE_BRACKET.findall(word))
-        if depth <= 0:
+            for mark in _BRACKETS.findall(word):
+                if mark in ("[", "^["):
+                    brackets.append(mark == "^[")
+                elif mark == "]" and brackets:
+                    brackets.pop()
+        if not any(not note for note in brackets):
             yield held
-            held, depth = "", 0
+            held = ""
     if held:
         yield held
 
 
 def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Greedy wrap at single spaces; a word starting with '#' never starts a line."""
+    """Greedy wrap at single spaces; a word that would read as a comment, list item or table row never starts a line."""
     lines: list[str] = []
     current = ""
     for word in _words(text):
         prefix = first if not lines else rest
         if not current:
             current = word
-        elif len(prefix) + len(current) + 1 + len(word) <= width or word.startswith("#"):
+        elif (
+            len(prefix) + len(current) + 1 + len(word) <= width or word.startswith("#") or _LINE_START_MARK.match(word)
+        ):
             current += " " + word
         else:
             lines.append(prefix + current)
             current = word
     lines.append((first if not lines else rest) + current)
     return lines
+
+
+def _glued(word: str) -> bool:
+    """A word kept on the line before it: starting a line, it would read as a comment, list item or table row."""
+    return word.startswith("#") or _LINE_START_MARK.match(word) is not None
 
 
 def quote(title: str) -> str:
@@ -386,12 +403,23 @@ class Printer:
                 self.comments_before(block.span.end_line + 1, indent)
             if isinstance(block, Blockquote):
                 self.blockquote(block, indent)
+            elif isinstance(block, List):
+                self.list(block, indent)
             else:
                 self.paragraph(block, indent)
 
     def paragraph(self, paragraph: Paragraph, indent: str) -> None:
         text = _protect_start(write_inline(paragraph.children))
         self.out.extend(wrap(text, self.width, indent, indent))
+
+    def list(self, block: List, indent: str) -> None:
+        """`- item` or `1. item` (numbered on from `start`); wrapped and nested lists under the item's text."""
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}. " if block.ordered else "- "
+            under = indent + " " * len(marker)
+            self.out.extend(wrap(write_inline(item.children), self.width, indent + marker, under))
+            for sublist in item.lists:
+                self.list(sublist, under)
 
     def blockquote(self, quote_block: Blockquote, indent: str) -> None:
         nodes: list[Inline] = list(quote_block.children)

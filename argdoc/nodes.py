@@ -85,11 +85,23 @@ class Quotation(Node):
     citation: Citation
 
 
+# --- inline: remark notes (#14, part A) ---------------------------------------
+
+
+class Note(Node):
+    """`^[words]`: a remark set as a footnote (PDF) or endnote (HTML), numbered with the citation notes."""
+
+    kind: Literal["note"] = "note"
+    children: tuple["Inline", ...]
+
+
+# --- end of remark notes ---------------------------------------------------------
+
 Inline = Annotated[
-    Text | Emphasis | Strong | Link | Citation | Quotation,
+    Text | Emphasis | Strong | Link | Citation | Quotation | Note,
     Field(discriminator="kind"),
 ]
-for _model in (Emphasis, Strong, Link, Quotation):
+for _model in (Emphasis, Strong, Link, Quotation, Note):
     _model.model_rebuild()  # now that `Inline` exists; see the module's docstring
 
 
@@ -109,7 +121,31 @@ class Blockquote(Node):
     citation: Citation | None = None
 
 
-Block = Annotated[Paragraph | Blockquote, Field(discriminator="kind")]
+# --- blocks: lists (#14, part A) --------------------------------------------------
+
+
+class ListItem(Node):
+    """One item of a list: its words, then any lists nested under it (indented under its text)."""
+
+    kind: Literal["list_item"] = "list_item"
+    children: tuple[Inline, ...]
+    lists: tuple["List", ...] = ()
+
+
+class List(Node):
+    """Lines starting `- ` (bulleted) or `1. ` (numbered from `start`, the first item's number)."""
+
+    kind: Literal["list"] = "list"
+    ordered: bool = False
+    start: int = 1
+    items: tuple[ListItem, ...]
+
+
+ListItem.model_rebuild()  # now that `List` exists
+
+# --- end of lists -------------------------------------------------------------------
+
+Block = Annotated[Paragraph | Blockquote | List, Field(discriminator="kind")]
 
 
 # --- statements -------------------------------------------------------------

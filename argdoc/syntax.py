@@ -153,3 +153,13 @@ INCLUDE_LINE = re.compile(rf'^{INCLUDE}[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILIN
 # Suppression comments: `# argdoc: ignore[rule, ...]` and `# argdoc: ignore-file[...]`.
 SUPPRESSION_MARK = "argdoc:"
 SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
+
+# --- patterns of prose (#14, part A) -------------------------------------------------------
+
+# A list item: `- `, `* ` or `+ ` (bulleted), or a number and `.` or `)` (numbered),
+# then a space and the item's text. Group 2 is the number of a numbered item.
+LIST_ITEM = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]+(?=\S)")
+# A line of prose that looks like a row of a Markdown pipe table: `| a | b |`.
+TABLE_ROW = re.compile(r"\|.*\|[ \t]*\Z")
+
+# --- end of patterns of prose ---------------------------------------------------------------

@@ -38,6 +38,7 @@ from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation
 from argdoc.export.text import display_title, safe_url
+from argdoc.inline import is_anchor
 from argdoc.nodes import (
     Block,
     Blockquote,
@@ -47,7 +48,9 @@ from argdoc.nodes import (
     Emphasis,
     Inline,
     Link,
+    List,
     Meta,
+    Note,
     Paper,
     Paragraph,
     Quotation,
@@ -58,9 +61,9 @@ from argdoc.nodes import (
     Text,
 )
 from argdoc.render.bibliography import month_day_year
-from argdoc.render.layout import Anchors
+from argdoc.render.layout import Anchors, reference_labels
 from argdoc.resolve import citations_in
-from argdoc.walk import citation_runs, squash
+from argdoc.walk import block_inlines, citation_runs, squash
 
 # Inline markup in Pandoc's Markdown (emphasis, code, links, spans, raw HTML,
 # entities, math, citations, sub/superscript, tables), and hyphens in a run,
@@ -113,6 +116,9 @@ class MarkdownRenderer:
         self.anchors = Anchors({s.id for s in statements if _PANDOC_ID.match(s.id)})
         self.anchors.taken.update(s.id for s in self.paper.sections if s.id and _PANDOC_ID.match(s.id))
         self.anchor = {s.id: s.id if _PANDOC_ID.match(s.id) else self.reserve(s.id) for s in statements}
+        # Sections with an id Pandoc accepts keep it as their heading's id (see `section`).
+        self.section_anchors = {s.id: s.id for s in self.paper.sections if s.id and _PANDOC_ID.match(s.id)}
+        self.references = reference_labels(self.paper)
 
     def reserve(self, preferred: str) -> str:
         """A heading id not yet taken, as close to `preferred` as Pandoc allows."""
@@ -251,7 +257,20 @@ class MarkdownRenderer:
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):
             return self.paragraph(block)
+        if isinstance(block, List):
+            return "\n".join(self.list(block, ""))
         return self.blockquote(block)
+
+    def list(self, node: List, indent: str) -> list[str]:
+        """`- item` or `1. item` lines; a nested list is indented to its item's text, as Pandoc reads it."""
+        lines: list[str] = []
+        for number, item in enumerate(node.items, start=node.start):
+            marker = f"{number}. " if node.ordered else "- "
+            words = escape_block_start(squash(self.inline(item.children)).strip())
+            lines.append(f"{indent}{marker}{words}")
+            for sublist in item.lists:
+                lines.extend(self.list(sublist, indent + " " * len(marker)))
+        return lines
 
     def paragraph(self, node: Paragraph) -> str:
         # Squashed: a citation adds a space even where the author typed one.
@@ -263,13 +282,23 @@ class MarkdownRenderer:
         return f"> {escape_block_start(words)}{cite}"
 
     def inline_blocks(self, blocks: Iterable[Block]) -> str:
-        return " ".join(text for text in (self.inline(b.children).strip() for b in blocks) if text)
+        runs = (run for block in blocks for run in block_inlines(block))
+        return " ".join(text for text in (self.inline(run).strip() for run in runs) if text)
 
     def inline(self, nodes: Sequence[Inline]) -> str:
         # Adjacent citations share one bracket: [@a; @b, p. 4].
         return "".join(
             self.citations(item) if isinstance(item, tuple) else self.node(item) for item in citation_runs(nodes)
         )
+
+    def cross_references(self, run: Sequence[Citation]) -> str:
+        """`[section 3](#policy)`: a cross-reference as a link named by its target's label."""
+        links = []
+        for cite in run:
+            label = escape(self.references[cite.source])
+            target = self.anchor.get(cite.source) or self.section_anchors.get(cite.source)
+            links.append(f"[{label}](#{target})" if target else label)
+        return " " + ", ".join(links)
 
     def node(self, node: Inline) -> str:
         if isinstance(node, Text):
@@ -282,13 +311,21 @@ class MarkdownRenderer:
             return self.link(node)
         if isinstance(node, Quotation):
             return f"“{self.inline(node.children).strip()}”{self.citations([node.citation])}"
+        if isinstance(node, Note):
+            return f"^[{self.inline(node.children).strip()}]"  # Pandoc's own inline note
         return self.citations([node])
 
     def link(self, node: Link) -> str:
         words = self.inline(node.children).strip() or escape(node.url)
+        if is_anchor(node.url):
+            target = node.url[1:]
+            anchor = self.anchor.get(target) or self.section_anchors.get(target)
+            return f"[{words}](#{anchor})" if anchor else words
         return f"[{words}]({safe_url(node.url)})"
 
     def citations(self, run: Sequence[Citation]) -> str:
+        if run[0].source in self.references:
+            return self.cross_references(run)
         # The space keeps the bracket off the word before it, as the HTML paper does.
         return " [" + "; ".join(_cite(c) for c in run) + "]"
 

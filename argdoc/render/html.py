@@ -199,7 +199,9 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         "description": plain_blocks(meta.summary) or meta.subtitle or "",
         "layout": plan,
         "titles": plan.titles,
-        "render": BodyRenderer({ident: attribution(source) for ident, source in sources.items()}, notes),
+        "render": BodyRenderer(
+            {ident: attribution(source) for ident, source in sources.items()}, notes, plan.references
+        ),
         "notes": notes,
         "medium": medium,
         "direction": direction,

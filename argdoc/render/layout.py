@@ -8,14 +8,28 @@ only arrange it. Anchors are the statements' own ids (a reader can link to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from argdoc.nodes import AnyStatement, Block, Claim, Component, Paper, Section, Source, Tension
+from argdoc.nodes import (
+    AnyStatement,
+    Block,
+    Citation,
+    Claim,
+    Component,
+    Inline,
+    Note,
+    Paper,
+    Section,
+    Source,
+    Tension,
+    Text,
+)
 from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
 from argdoc.resolve import citations_in
+from argdoc.walk import block_inlines
 
 # Headings for the statements of a paper that are not inside a section, in
 # reading order: the argument first, then what it rests on, then its tensions.
@@ -74,7 +88,8 @@ class Layout:
     thesis: Claim | None
     findings: tuple[str, ...]  # anchors of the key findings, thesis first
     note_prefix: str  # notes are `{prefix}-1`, calls `{prefix}-call-1`
-    has_notes: bool  # whether anything the page shows cites a source
+    has_notes: bool  # whether anything the page shows cites a source or holds a remark note
+    references: dict[str, str]  # id -> how a cross-reference `[@id]` names it ("section 3", a title)
 
     def link(self, anchor: str) -> Markup:
         """A link to an element of the paper, or the bare id when there is none (a paper with errors).
@@ -95,6 +110,7 @@ def layout(paper: Paper) -> Layout:
     roles["notes"] = anchors.reserve("notes")
     roles["sources"] = closing.id if closing is not None and closing.id else anchors.reserve("sources")
     sources = _source_entries(paper, roles["summary"], groups)
+    references = reference_labels(paper, groups)
     # Only elements that will exist get a title, so a link never points at nothing.
     titles = {roles["summary"]: "Summary"} if paper.meta.summary else {}
     sources_title = closing.title if closing is not None else "Sources"
@@ -113,8 +129,66 @@ def layout(paper: Paper) -> Layout:
         thesis=thesis,
         findings=_findings(paper, thesis),
         note_prefix=_note_prefix(anchors.taken),
-        has_notes=any(citations_in((block,)) for block in paper.all_blocks()),  # stops at the first
+        has_notes=any(_makes_notes(block, references) for block in paper.all_blocks()),  # stops at the first
+        references=references,
     )
+
+
+# --- cross-references (#14, part A) ------------------------------------------------------
+#
+# `[@id]` of anything but a source is a cross-reference: it renders as a link
+# whose words name the target. A numbered kind is named by this pattern and the
+# number the layout gave it; any other (a statement) by its title. A new kind
+# of numbered element (a table, a figure, a sub-section, an appendix) adds its
+# pattern here and passes its numbers to reference_labels (`numbered`).
+NUMBERED_LABELS: dict[str, str] = {
+    "section": "section {number}",
+}
+
+
+def reference_labels(
+    paper: Paper,
+    groups: Iterable[Group] | None = None,
+    numbered: Iterable[tuple[str, str, int | str]] = (),
+) -> dict[str, str]:
+    """How a cross-reference names each id of the paper that is not a source (see NUMBERED_LABELS).
+
+    `groups` are the layout's numbered headings; without them (an export
+    that does not lay the paper out), they are worked out as the layout would.
+    `numbered` adds other numbered elements as (id, kind, number): a table,
+    a figure. An element whose kind has no pattern is named by its title.
+    """
+    if groups is None:
+        sections, _closing = _split_closing_sources_section(paper.sections)
+        anchors = Anchors({s.id for s in paper.all_statements()} | {s.id for s in paper.sections if s.id})
+        groups = _numbered((*_preamble_groups(paper.statements, anchors), *_section_groups(sections, anchors)))
+    section_numbers = {group.anchor: group.number for group in groups}
+    labels: dict[str, str] = {s.id: display_title(s) for s in paper.all_statements() if not isinstance(s, Source)}
+    # A section outside the numbering (the closing list of sources) is named by its title.
+    labels.update((s.id, s.title) for s in paper.sections if s.id is not None)
+    numbers = [(s.id, "section", section_numbers[s.id]) for s in paper.sections if s.id in section_numbers]
+    for ident, kind, number in (*numbers, *numbered):
+        pattern = NUMBERED_LABELS.get(kind)
+        if pattern is not None and ident is not None:
+            labels[ident] = pattern.format(number=number)
+    return labels
+
+
+def _makes_notes(block: Block, references: Mapping[str, str]) -> bool:
+    """Whether a block holds a note: a citation (not a cross-reference), or a remark."""
+    return any(cite.source not in references for cite in citations_in((block,))) or any(
+        isinstance(node, Note) for run in block_inlines(block) for node in _inline_nodes(run)
+    )
+
+
+def _inline_nodes(nodes: Iterable[Inline]) -> Iterator[Inline]:
+    for node in nodes:
+        yield node
+        if not isinstance(node, Text | Citation):
+            yield from _inline_nodes(node.children)
+
+
+# --- end of cross-references ------------------------------------------------------------
 
 
 def display_title(statement: AnyStatement) -> str:
