@@ -437,23 +437,11 @@ def document_items(paper: Paper) -> list[Item]:
     items: list[Item] = list(paper.statements)
     for division in paper.divisions():
         items.append(division)
-        items.extend(division_flow(division))
+        items.extend(division.flow())
     if paper.bibliography is not None:
         items.append(paper.bibliography)
         items.extend(paper.bibliography.statements)
     return items
-
-
-def division_flow(division: AnyDivision) -> list[AnyStatement | AnyExhibit]:
-    """A division's statements with its exhibits in their places (`at`: statements before it)."""
-    flow: list[AnyStatement | AnyExhibit] = []
-    exhibits = list(division.exhibits)
-    for index, statement in enumerate(division.statements):
-        while exhibits and exhibits[0].at <= index:
-            flow.append(exhibits.pop(0))
-        flow.append(statement)
-    flow.extend(exhibits)
-    return flow
 
 
 def table_rows(table: Table) -> list[str]:

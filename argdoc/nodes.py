@@ -286,6 +286,17 @@ class DivisionBase(Node):
     id_span: Span | None = Field(default=None, repr=False)
     origin: str | None = Field(default=None, repr=False)
 
+    def flow(self) -> list["AnyStatement | AnyExhibit"]:
+        """The statements with the exhibits in their places (`at`: how many statements come before one)."""
+        flow: list[AnyStatement | AnyExhibit] = []
+        exhibits = list(self.exhibits)
+        for index, statement in enumerate(self.statements):
+            while exhibits and exhibits[0].at <= index:
+                flow.append(exhibits.pop(0))
+            flow.append(statement)
+        flow.extend(exhibits)
+        return flow
+
 
 class Subsection(DivisionBase):
     """`subsection id "Title":` a part of the section (or appendix) above it, numbered 2.1, 2.2."""
