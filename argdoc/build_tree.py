@@ -603,7 +603,8 @@ class Builder:
         missing = [
             name for name in REQUIRED_FIELDS.get(kind, ()) if values.get(EXHIBIT_FIELDS[kind][name].attribute) is None
         ]
-        for name in missing:
+        written = {fv.name for fv in fields}
+        for name in (name for name in missing if name not in written):  # a wrong value was reported already
             self.error(
                 codes.MISSING_FIELD,
                 f"the {kind} '{sid}' has no '{name}:'",

@@ -453,7 +453,7 @@ def table_rows(table: Table) -> list[str]:
 
     def line(cells: list[str]) -> str:
         padded = [
-            cell.rjust(width) if side == "right" else cell.ljust(width)
+            cell.rjust(width) if side == "right" else cell.center(width) if side == "center" else cell.ljust(width)
             for cell, width, side in zip(cells, widths, align, strict=True)
         ]
         return "| " + " | ".join(padded) + " |"

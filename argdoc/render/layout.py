@@ -31,6 +31,7 @@ from argdoc.nodes import (
     Tension,
 )
 from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
+from argdoc.render.glance import glance
 from argdoc.resolve import citations_in, exhibit_prose
 
 # Headings for the statements of a paper that are not inside a section, in
@@ -140,9 +141,10 @@ def layout(paper: Paper) -> Layout:
     every_group = [*_with_subsections(groups), *_with_subsections(appendices)]
     titles.update((group.anchor, group.title) for group in every_group)
     titles.update((s.id, display_title(s)) for s in paper.all_statements())
-    labels = _labels(every_group, paper.all_exhibits())
-    titles.update((e.id, labels[e.id] + (f": {e.title}" if e.title else "")) for e in paper.all_exhibits())
     thesis = find_thesis(paper)
+    # The tension map, when the paper shows one, is Figure 1: the author's figures follow it.
+    labels = _labels(every_group, paper.all_exhibits(), figures_before=1 if glance(paper, thesis) else 0)
+    titles.update((e.id, labels[e.id] + (f": {e.title}" if e.title else "")) for e in paper.all_exhibits())
     return Layout(
         anchors=roles,
         groups=groups,
@@ -165,10 +167,10 @@ def _with_subsections(groups: Iterable[Group]) -> Iterator[Group]:
         yield from group.subsections
 
 
-def _labels(groups: Iterable[Group], exhibits: Iterable[AnyExhibit]) -> dict[str, str]:
+def _labels(groups: Iterable[Group], exhibits: Iterable[AnyExhibit], figures_before: int) -> dict[str, str]:
     """How the text names each numbered element: "section 2.1", "appendix A", "Table 1", "Figure 2"."""
     labels = {g.anchor: f"{'appendix' if g.kind == 'appendix' else 'section'} {g.number}" for g in groups}
-    counts = {"Table": 0, "Figure": 0}
+    counts = {"Table": 0, "Figure": figures_before}
     for exhibit in exhibits:
         word = "Table" if isinstance(exhibit, Table) else "Figure"
         counts[word] += 1
