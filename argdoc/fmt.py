@@ -400,6 +400,9 @@ class Printer:
             else:
                 self.field(spec.name, _field_text(value))
         if isinstance(exhibit, Table):
+            # The rows are re-made: comments among them go above them, still in the table's body.
+            if exhibit.span is not None:
+                self.comments_before(exhibit.span.end_line + 1, INDENT)
             self.out.extend(INDENT + row for row in table_rows(exhibit))
 
     # --- blocks -----------------------------------------------------------------------
