@@ -22,7 +22,7 @@ from argdoc.render.safe_html import format_html, join_html
 from argdoc.resolve import plain_cell
 
 WIDTH, HEIGHT = 640, 300
-_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 34, 40
+_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 50, 40
 _SERIES_COLOURS = 5  # series-0 … series-4 in the stylesheet, then they repeat
 _TICKS = 4
 # Colours as presentation attributes, for the PDF (WeasyPrint does not carry the page's CSS
@@ -103,7 +103,8 @@ def _axes(top: float, unit: str | None) -> Markup:
 
 def _legend(series: Sequence[str], unit: str | None) -> Markup:
     items = []
-    x = max(_LEFT, 24 + 8 * len(unit or ""))
+    # Spaced for the larger text a phone's stylesheet sets (about 13 units a character).
+    x = max(_LEFT, 24 + 13 * len(unit or ""))
     for index, name in enumerate(series):
         items.append(
             format_html(
@@ -119,7 +120,7 @@ def _legend(series: Sequence[str], unit: str | None) -> Markup:
                 name,
             )
         )
-        x += 24 + 8 * len(name)
+        x += 24 + 13 * len(name)
     return join_html("", items)
 
 
