@@ -45,12 +45,18 @@ from argdoc.compiler import control_character
 from argdoc.diagnostics import Diagnostic
 from argdoc.inline import parse_inline
 from argdoc.nodes import (
+    AnyDivision,
+    AnyExhibit,
     AnyStatement,
+    Appendix,
     Author,
+    Bibliography,
     Block,
     Blockquote,
+    Chart,
     Citation,
     Emphasis,
+    Figure,
     Inline,
     Link,
     List,
@@ -62,13 +68,16 @@ from argdoc.nodes import (
     Reference,
     Section,
     Strong,
+    Subsection,
+    Table,
+    TableRow,
     Text,
     tree_json,
 )
 from argdoc.output import Snapshot, write_atomic
 from argdoc.parser import parse_tree
 from argdoc.source import BOM, SourceFile, Span
-from argdoc.syntax import FIELD_LINE, HEADER_FIELDS, LIST_ITEM, STATEMENT_FIELDS, Field
+from argdoc.syntax import EXHIBIT_FIELDS, FIELD_LINE, HEADER_FIELDS, LIST_ITEM, STATEMENT_FIELDS, Field
 from argdoc.walk import citation_runs
 
 DEFAULT_LINE_LENGTH = 88
@@ -319,10 +328,7 @@ class Printer:
     # --- document ---------------------------------------------------------------
 
     def paper(self, paper: Paper) -> str:
-        items: list[AnyStatement | Section] = list(paper.statements)
-        for section in paper.sections:
-            items.append(section)
-            items.extend(section.statements)
+        items = document_items(paper)
         starts = [_line(item.span) for item in items]
         if self.file_notes:
             self.out.extend(self.file_notes)
@@ -333,8 +339,10 @@ class Printer:
             self.blank()
             self.comments_before(_line(item.span), "")
             self.out.extend(self.above.get(item.id or "", []))
-            if isinstance(item, Section):
+            if isinstance(item, Section | Subsection | Appendix | Bibliography):
                 self.section(item)
+            elif isinstance(item, Table | Figure | Chart):
+                self.exhibit(item)
             else:
                 self.statement(item)
             self.body_tail(following)
@@ -364,8 +372,8 @@ class Printer:
     def _meta_fields(self, meta: Meta) -> Iterator[tuple[str, str]]:
         return written_fields(meta, HEADER_FIELDS)
 
-    def section(self, section: Section) -> None:
-        head = "section " + (f"{section.id} " if section.id else "") + quote(section.title) + ":"
+    def section(self, section: AnyDivision | Bibliography) -> None:
+        head = f"{section.kind} " + (f"{section.id} " if section.id else "") + quote(section.title) + ":"
         self.emit(head + self.trailing_comment(section.span))
         self.blocks(section.body, INDENT)
 
@@ -392,6 +400,27 @@ class Printer:
 
     def fields(self, statement: AnyStatement) -> Iterator[tuple[str, str]]:
         return written_fields(statement, STATEMENT_FIELDS[statement.kind])
+
+    # --- exhibits (#10, part B) -------------------------------------------------------
+
+    def exhibit(self, exhibit: AnyExhibit) -> None:
+        head = f"{exhibit.kind} {exhibit.id}" + (f" {quote(exhibit.title)}" if exhibit.title else "") + ":"
+        self.emit(head + self.trailing_comment(exhibit.span))
+        if exhibit.fields_span is not None:
+            self.comments_before(exhibit.fields_span.end_line + 1, INDENT)
+        for spec in EXHIBIT_FIELDS[exhibit.kind].values():
+            value = getattr(exhibit, spec.attribute)
+            if value is None or value == ():
+                continue
+            if spec.value == "inline":
+                self.field(spec.name, _protect_start(write_inline(value)))
+            else:
+                self.field(spec.name, _field_text(value))
+        if isinstance(exhibit, Table):
+            # The rows are re-made: comments among them go above them, still in the table's body.
+            if exhibit.span is not None:
+                self.comments_before(exhibit.span.end_line + 1, INDENT)
+            self.out.extend(INDENT + row for row in table_rows(exhibit))
 
     # --- blocks -----------------------------------------------------------------------
 
@@ -427,6 +456,55 @@ class Printer:
         if quote_block.citation is not None:
             text += " " + InlineWriter().citations([quote_block.citation])
         self.out.extend(wrap(text, self.width, indent + "> ", indent + "> "))
+
+
+# --- the order of a paper's items, and tables (#10, part B) ------------------------------
+
+Item = AnyStatement | AnyDivision | Bibliography | AnyExhibit
+
+
+def document_items(paper: Paper) -> list[Item]:
+    """Every item with a header line, in the order of the file: headings, statements, exhibits."""
+    items: list[Item] = list(paper.statements)
+    for division in paper.divisions():
+        items.append(division)
+        items.extend(division.flow())
+    if paper.bibliography is not None:
+        items.append(paper.bibliography)
+        items.extend(paper.bibliography.statements)
+    return items
+
+
+def table_rows(table: Table) -> list[str]:
+    """A table's pipe rows, each column padded to its widest cell, the delimiter row aligned to match."""
+    rows = [_cells(table.header), *(_cells(row) for row in table.rows)]
+    widths = [max(3, *(len(row[column]) for row in rows)) for column in range(len(rows[0]))]
+    align = list(table.align) + [None] * (len(widths) - len(table.align))
+    delimiter = [_delimiter(width, side) for width, side in zip(widths, align, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            cell.rjust(width) if side == "right" else cell.center(width) if side == "center" else cell.ljust(width)
+            for cell, width, side in zip(cells, widths, align, strict=True)
+        ]
+        return "| " + " | ".join(padded) + " |"
+
+    return [line(rows[0]), "|" + "|".join(delimiter) + "|", *(line(row) for row in rows[1:])]
+
+
+def _cells(row: TableRow) -> list[str]:
+    return [write_inline(cell.children).replace("|", "\\|") for cell in row.cells]
+
+
+def _delimiter(width: int, side: str | None) -> str:
+    dashes = width + 2  # the spaces around the cell text
+    if side == "center":
+        return ":" + "-" * (dashes - 2) + ":"
+    if side == "right":
+        return "-" * (dashes - 1) + ":"
+    if side == "left":
+        return ":" + "-" * (dashes - 1)
+    return "-" * dashes
 
 
 def written_fields(node: Meta | AnyStatement, fields: dict[str, Field]) -> Iterator[tuple[str, str]]:

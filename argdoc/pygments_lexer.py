@@ -30,10 +30,21 @@ from pygments.token import (
     _TokenType,
 )
 
-from argdoc.syntax import ALIASES, INCLUDE, RELATIONS, SECTION, STATEMENT_KEYWORDS
+from argdoc.syntax import (
+    ALIASES,
+    DIVISION_KEYWORDS,
+    EXHIBIT_KEYWORDS,
+    INCLUDE,
+    RELATIONS,
+    SECTION,
+    STATEMENT_KEYWORDS,
+)
 
 _ID = r"[^\W][\w-]*"
-_STATEMENTS = "|".join(STATEMENT_KEYWORDS)
+# Blocks with an id after the keyword (statements, tables, figures, charts), and
+# headings whose id is optional (sections, subsections, appendices, the bibliography).
+_STATEMENTS = "|".join((*STATEMENT_KEYWORDS, *EXHIBIT_KEYWORDS))
+_HEADINGS = "|".join((SECTION, *DIVISION_KEYWORDS))
 # Relation fields (`supports:`, `bears-on:`, ...) and their other spellings: their values are ids.
 _RELATION_NAMES = sorted(
     {name for rows in RELATIONS.values() for name, _attribute, _kind in rows}
@@ -59,7 +70,7 @@ class ArgdocLexer(RegexLexer):
             (r"[ \t]*#[ \t]*argdoc:.*$", Comment.Special),
             (r"[ \t]*#.*$", Comment.Single),
             (rf"^({_STATEMENTS})([ \t]+)({_ID})", bygroups(Keyword.Declaration, Whitespace, Name.Label), "header"),
-            (rf"^({SECTION})\b", Keyword.Declaration, "header"),
+            (rf"^({_HEADINGS})\b", Keyword.Declaration, "header"),
             (rf"^({INCLUDE})\b", Keyword.Namespace, "header"),
             (r"^([a-z][a-z0-9_-]*)(:)", bygroups(Name.Attribute, Punctuation), "value"),
             (rf"^([ \t]+)({_RELATIONS})(:)(?=[ \t]|$)", bygroups(Whitespace, Name.Attribute, Punctuation), "ids"),

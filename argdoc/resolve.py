@@ -16,27 +16,35 @@ from argdoc.codes import Code
 from argdoc.diagnostics import Diagnostic, Related, make
 from argdoc.inline import is_anchor
 from argdoc.nodes import (
+    AnyDivision,
+    AnyExhibit,
     AnyStatement,
+    Bibliography,
     Block,
     Blockquote,
+    Chart,
     Citation,
     Emphasis,
+    Figure,
     Inline,
     Link,
     Note,
     Paper,
+    Paragraph,
     Quotation,
     Reference,
-    Section,
+    StatementBase,
     Strong,
+    Table,
     Tension,
     Text,
 )
+from argdoc.pipe_table import number
 from argdoc.source import SourceFile, Span
 from argdoc.syntax import RELATIONS
 from argdoc.walk import block_inlines, citation_runs
 
-Definition = AnyStatement | Section
+Definition = AnyStatement | AnyDivision | Bibliography | AnyExhibit
 # NearestId's kind for "an id of any kind" (a citation may name a source or refer to anything else).
 ANY_KIND = "*"
 
@@ -68,7 +76,7 @@ class Resolution:
 
     def statement(self, ident: str) -> AnyStatement | None:
         node = self.definitions.get(ident)
-        return None if isinstance(node, Section) else node
+        return node if isinstance(node, StatementBase) else None
 
 
 def _relations(statement: AnyStatement) -> Iterator[tuple[str, str, Reference]]:
@@ -218,13 +226,20 @@ class Resolver:
 
     def run(self) -> Resolution:
         paper = self.result.paper
-        for section in paper.sections:
-            if section.id is not None:
-                self._enter(section)
-                self._define(section.id, section, section.id_span)
+        headings: list[AnyDivision | Bibliography] = [*paper.divisions()]
+        if paper.bibliography is not None:
+            headings.append(paper.bibliography)
+        for heading in headings:
+            if heading.id is not None:
+                self._enter(heading)
+                self._define(heading.id, heading, heading.id_span)
         for statement in paper.all_statements():
             self._enter(statement)
             self._define(statement.id, statement, statement.id_span)
+        exhibits = paper.all_exhibits()
+        for exhibit in exhibits:
+            self._enter(exhibit)
+            self._define(exhibit.id, exhibit, exhibit.id_span)
         for statement in paper.all_statements():
             self._enter(statement)
             self._check_relations(statement)
@@ -234,9 +249,12 @@ class Resolver:
                 self._check_tension(statement)
         self.current = self.source
         self._check_citations(None, paper.meta.summary)
-        for section in paper.sections:
-            self._enter(section)
-            self._check_citations(section.id, section.body)
+        for heading in headings:
+            self._enter(heading)
+            self._check_citations(heading.id, heading.body)
+        for exhibit in exhibits:
+            self._enter(exhibit)
+            self._check_exhibit(exhibit)
         return self.result
 
     def _error(
@@ -411,6 +429,40 @@ class Resolver:
             self.result.edges.append(Edge("cites", owner, cite.source))
         return True
 
+    # --- exhibits (#10, part B) ----------------------------------------------------
+
+    def _check_exhibit(self, exhibit: AnyExhibit) -> None:
+        """An exhibit's citations (a table's source, note and cells, a figure's credit); a chart's table."""
+        if isinstance(exhibit, Chart):
+            target = self._lookup(exhibit.data.id, exhibit.data.span, "table", "a chart's data", exhibit.id)
+            if isinstance(target, Table):
+                self._check_chart_data(exhibit, target)
+                self.result.edges.append(Edge("data", exhibit.id, target.id))
+            return
+        self._check_citations(exhibit.id, [Paragraph(children=run) for run in exhibit_prose(exhibit)])
+
+    def _check_chart_data(self, chart: Chart, table: Table) -> None:
+        """Every column but the first (the labels) must hold numbers in every row."""
+        for row in table.rows:
+            for cell in row.cells[1:]:
+                text = plain_cell(cell.children)
+                if text and number(text) is None:
+                    self._error(
+                        codes.CHART_DATA_NOT_NUMERIC,
+                        f"the chart '{chart.id}' draws table '{table.id}', whose cell '{text}' is not a number",
+                        chart.data.span,
+                        "a chart draws the table's columns after the first: give them numbers "
+                        "(4.1, 1,250, 12%), or chart another table",
+                        statement=chart.id,
+                        related=(self._cell_note(table, cell.span),),
+                    )
+                    return
+
+    def _cell_note(self, table: Table, span: Span | None) -> Related:
+        if span is None:
+            return self._note("the table is defined here", table)
+        return Related("the cell is here", table.origin or self.source.path, span.line, span.column)
+
     def _check_tension(self, tension: Tension) -> None:
         distinct = {ref.id for ref in tension.between}
         if len(distinct) >= 2:
@@ -427,3 +479,24 @@ class Resolver:
 
 def resolve(paper: Paper, source: SourceFile, sources: dict[str, SourceFile] | None = None) -> Resolution:
     return Resolver(source, Resolution(paper), sources or {}).run()
+
+
+def exhibit_prose(exhibit: AnyExhibit) -> list[tuple[Inline, ...]]:
+    """The runs of inline markup of a table or figure, in reading order (citations live in them)."""
+    if isinstance(exhibit, Table):
+        cells = [cell.children for row in (exhibit.header, *exhibit.rows) for cell in row.cells]
+        return [exhibit.source, exhibit.note, *cells]
+    if isinstance(exhibit, Figure):
+        return [exhibit.credit]
+    return []
+
+
+def plain_cell(nodes: Iterable[Inline]) -> str:
+    """A cell's words without markup, as a chart reads its numbers and labels."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.value)
+        elif isinstance(node, Emphasis | Strong | Link | Quotation):
+            parts.append(plain_cell(node.children))
+    return "".join(parts).strip()

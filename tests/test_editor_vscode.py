@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from argdoc.syntax import RELATIONS, STATEMENT_KEYWORDS
+from argdoc.syntax import DIVISION_KEYWORDS, EXHIBIT_KEYWORDS, RELATIONS, SECTION, STATEMENT_KEYWORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = ROOT / "editors" / "vscode"
@@ -40,6 +40,10 @@ def test_the_grammar_names_every_keyword_and_relation_of_syntax_py() -> None:
     grammar = json.loads(GRAMMAR.read_text())
     statement = grammar["repository"]["statement"]["begin"]
     assert re.search(r"\(([a-z|]+)\)", statement).group(1).split("|") == list(STATEMENT_KEYWORDS)  # type: ignore[union-attr]
+    exhibit = grammar["repository"]["exhibit"]["begin"]
+    assert re.search(r"\(([a-z|]+)\)", exhibit).group(1).split("|") == list(EXHIBIT_KEYWORDS)  # type: ignore[union-attr]
+    heading = grammar["repository"]["section"]["begin"]
+    assert re.search(r"\(([a-z|]+)\)", heading).group(1).split("|") == [SECTION, *DIVISION_KEYWORDS]  # type: ignore[union-attr]
     relation = grammar["repository"]["relation-field"]["begin"]
     named = set(re.search(r"\(([a-z_|-]+)\)\(:\)", relation).group(1).split("|"))  # type: ignore[union-attr]
     assert {name for rows in RELATIONS.values() for name, _attribute, _kind in rows} <= named

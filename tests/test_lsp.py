@@ -307,7 +307,9 @@ async def test_completion_of_fields_keywords_and_rules(client: LanguageClient, f
     assert "supports" not in fields and "authors" not in fields
     assert fields["outlet"].insert_text == "outlet: "
     keywords = {item.label for item in await complete(client, uri, at(5, 2))}
-    assert {"claim", "component", "tension", "source", "section", "include"} == keywords
+    statements = {"claim", "component", "tension", "source", "section", "include"}
+    blocks = {"subsection", "appendix", "bibliography", "table", "figure", "chart"}  # #10 part B
+    assert statements | blocks == keywords
     rules = {item.label for item in await complete(client, uri, at(6, 35))}
     assert "claim-without-support" in rules and "unused-source" not in rules
     header = {item.label for item in await complete(client, uri, at(1, 0))}

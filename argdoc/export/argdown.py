@@ -46,6 +46,7 @@ from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement
 from argdoc.export.text import citation_text, display_title, safe_url, source_labels
 from argdoc.nodes import (
+    AnyDivision,
     Block,
     Blockquote,
     Citation,
@@ -60,9 +61,9 @@ from argdoc.nodes import (
     Paper,
     Paragraph,
     Quotation,
-    Section,
     Source,
     Strong,
+    Subsection,
     Tension,
     Text,
 )
@@ -132,7 +133,7 @@ class ArgdownRenderer:
 
     def render(self) -> str:
         body = [self.statement(s) for s in self.graph.preamble()]
-        for section in self.paper.sections:
+        for section in self.paper.divisions():
             body.append(self.section(section))
             body.extend(self.statement(s) for s in self.graph.in_section(section))
         if not body:
@@ -180,10 +181,12 @@ class ArgdownRenderer:
             "annotation": plain_blocks(source.body) or None,
         }
 
-    def section(self, section: Section) -> str:
+    def section(self, section: AnyDivision) -> str:
         data = {"id": section.id, "intro": plain_blocks(section.body) or None}
         title = self.inline([Text(value=section.title)], " ")
-        return f"# {title} {frontmatter.flow(data)}" if any(data.values()) else f"# {title}"
+        # A subsection is a heading one level down; an appendix is a section of the back matter.
+        level = "##" if isinstance(section, Subsection) else "#"
+        return f"{level} {title} {frontmatter.flow(data)}" if any(data.values()) else f"{level} {title}"
 
     # --- statements -----------------------------------------------------------------
 

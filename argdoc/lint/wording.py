@@ -349,7 +349,7 @@ def prose_of(ctx: LintContext, kinds: tuple[type, ...], preface: bool) -> Iterat
     for statement in paper.statements:
         if isinstance(statement, kinds):
             yield from paragraphs(statement.body, statement.id, statement.id_span)
-    for section in paper.sections:
+    for section in paper.divisions():
         if preface:
             yield from paragraphs(section.body, section.id, section.id_span)
         for statement in section.statements:

@@ -6,7 +6,7 @@ import html
 import re
 
 from argdoc.lsp.index import Index, Occurrence
-from argdoc.nodes import Source
+from argdoc.nodes import Chart, Figure, Source, Table
 from argdoc.resolve import Definition
 from argdoc.syntax import SUPPRESSION
 from argdoc.walk import plain_blocks, squash
@@ -34,6 +34,10 @@ def describe(index: Index, occurrence: Occurrence) -> str | None:
 
 
 def first_sentence(node: Definition) -> str:
+    if isinstance(node, Figure):
+        return node.alt  # a figure's prose is its description for those who cannot see it
+    if isinstance(node, Table | Chart):
+        return ""  # its title, in the head, is its caption; it has no prose of its own
     words = plain_blocks(node.body)
     match = _SENTENCE.match(words)
     sentence = match.group() if match else words
