@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick fuzz lint typecheck pytest clean
+.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick bench-lsp fuzz lint typecheck pytest clean
 
 demo: setup
 	$(BIN)/argdoc build examples -o $(OUT)
@@ -17,11 +17,17 @@ test: setup-dev lint typecheck pytest
 setup: system-deps $(VENV)/.installed
 setup-dev: system-deps $(VENV)/.installed-dev node-deps
 
-# Tools the tests check argdoc's output with (the SARIF 2.1.0 schema), from npm.
-node-deps: tests/node/node_modules/.installed
+# Tools the tests check argdoc's output with (the SARIF 2.1.0 schema, the TextMate
+# grammar, vsce), and the VS Code extension's own dependency (vscode-languageclient,
+# packed into its .vsix), from npm.
+node-deps: tests/node/node_modules/.installed editors/vscode/node_modules/.installed
 
 tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json
 	npm ci --prefix tests/node --no-audit --no-fund --loglevel=error
+	touch $@
+
+editors/vscode/node_modules/.installed: editors/vscode/package.json editors/vscode/package-lock.json
+	npm ci --prefix editors/vscode --no-audit --no-fund --loglevel=error
 	touch $@
 
 # docs/rules.md is generated from the rule registry, and the error tables of
@@ -32,15 +38,17 @@ docs: setup
 
 # WeasyPrint needs Pango; the tests read PDF text with poppler's pdftotext,
 # check the DOT and Markdown exports with Graphviz and Pandoc, and open the HTML
-# in Chromium. Installed through apt only where they are missing and apt is
+# in Chromium, and drive the language server from Neovim. Installed through apt only where they are missing and apt is
 # there to ask.
 system-deps:
 	@if ! ldconfig -p 2>/dev/null | grep -q libpango-1.0 || ! command -v pdftotext >/dev/null \
-	    || ! command -v dot >/dev/null || ! command -v pandoc >/dev/null || ! command -v chromium >/dev/null; then \
+	    || ! command -v dot >/dev/null || ! command -v pandoc >/dev/null || ! command -v chromium >/dev/null \
+	    || ! command -v nvim >/dev/null; then \
 	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing system packages (pango, poppler-utils, graphviz, pandoc, chromium)"; \
+	    echo "installing system packages (pango, poppler-utils, graphviz, pandoc, chromium, neovim)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils graphviz pandoc chromium >/dev/null; \
+	      libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils graphviz pandoc chromium \
+	      neovim >/dev/null; \
 	  else \
 	    echo "warning: install Pango (for PDF output) and poppler-utils (for the PDF tests) with your package manager"; \
 	  fi; \
@@ -66,6 +74,10 @@ bench: setup-dev
 
 bench-quick: setup-dev
 	$(BIN)/python benchmarks/run.py --quick
+
+# The language server: change-to-diagnostics latency and memory over 1,000 edits.
+bench-lsp: setup-dev
+	$(BIN)/python benchmarks/lsp.py
 
 # Coverage-guided fuzzing (atheris, not a project dependency) for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 1200

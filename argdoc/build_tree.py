@@ -2,8 +2,8 @@
 
 The grammar delivers lines; this stage reads what lies inside them: header
 field values, the fields at the top of a statement body, paragraphs (split at
-blank lines), block quotations (lines starting with `>`) and, through
-argdoc.inline, the inline markup of prose.
+blank lines), block quotations (lines starting with `>`), lists (lines
+starting `- ` or `1. `) and, through argdoc.inline, the inline markup of prose.
 """
 
 from __future__ import annotations
@@ -24,34 +24,55 @@ from argdoc.codes import Code
 from argdoc.diagnostics import Diagnostic, Related, make
 from argdoc.inline import ID_RE, SPACE_IN_ADDRESS_HINT, is_safe_link, parse_inline
 from argdoc.nodes import (
+    CHART_TYPES,
     DEFAULT_LANGUAGE,
+    AnyExhibit,
     AnyStatement,
+    Appendix,
     Author,
+    Bibliography,
     Block,
     Blockquote,
+    Chart,
     Citation,
+    Figure,
     Inline,
+    List,
+    ListItem,
     Meta,
     Paper,
     Paragraph,
     Reference,
     Section,
+    Subsection,
     Suppression,
+    Table,
+    TableCell,
+    TableRow,
     Text,
 )
+from argdoc.pipe_table import RowProblem, alignments, split_row
 from argdoc.source import SourceFile, Span
 from argdoc.syntax import (
     ALIASES,
+    APPENDIX,
+    BIBLIOGRAPHY,
+    EXHIBIT_FIELDS,
+    EXHIBIT_KEYWORDS,
     FIELD_LINE,
     FIELD_NAMES,
     HEADER_FIELDS,
     INCLUDE,
     KEYWORDS,
+    LIST_ITEM,
+    REQUIRED_FIELDS,
     ROLES,
     SECTION,
     STATEMENT_FIELDS,
+    SUBSECTION,
     SUPPRESSION,
     SUPPRESSION_MARK,
+    TABLE_ROW,
     Field,
 )
 
@@ -67,10 +88,16 @@ TAB_WIDTH = 4
 # levels into one clear error instead of a useless tree.
 MAX_DEPTH = 32
 
+# The headings besides statements: the kinds that open a division (#10, part B).
+_DIVISIONS = ("section", SUBSECTION, APPENDIX, BIBLIOGRAPHY)
+_WIDTH = re.compile(r"(\d{1,3})%")
+
 # Each kind of statement's node class, by the kind its `kind` field names.
 _STATEMENT_CLASSES: dict[str, Callable[..., AnyStatement]] = {
     cls.model_fields["kind"].default: cls for cls in typing.get_args(AnyStatement)
 }
+# What a suppression comment can belong to: anything with an id and a span.
+_Owner = AnyStatement | Section | Subsection | Appendix | Bibliography | AnyExhibit
 
 
 @dataclass
@@ -114,12 +141,35 @@ class IncludeLoader(Protocol):
 
 
 @dataclass
+class _Open:
+    """A division being filled: its heading, then what comes under it until the next heading."""
+
+    node: Section | Subsection | Appendix
+    statements: list[AnyStatement] = field(default_factory=list)
+    exhibits: list[AnyExhibit] = field(default_factory=list)
+    subsections: list[_Open] = field(default_factory=list)
+
+    def close(self) -> Any:
+        update: dict[str, Any] = {"statements": tuple(self.statements), "exhibits": tuple(self.exhibits)}
+        if self.subsections:
+            update["subsections"] = tuple(sub.close() for sub in self.subsections)
+        return self.node.model_copy(update=update)
+
+
+@dataclass
 class _Assembly:
     """What the files of a paper add up to, in document order."""
 
     meta_fields: list[FieldValue] = field(default_factory=list)
     preamble: list[AnyStatement] = field(default_factory=list)
-    sections: list[tuple[Section, list[AnyStatement]]] = field(default_factory=list)
+    sections: list[_Open] = field(default_factory=list)
+    appendices: list[_Open] = field(default_factory=list)
+    # Where statements and exhibits go now (None: the preamble), and the section or
+    # appendix a subsection joins.
+    current: _Open | None = None
+    parent: _Open | None = None
+    bibliography: Bibliography | None = None
+    bibliography_statements: list[AnyStatement] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
     seen_body: bool = False
 
@@ -138,17 +188,21 @@ class Builder:
         self._main = self.source
         state = _Assembly()
         self._items(tree, state)
-        sections = [section.model_copy(update={"statements": tuple(found)}) for section, found in state.sections]
+        bibliography = state.bibliography
+        if bibliography is not None:
+            bibliography = bibliography.model_copy(update={"statements": tuple(state.bibliography_statements)})
         return Paper(
             meta=self._meta(state.meta_fields),
             statements=tuple(state.preamble),
-            sections=tuple(sections),
+            sections=tuple(section.close() for section in state.sections),
+            appendices=tuple(appendix.close() for appendix in state.appendices),
+            bibliography=bibliography,
             suppressions=tuple(state.suppressions),
         )
 
     def _items(self, tree: Tree[Token], state: _Assembly) -> None:
         """Add one file's items to the paper; an include adds the included file's, in place."""
-        owners: list[AnyStatement | Section] = []
+        owners: list[_Owner] = []
         for item in tree.children:
             if not isinstance(item, Tree):
                 continue
@@ -157,15 +211,19 @@ class Builder:
                 self._field_item(item, state)
             elif kind == "include":
                 self._include(item, state)
-            elif kind == "section":
+            elif kind in _DIVISIONS:
                 state.seen_body = True
-                section = self._section(item)
-                state.sections.append((section, []))
-                owners.append(section)
+                owners.append(self._division(item, state))
+            elif kind in EXHIBIT_KEYWORDS:
+                state.seen_body = True
+                exhibit = self._exhibit(item)
+                if exhibit is not None:
+                    self._place_exhibit(exhibit, state)
+                    owners.append(exhibit)
             else:
                 state.seen_body = True
                 statement = self._statement(item)
-                (state.sections[-1][1] if state.sections else state.preamble).append(statement)
+                self._place_statement(statement, state)
                 owners.append(statement)
         if SUPPRESSION_MARK in self.source.text:  # most files have none: skip walking every token
             state.suppressions.extend(_suppressions(tree, owners, self._origin()))
@@ -297,7 +355,7 @@ class Builder:
         argdoc.syntax says which fields each takes and how each is read;
         mistakes are reported and left out.
         """
-        allowed = HEADER_FIELDS if kind is None else STATEMENT_FIELDS[kind]
+        allowed = HEADER_FIELDS if kind is None else STATEMENT_FIELDS.get(kind) or EXHIBIT_FIELDS[kind]
         values: dict[str, Any] = {}
         firsts: dict[str, FieldValue] = {}
         lists: dict[str, list[Any]] = {}
@@ -337,6 +395,8 @@ class Builder:
             return self._language(fv)
         if kind == "blocks":
             return tuple(self._blocks(fv.value_lines, sid))
+        if kind in _EXHIBIT_VALUES:
+            return self._exhibit_value(spec, fv, sid)
         # A list: the items between separators, or the one item of a field that repeats.
         # Text is kept as written (a source's "Jane Doe (ed.)"); a person is read as Name (Affiliation).
         parts = fv.value.split(spec.separator) if spec.separator else [fv.value]
@@ -436,12 +496,12 @@ class Builder:
 
     # --- sections and statements ---------------------------------------------
 
-    def _section(self, item: Tree[Token]) -> Section:
-        """A section's heading and introduction; its statements are added as they come."""
+    def _section(self, item: Tree[Token], cls: type[Any] = Section) -> Any:
+        """A division's heading and introduction; its statements are added as they come."""
         ident, title, _nl, body = item.children
         lines = self._body(body)
         assert isinstance(title, Token)
-        return Section(
+        return cls(
             id=str(ident) if ident is not None else None,
             title=self._title(title) or "",
             body=tuple(self._blocks(lines, None)),
@@ -449,6 +509,204 @@ class Builder:
             id_span=_token_span(ident) if isinstance(ident, Token) else None,
             origin=self._origin(),
         )
+
+    # --- divisions and exhibits (#10, part B) ------------------------------------
+
+    def _division(self, item: Tree[Token], state: _Assembly) -> _Owner:
+        """Open a section, subsection or appendix (or the bibliography) where the paper stands."""
+        kind = str(item.data)
+        if kind == BIBLIOGRAPHY:
+            node: Bibliography = self._section(item, Bibliography)
+            if state.bibliography is not None:
+                self._misplaced(node.span, "the paper has a second bibliography", "give the sources one heading")
+            state.bibliography = node
+            state.current = state.parent = None
+            return node
+        if state.bibliography is not None:
+            self._misplaced(
+                _head_span(item),
+                f"a {kind} after the bibliography",
+                "the bibliography ends the paper: move it after the last section and appendix",
+            )
+        if kind == SUBSECTION:
+            sub = _Open(self._section(item, Subsection))
+            if state.parent is None:
+                self._misplaced(
+                    _head_span(item), "a subsection before any section", "put it under a section or appendix"
+                )
+                state.current = None
+                return sub.node
+            state.parent.subsections.append(sub)
+            state.current = sub
+            return sub.node
+        opened = _Open(self._section(item, Appendix if kind == APPENDIX else Section))
+        if kind == SECTION and state.appendices:
+            self._misplaced(
+                _head_span(item),
+                "a section after an appendix",
+                "appendices are the back matter: move them after the last section",
+            )
+        (state.appendices if kind == APPENDIX else state.sections).append(opened)
+        state.current = state.parent = opened
+        return opened.node
+
+    def _place_statement(self, statement: AnyStatement, state: _Assembly) -> None:
+        if state.bibliography is not None:
+            if statement.kind != "source":
+                self._misplaced(
+                    statement.id_span or statement.span,
+                    f"a {statement.kind} after the bibliography",
+                    "only sources follow `bibliography`: move the statement into a section above it",
+                )
+            state.bibliography_statements.append(statement)
+        elif state.current is not None:
+            state.current.statements.append(statement)
+        else:
+            state.preamble.append(statement)
+
+    def _place_exhibit(self, exhibit: AnyExhibit, state: _Assembly) -> None:
+        where = state.current
+        if where is None:
+            self._misplaced(
+                exhibit.id_span or exhibit.span,
+                f"a {exhibit.kind} outside a section",
+                f"put the {exhibit.kind} after a section, subsection or appendix heading",
+            )
+            return
+        where.exhibits.append(exhibit.model_copy(update={"at": len(where.statements)}))
+
+    def _misplaced(self, span: Span | None, message: str, hint: str) -> None:
+        self.error(codes.MISPLACED_BLOCK, message, span or Span(line=1, column=1, end_line=1, end_column=2), hint)
+
+    def _exhibit(self, item: Tree[Token]) -> AnyExhibit | None:
+        """A table, figure or chart; None when a field it cannot do without is missing."""
+        kind = str(item.data)
+        ident, title, _nl, body = item.children
+        assert isinstance(ident, Token)
+        sid = str(ident)
+        lines = self._body(body, sid)
+        fields, rest = take_fields(lines)
+        caption = self._title(title) if isinstance(title, Token) else None
+        if not isinstance(title, Token):
+            self.error(
+                codes.MISSING_CAPTION,
+                f"the {kind} '{sid}' has no caption",
+                _token_span(ident),
+                f'write its caption after the id: {kind} {sid} "What it shows":',
+                statement=sid,
+            )
+        common: dict[str, Any] = {
+            "id": sid,
+            "title": caption,
+            "span": self._item_span(item, lines),
+            "id_span": _token_span(ident),
+            "fields_span": _fields_span(fields),
+            "origin": self._origin(),
+        }
+        values = self._field_values(fields, kind, sid)
+        missing = [
+            name for name in REQUIRED_FIELDS.get(kind, ()) if values.get(EXHIBIT_FIELDS[kind][name].attribute) is None
+        ]
+        written = {fv.name for fv in fields}
+        for name in (name for name in missing if name not in written):  # a wrong value was reported already
+            self.error(
+                codes.MISSING_FIELD,
+                f"the {kind} '{sid}' has no '{name}:'",
+                _token_span(ident),
+                _REQUIRED_HINTS[name],
+                statement=sid,
+            )
+        if kind == "table":
+            return self._table(common, values, rest, sid)
+        if rest:
+            self.error(
+                codes.STRAY_TEXT,
+                f"text under the {kind}'s fields",
+                _lines_span(rest[:1]),
+                f"a {kind} holds fields only; its caption goes in quotes after the id",
+                statement=sid,
+            )
+        if missing:
+            return None
+        return (Figure if kind == "figure" else Chart)(**common, **values)
+
+    def _table(self, common: dict[str, Any], values: dict[str, Any], rows: list[Line], sid: str) -> Table | None:
+        """The pipe rows under a table's fields: a header row, the delimiter row, the body rows."""
+        cells: list[tuple[Line, list[Any]]] = []
+        for line in rows:
+            split = split_row(line.text)
+            if isinstance(split, RowProblem):
+                self._row_problem(line, split.offset, split.message, split.hint, sid)
+                continue
+            cells.append((line, split))
+        if len(cells) < 2:
+            where = _lines_span(rows[-1:]) if rows else common["id_span"]
+            self.error(
+                codes.INVALID_TABLE_DELIMITER,
+                "a table needs a header row and a delimiter row",
+                where,
+                "write | Column | Column |, then |---|---:| (a colon sets the alignment), then the rows",
+                statement=sid,
+            )
+            return None
+        (head_line, head), (rule_line, rule) = cells[0], cells[1]
+        align = alignments(rule)
+        if align is None or len(rule) != len(head):
+            self._row_problem(
+                rule_line,
+                0,
+                "the second row of a table must be its delimiter row, one cell per column",
+                f"write |{'|'.join(['---'] * len(head))}| (':---' left, '---:' right, ':---:' centred)",
+                sid,
+            )
+            return None
+        body: list[TableRow] = []
+        for line, row in cells[2:]:
+            if len(row) != len(head):
+                self._row_problem(
+                    line,
+                    0,
+                    f"this row has {len(row)} cells, the header has {len(head)}",
+                    "give every row one cell per column (an empty cell is | |)",
+                    sid,
+                )
+                continue
+            body.append(self._table_row(line, row, sid))
+        return Table(
+            **common, **values, align=tuple(align), header=self._table_row(head_line, head, sid), rows=tuple(body)
+        )
+
+    def _table_row(self, line: Line, cells: list[Any], sid: str) -> TableRow:
+        made = []
+        for cell in cells:
+            at = Line(cell.text, line.line, line.column + cell.offset, 0, False)
+            children = self._inline([at], sid) if cell.text else ()
+            made.append(TableCell(children=children, span=_lines_span([at])))
+        return TableRow(cells=tuple(made), span=_lines_span([line]))
+
+    def _row_problem(self, line: Line, offset: int, message: str, hint: str, sid: str) -> None:
+        column = line.column + offset
+        self.error(
+            codes.INVALID_TABLE_ROW,
+            message,
+            Span(line=line.line, column=column, end_line=line.line, end_column=column + 1),
+            hint,
+            statement=sid,
+        )
+
+    def _exhibit_value(self, spec: Field, fv: FieldValue, sid: str | None) -> Any:
+        """The value of an exhibit's field (`inline`, `path`, `width`, `chart-type`, `reference`)."""
+        kind = spec.value
+        if kind == "inline":
+            return self._inline(fv.value_lines, sid)
+        if kind == "reference":
+            refs = self._references(fv, "\n", sid)
+            return refs[0] if refs else None
+        problem = _exhibit_value_problem(kind, fv.value)
+        if problem is None:
+            return fv.value
+        self.error(codes.INVALID_FIELD_VALUE, problem[0], _value_span(fv), problem[1], statement=sid)
+        return None
 
     def _item_span(self, item: Tree[Token], lines: list[Line]) -> Span:
         """From the keyword to the end of the last body line (or of the header line).
@@ -561,12 +819,97 @@ class Builder:
         )
 
     def _blocks(self, lines: list[Line], sid: str | None) -> Iterator[Block]:
-        for group in paragraphs(lines):
+        """Paragraphs, block quotations and lists: a blank line ends a paragraph, and so does a list's first item."""
+        index = 0
+        while index < len(lines):
+            if LIST_ITEM.match(lines[index].text):
+                block, index = self._list(lines, index, sid)
+                yield block
+                continue
+            end = _paragraph_end(lines, index)
+            group = lines[index:end]
+            index = end
             # The first line decides most groups without a generator.
             if group[0].text.startswith(">") and all(line.text.startswith(">") for line in group):
                 yield self._blockquote(group, sid)
             else:
+                self._table_rows(group, sid)
                 yield Paragraph(children=self._inline(group, sid), span=_lines_span(group))
+
+    # --- lists (#14, part A) -------------------------------------------------------
+
+    def _list(self, lines: list[Line], index: int, sid: str | None) -> tuple[List, int]:
+        """The list whose first item is lines[index]: its items are the lines at that depth with its kind of marker."""
+        first = lines[index]
+        number = _marker(first).group(2)
+        ordered = number is not None
+        items: list[ListItem] = []
+        while index < len(lines):
+            line = lines[index]
+            marker = LIST_ITEM.match(line.text)
+            if marker is None or line.depth != first.depth or (marker.group(2) is not None) != ordered:
+                break  # a different kind of marker starts a list of its own, as in Markdown
+            item, index = self._list_item(lines, index, marker, sid)
+            items.append(item)
+        span = Span(
+            line=first.line,
+            column=first.column,
+            end_line=items[-1].span.end_line if items[-1].span else first.line,
+            end_column=items[-1].span.end_column if items[-1].span else first.column + len(first.text),
+        )
+        return List(ordered=ordered, start=int(number or 1), items=tuple(items), span=span), index
+
+    def _list_item(self, lines: list[Line], index: int, marker: re.Match[str], sid: str | None) -> tuple[ListItem, int]:
+        """An item: its marker's line, the lines that continue it, then the lists indented under it.
+
+        A line indented under the item continues its text, and so does a
+        line at the item's own indentation (Markdown's lazy continuation);
+        a blank line ends the item's text, but a list indented under the
+        item may follow one.
+        """
+        line = lines[index]
+        cut = marker.end()
+        words = [Line(line.text[cut:], line.line, line.column + cut, line.depth, False)]
+        sublists: list[List] = []
+        index += 1
+        while index < len(lines):
+            following = lines[index]
+            inner = LIST_ITEM.match(following.text)
+            if inner is not None and following.depth > line.depth:
+                sublist, index = self._list(lines, index, sid)
+                sublists.append(sublist)
+                continue
+            if following.blank_before or inner is not None or following.depth < line.depth or sublists:
+                break
+            words.append(following)
+            index += 1
+        last = sublists[-1].span if sublists else None
+        text_end = _lines_span(words)
+        span = Span(
+            line=line.line,
+            column=line.column,
+            end_line=last.end_line if last else text_end.end_line,
+            end_column=last.end_column if last else text_end.end_column,
+        )
+        return ListItem(children=self._inline(words, sid), lists=tuple(sublists), span=span), index
+
+    def _table_rows(self, group: list[Line], sid: str | None) -> None:
+        """A Markdown table in prose would read as one run-on paragraph: it is an error that says where tables go."""
+        for line in group:
+            if TABLE_ROW.match(line.text):
+                self.error(
+                    codes.TABLE_IN_PROSE,
+                    "this line looks like a row of a Markdown table, which prose cannot hold",
+                    Span(
+                        line=line.line, column=line.column, end_line=line.line, end_column=line.column + len(line.text)
+                    ),
+                    'write the table as a `table` block at the margin (table id "Caption": with its rows '
+                    "indented below); to keep the line as text, start it with \\|",
+                    statement=sid,
+                )
+                return
+
+    # --- end of lists ------------------------------------------------------------------
 
     def _blockquote(self, group: list[Line], sid: str | None) -> Blockquote:
         inner = []
@@ -614,7 +957,7 @@ def comment_lines(tree: Tree[Token]) -> Iterator[tuple[int, int, str]]:
                 yield line + offset, column, stripped
 
 
-def _suppressions(tree: Tree[Token], owners: list[AnyStatement | Section], origin: str | None) -> Iterator[Suppression]:
+def _suppressions(tree: Tree[Token], owners: list[_Owner], origin: str | None) -> Iterator[Suppression]:
     """Read `# argdoc: ignore[...]` comments and attach each to its statement.
 
     A comment belongs to the statement whose header or body it is in (an
@@ -732,15 +1075,27 @@ def take_fields(lines: list[Line]) -> tuple[list[FieldValue], list[Line]]:
     return fields, rest
 
 
-def paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
-    group: list[Line] = []
-    for line in lines:
-        if line.blank_before and group:
-            yield group
-            group = []
-        group.append(line)
-    if group:
-        yield group
+def _paragraph_end(lines: list[Line], start: int) -> int:
+    """Where the paragraph starting at lines[start] ends: at a blank line, or at a line that starts a list.
+
+    Inside a paragraph, only a bulleted item or one numbered 1 starts a list
+    (as in CommonMark): a wrapped line that happens to begin `2007. ` stays prose.
+    """
+    end = start + 1
+    while end < len(lines) and not lines[end].blank_before and not _interrupts(lines[end]):
+        end += 1
+    return end
+
+
+def _interrupts(line: Line) -> bool:
+    marker = LIST_ITEM.match(line.text)
+    return marker is not None and marker.group(2) in (None, "1")
+
+
+def _marker(line: Line) -> re.Match[str]:
+    marker = LIST_ITEM.match(line.text)
+    assert marker is not None, "a list starts at an item"
+    return marker
 
 
 def _join(group: list[Line]) -> tuple[str, Callable[[int, int], Span]]:
@@ -812,6 +1167,45 @@ def _value_span(fv: FieldValue) -> Span:
     if not fv.value_lines:
         return fv.name_span
     return _lines_span(fv.value_lines) if len(fv.value_lines) > 1 else _lines_span(fv.value_lines[:1])
+
+
+# --- exhibit field values (#10, part B) -------------------------------------------------
+
+_EXHIBIT_VALUES = ("inline", "path", "width", "chart-type", "reference")
+_REQUIRED_HINTS = {
+    "image": "name the image file, inside the paper's folder: image: figures/map.png",
+    "alt": "describe the image for readers who cannot see it: alt: A map of ... (alt text is required)",
+    "type": f"choose what to draw: type: {' | '.join(CHART_TYPES)}",
+    "data": "name the table whose columns the chart draws: data: my-table",
+}
+
+
+def _exhibit_value_problem(kind: str, value: str) -> tuple[str, str] | None:
+    """(message, hint) when a `path`, `width` or `chart-type` value is wrong; None when it is right."""
+    if kind == "chart-type" and value not in CHART_TYPES:
+        return f"argdoc cannot draw a '{value}' chart", f"the chart types are: {', '.join(CHART_TYPES)}"
+    if kind == "width":
+        match = _WIDTH.fullmatch(value)
+        if match is None or not 1 <= int(match.group(1)) <= 100:
+            return f"'{value}' is not a width", "give the width as a share of the text column: width: 60%"
+    if kind == "path" and (
+        value.startswith(("/", "\\"))
+        or re.match(r"[A-Za-z]:", value)
+        or ".." in re.split(r"[/\\]", value)
+        or "://" in value
+    ):
+        return (
+            f"the image '{value}' is not inside the paper's folder",
+            "give a path relative to the paper's folder, without '..': image: figures/map.png",
+        )
+    return None
+
+
+def _head_span(item: Tree[Token]) -> Span:
+    """The header line of an item, from its first token (the keyword is not in the tree)."""
+    first = next((child for child in item.children if isinstance(child, Token)), None)
+    line = (first.line if first is not None else None) or 1
+    return Span(line=line, column=1, end_line=line, end_column=2)
 
 
 def build(tree: Tree[Token], source: SourceFile, loader: IncludeLoader | None = None) -> tuple[Paper, list[Diagnostic]]:

@@ -9,8 +9,9 @@ published: a code keeps its meaning, and a retired code is not reused.
     E020-E025         reading a file                  (argdoc.compiler, the CLI)
     E030, E040        rendering and writing outputs   (the CLI's build)
     E031-E034, E036-E038, E115   include              (argdoc.compiler, argdoc.build_tree)
-    E101-E116         fields and inline markup        (argdoc.build_tree, argdoc.inline)
+    E101-E116, E125-E126   fields and inline markup   (argdoc.build_tree, argdoc.inline)
     E201-E203         argdoc import                   (argdoc.import_json)
+    E301-E308         tables, figures, charts, divisions (argdoc.build_tree, argdoc.resolve, argdoc.compiler)
 
 A few problems found while building and resolving the tree are lint rules
 too (`ARG...`: an undefined reference, a bad date): their entries here carry
@@ -56,6 +57,7 @@ IMPORTING = "Importing JSON (`argdoc import`)"
 SYNTAX = "Syntax"
 FIELDS = "Fields and markup"
 INCLUDES = "Including files"
+EXHIBITS = "Tables, figures, charts and divisions"
 RULES = "Checked while compiling"
 
 # --- reading the file -------------------------------------------------------------
@@ -181,7 +183,8 @@ MISPLACED_FIELD = _code("E107", "misplaced-field", "A header field after the fir
 INVALID_CITATION = _code(
     "E108",
     "invalid-citation",
-    "A citation not closed with `]`, or a quotation attributed to more than one source.",
+    "A citation not closed with `]`, a quotation attributed to more than one source, "
+    "or one bracket citing sources and cross-referencing statements or sections at once.",
     FIELDS,
 )
 UNSAFE_LINK = _code("E109", "unsafe-link", "A link or `url:` that is not `https://`, `http://` or `mailto:`.", FIELDS)
@@ -195,6 +198,68 @@ EMPTY_LINK_TEXT = _code(
     "empty-link-text",
     "A link with nothing between its brackets: `[](https://example.org)`.",
     FIELDS,
+)
+# Prose (#14, part A): Markdown habits that would otherwise be read as plain words.
+TABLE_IN_PROSE = _code(
+    "E125",
+    "table-in-prose",
+    "A line of prose that looks like a Markdown table row (`| a | b |`): tables are `table` blocks.",
+    FIELDS,
+)
+INVALID_NOTE = _code(
+    "E126",
+    "invalid-note",
+    "A remark note `^[...]` that is not closed with `]`, is empty, or holds another note.",
+    FIELDS,
+)
+
+# --- tables, figures, charts and divisions (#10, part B) ------------------------------
+
+MISSING_CAPTION = _code(
+    "E301", "missing-caption", 'A table, figure or chart without a caption: `table t "Caption":`.', EXHIBITS
+)
+INVALID_TABLE_ROW = _code(
+    "E302",
+    "invalid-table-row",
+    "A table row that is not `| a | b |`, or has another number of cells than the header row.",
+    EXHIBITS,
+)
+INVALID_TABLE_DELIMITER = _code(
+    "E303",
+    "invalid-table-delimiter",
+    "A table without its delimiter row (`|---|---:|`) under the header row.",
+    EXHIBITS,
+)
+MISSING_FIELD = _code(
+    "E304",
+    "missing-field",
+    "A figure without `image:` or `alt:` (alt text is required), a chart without `type:` or `data:`.",
+    EXHIBITS,
+)
+INVALID_FIELD_VALUE = _code(
+    "E305",
+    "invalid-field-value",
+    "A chart `type:` argdoc cannot draw, a `width:` that is not a percentage, an image path leaving the folder.",
+    EXHIBITS,
+)
+MISPLACED_BLOCK = _code(
+    "E306",
+    "misplaced-block",
+    "A subsection before any section, a section after an appendix, a table outside a section, "
+    "or anything but a source after `bibliography`.",
+    EXHIBITS,
+)
+IMAGE_NOT_FOUND = _code(
+    "E307",
+    "image-not-found",
+    "A figure's image is missing, not a regular file, outside the paper's folder, or not PNG, JPEG, SVG or WebP.",
+    EXHIBITS,
+)
+CHART_DATA_NOT_NUMERIC = _code(
+    "E308",
+    "chart-data-not-numeric",
+    "A chart's `data:` table has a value column with a cell that is not a number.",
+    EXHIBITS,
 )
 
 # --- include --------------------------------------------------------------------------
@@ -249,7 +314,7 @@ INVALID_DATE = _rule("ARG305", "invalid-date")
 
 # --- the tables of docs/language.md ---------------------------------------------------
 
-TOPICS = (READING, WRITING, IMPORTING, SYNTAX, FIELDS, INCLUDES, RULES)
+TOPICS = (READING, WRITING, IMPORTING, SYNTAX, FIELDS, EXHIBITS, INCLUDES, RULES)
 # docs/language.md holds each generated region between these two lines.
 _BEGIN = "<!-- BEGIN {region}: generated from argdoc/codes.py by `make docs`; do not edit by hand -->"
 _END = "<!-- END {region} -->"

@@ -61,6 +61,17 @@ def own_the_process() -> None:
     gc.freeze()
 
 
+def serve_long() -> None:
+    """For a command that runs until it is told to stop (`argdoc lsp`): collect as a library caller would.
+
+    own_the_process bets that the program exits soon after each tree is
+    built; a server compiles a paper at every pause in typing for hours, and
+    a frozen tree's cycles would never be freed. Start-up objects stay frozen.
+    """
+    global _program
+    _program = False
+
+
 # The program's last compiled paper, held until the process ends (see keep).
 _kept: list[object] = []
 

@@ -80,6 +80,11 @@ def _compile(text: str, path: str | Path | None, max_bytes: int, includes: bool)
     sources = {source.path: source, **getattr(loader, "sources", {})}
     resolution = resolve(paper, source, sources)
     diagnostics.extend(resolution.diagnostics)
+    if includes and paper.all_exhibits():
+        # A figure's image is read from the paper's folder: only a paper with a folder can check it.
+        from argdoc.images import image_problems
+
+        diagnostics.extend(image_problems(paper, source, sources))
     return Result(source, paper, resolution, diagnostics, sources)
 
 

@@ -45,28 +45,39 @@ from argdoc.compiler import control_character
 from argdoc.diagnostics import Diagnostic
 from argdoc.inline import parse_inline
 from argdoc.nodes import (
+    AnyDivision,
+    AnyExhibit,
     AnyStatement,
+    Appendix,
     Author,
+    Bibliography,
     Block,
     Blockquote,
+    Chart,
     Citation,
     Emphasis,
+    Figure,
     Inline,
     Link,
+    List,
     Meta,
+    Note,
     Paper,
     Paragraph,
     Quotation,
     Reference,
     Section,
     Strong,
+    Subsection,
+    Table,
+    TableRow,
     Text,
     tree_json,
 )
 from argdoc.output import Snapshot, write_atomic
 from argdoc.parser import parse_tree
 from argdoc.source import BOM, SourceFile, Span
-from argdoc.syntax import FIELD_LINE, HEADER_FIELDS, STATEMENT_FIELDS, Field
+from argdoc.syntax import EXHIBIT_FIELDS, FIELD_LINE, HEADER_FIELDS, LIST_ITEM, STATEMENT_FIELDS, Field
 from argdoc.walk import citation_runs
 
 DEFAULT_LINE_LENGTH = 88
@@ -74,9 +85,11 @@ MIN_LINE_LENGTH = 40
 INDENT = "    "
 _FAR = 1 << 30
 _BREAK = re.compile(r"(?<=\S) (?=\S)")
-_SPECIAL = re.compile(r'[\\*\["\u201c]')
-_OPEN_BRACKET = re.compile(r"(?<!\\)\[")
-_CLOSE_BRACKET = re.compile(r"(?<!\\)\]")
+_SPECIAL = re.compile(r'[\\*\["\u201c^]')
+# Unescaped brackets; `^[` opens a note, whose words may be wrapped (see _words).
+_BRACKETS = re.compile(r"\\.|\^\[|[\[\]]")
+# A word that would start a list item, or look like a table row, at the start of a line.
+_LINE_START_MARK = re.compile(r"(?:[-*+]|\d{1,9}[.)])\Z|\|")
 
 
 class FormatError(Exception):
@@ -127,6 +140,8 @@ class InlineWriter:
             return "[" + self.inline(node.children) + "](" + node.url + ")"
         if isinstance(node, Quotation):
             return '"' + self.inline(node.children) + '"' + self.citations([node.citation])
+        if isinstance(node, Note):
+            return "^[" + self.inline(node.children) + "]"
         return self.citations([node])
 
     def text(self, value: str) -> str:
@@ -173,42 +188,53 @@ def _reads_back(text: str, nodes: Sequence[Inline]) -> bool:
 
 
 def _protect_start(text: str) -> str:
-    """Escape a paragraph start that would read as a comment, a quotation block or a field."""
-    if text.startswith(("#", ">")) or FIELD_LINE.match(text):
+    """Escape a paragraph start that would read as a comment, a quotation block, a field, a list or a table row."""
+    if text.startswith(("#", ">", "|")) or FIELD_LINE.match(text) or LIST_ITEM.match(text):
         return "\\" + text
     return text
 
 
 def _words(text: str) -> Iterator[str]:
-    """Words to wrap; a bracketed citation or link label stays on one line."""
+    """Words to wrap; a bracketed citation or link label stays on one line (a note's words may wrap)."""
     held = ""
-    depth = 0
+    brackets: list[bool] = []  # the open brackets, innermost last: True for a note's `^[`
     for word in _BREAK.split(text):
         held = f"{held} {word}" if held else word
         if "[" in word or "]" in word:
-            depth += len(_OPEN_BRACKET.findall(word)) - len(_CLOSE_BRACKET.findall(word))
-        if depth <= 0:
+            for mark in _BRACKETS.findall(word):
+                if mark in ("[", "^["):
+                    brackets.append(mark == "^[")
+                elif mark == "]" and brackets:
+                    brackets.pop()
+        if not any(not note for note in brackets):
             yield held
-            held, depth = "", 0
+            held = ""
     if held:
         yield held
 
 
 def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Greedy wrap at single spaces; a word starting with '#' never starts a line."""
+    """Greedy wrap at single spaces; a word that would read as a comment, list item or table row never starts a line."""
     lines: list[str] = []
     current = ""
     for word in _words(text):
         prefix = first if not lines else rest
         if not current:
             current = word
-        elif len(prefix) + len(current) + 1 + len(word) <= width or word.startswith("#"):
+        elif (
+            len(prefix) + len(current) + 1 + len(word) <= width or word.startswith("#") or _LINE_START_MARK.match(word)
+        ):
             current += " " + word
         else:
             lines.append(prefix + current)
             current = word
     lines.append((first if not lines else rest) + current)
     return lines
+
+
+def _glued(word: str) -> bool:
+    """A word kept on the line before it: starting a line, it would read as a comment, list item or table row."""
+    return word.startswith("#") or _LINE_START_MARK.match(word) is not None
 
 
 def quote(title: str) -> str:
@@ -302,10 +328,7 @@ class Printer:
     # --- document ---------------------------------------------------------------
 
     def paper(self, paper: Paper) -> str:
-        items: list[AnyStatement | Section] = list(paper.statements)
-        for section in paper.sections:
-            items.append(section)
-            items.extend(section.statements)
+        items = document_items(paper)
         starts = [_line(item.span) for item in items]
         if self.file_notes:
             self.out.extend(self.file_notes)
@@ -316,8 +339,10 @@ class Printer:
             self.blank()
             self.comments_before(_line(item.span), "")
             self.out.extend(self.above.get(item.id or "", []))
-            if isinstance(item, Section):
+            if isinstance(item, Section | Subsection | Appendix | Bibliography):
                 self.section(item)
+            elif isinstance(item, Table | Figure | Chart):
+                self.exhibit(item)
             else:
                 self.statement(item)
             self.body_tail(following)
@@ -347,8 +372,8 @@ class Printer:
     def _meta_fields(self, meta: Meta) -> Iterator[tuple[str, str]]:
         return written_fields(meta, HEADER_FIELDS)
 
-    def section(self, section: Section) -> None:
-        head = "section " + (f"{section.id} " if section.id else "") + quote(section.title) + ":"
+    def section(self, section: AnyDivision | Bibliography) -> None:
+        head = f"{section.kind} " + (f"{section.id} " if section.id else "") + quote(section.title) + ":"
         self.emit(head + self.trailing_comment(section.span))
         self.blocks(section.body, INDENT)
 
@@ -376,6 +401,27 @@ class Printer:
     def fields(self, statement: AnyStatement) -> Iterator[tuple[str, str]]:
         return written_fields(statement, STATEMENT_FIELDS[statement.kind])
 
+    # --- exhibits (#10, part B) -------------------------------------------------------
+
+    def exhibit(self, exhibit: AnyExhibit) -> None:
+        head = f"{exhibit.kind} {exhibit.id}" + (f" {quote(exhibit.title)}" if exhibit.title else "") + ":"
+        self.emit(head + self.trailing_comment(exhibit.span))
+        if exhibit.fields_span is not None:
+            self.comments_before(exhibit.fields_span.end_line + 1, INDENT)
+        for spec in EXHIBIT_FIELDS[exhibit.kind].values():
+            value = getattr(exhibit, spec.attribute)
+            if value is None or value == ():
+                continue
+            if spec.value == "inline":
+                self.field(spec.name, _protect_start(write_inline(value)))
+            else:
+                self.field(spec.name, _field_text(value))
+        if isinstance(exhibit, Table):
+            # The rows are re-made: comments among them go above them, still in the table's body.
+            if exhibit.span is not None:
+                self.comments_before(exhibit.span.end_line + 1, INDENT)
+            self.out.extend(INDENT + row for row in table_rows(exhibit))
+
     # --- blocks -----------------------------------------------------------------------
 
     def blocks(self, blocks: Sequence[Block], indent: str) -> None:
@@ -386,6 +432,8 @@ class Printer:
                 self.comments_before(block.span.end_line + 1, indent)
             if isinstance(block, Blockquote):
                 self.blockquote(block, indent)
+            elif isinstance(block, List):
+                self.list(block, indent)
             else:
                 self.paragraph(block, indent)
 
@@ -393,12 +441,70 @@ class Printer:
         text = _protect_start(write_inline(paragraph.children))
         self.out.extend(wrap(text, self.width, indent, indent))
 
+    def list(self, block: List, indent: str) -> None:
+        """`- item` or `1. item` (numbered on from `start`); wrapped and nested lists under the item's text."""
+        for number, item in enumerate(block.items, start=block.start):
+            marker = f"{number}. " if block.ordered else "- "
+            under = indent + " " * len(marker)
+            self.out.extend(wrap(write_inline(item.children), self.width, indent + marker, under))
+            for sublist in item.lists:
+                self.list(sublist, under)
+
     def blockquote(self, quote_block: Blockquote, indent: str) -> None:
         nodes: list[Inline] = list(quote_block.children)
         text = write_inline(nodes)
         if quote_block.citation is not None:
             text += " " + InlineWriter().citations([quote_block.citation])
         self.out.extend(wrap(text, self.width, indent + "> ", indent + "> "))
+
+
+# --- the order of a paper's items, and tables (#10, part B) ------------------------------
+
+Item = AnyStatement | AnyDivision | Bibliography | AnyExhibit
+
+
+def document_items(paper: Paper) -> list[Item]:
+    """Every item with a header line, in the order of the file: headings, statements, exhibits."""
+    items: list[Item] = list(paper.statements)
+    for division in paper.divisions():
+        items.append(division)
+        items.extend(division.flow())
+    if paper.bibliography is not None:
+        items.append(paper.bibliography)
+        items.extend(paper.bibliography.statements)
+    return items
+
+
+def table_rows(table: Table) -> list[str]:
+    """A table's pipe rows, each column padded to its widest cell, the delimiter row aligned to match."""
+    rows = [_cells(table.header), *(_cells(row) for row in table.rows)]
+    widths = [max(3, *(len(row[column]) for row in rows)) for column in range(len(rows[0]))]
+    align = list(table.align) + [None] * (len(widths) - len(table.align))
+    delimiter = [_delimiter(width, side) for width, side in zip(widths, align, strict=True)]
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            cell.rjust(width) if side == "right" else cell.center(width) if side == "center" else cell.ljust(width)
+            for cell, width, side in zip(cells, widths, align, strict=True)
+        ]
+        return "| " + " | ".join(padded) + " |"
+
+    return [line(rows[0]), "|" + "|".join(delimiter) + "|", *(line(row) for row in rows[1:])]
+
+
+def _cells(row: TableRow) -> list[str]:
+    return [write_inline(cell.children).replace("|", "\\|") for cell in row.cells]
+
+
+def _delimiter(width: int, side: str | None) -> str:
+    dashes = width + 2  # the spaces around the cell text
+    if side == "center":
+        return ":" + "-" * (dashes - 2) + ":"
+    if side == "right":
+        return "-" * (dashes - 1) + ":"
+    if side == "left":
+        return ":" + "-" * (dashes - 1)
+    return "-" * dashes
 
 
 def written_fields(node: Meta | AnyStatement, fields: dict[str, Field]) -> Iterator[tuple[str, str]]:

@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from argdoc import codes
+from argdoc.codes import IMAGE_NOT_FOUND
 from argdoc.compiler import compile_text
 from argdoc.diagnostics import Diagnostic, make
 from argdoc.fmt import DEFAULT_LINE_LENGTH, print_paper
@@ -57,11 +58,15 @@ def import_json(text: str, path: str = "<stdin>", line_length: int = DEFAULT_LIN
         )
     printed = print_paper(paper, line_length)
     back = compile_text(printed, path)
-    if back.paper == paper and not any(d.is_error and not d.code.startswith("ARG") for d in back.diagnostics):
+    # Errors of the text itself; a figure's image is looked for beside the JSON, where it need not be.
+    text_errors = [
+        d for d in back.diagnostics if d.is_error and not d.code.startswith("ARG") and d.code != IMAGE_NOT_FOUND.code
+    ]
+    if back.paper == paper and not text_errors:
         return ImportResult(source, printed)
     where = _first_difference(paper.model_dump(mode="json"), back.paper.model_dump(mode="json") if back.paper else {})
     # Say what reading the text back found, where it found something (E109, E111...).
-    errors = [d for d in back.diagnostics if d.is_error and not d.code.startswith("ARG")]
+    errors = text_errors
     why = (
         f"as .arg it would read: {errors[0].message}"
         if errors

@@ -1,4 +1,4 @@
-"""Inline markup of prose: emphasis, strong, links, citations and quotations.
+"""Inline markup of prose: emphasis, strong, links, citations, quotations and notes.
 
 The grammar hands over whole paragraphs; this module reads their markup with
 a handful of regular expressions, jumping from one special character to the
@@ -7,6 +7,7 @@ next, so plain prose costs one regex search per run of text.
     *emphasis*   **strong**   [text](https://example.org)
     [@source]    [@source, p. 4]    [@a; @b]
     "quoted words"[@source]       \\* \\[ \\" escape a character
+    ^[a remark, which may cite [@source]]      [see the tensions](#tensions)
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from dataclasses import dataclass, field
 
 from argdoc import codes
 from argdoc.codes import Code
-from argdoc.nodes import Citation, Emphasis, Inline, Link, Quotation, Strong, Text
+from argdoc.nodes import Citation, Emphasis, Inline, Link, Note, Quotation, Strong, Text
 from argdoc.source import Span
 
 ID_RE = re.compile(r"\w[\w-]*\Z")
-_SPECIAL = re.compile(r'[\\*\["\u201c]')
+_SPECIAL = re.compile(r'[\\*\["\u201c^]')
 # Neither a citation nor a link label may hold an unescaped '[': each match attempt
 # then stops at the next '[', so a line of a thousand unclosed '[@' stays linear.
 _CITATION = re.compile(r"\[@([^\]\[\n]*)\]")
@@ -30,6 +31,8 @@ _LINK = re.compile(r"\[((?:[^\]\[\\]|\\.)*)\]\(((?:[^()\s]|\([^()\s]*\))*)\)")
 # What a link with spaces in its address looks like, for the error that says so.
 _LINK_WITH_SPACE = re.compile(r"\[(?:[^\]\[\\]|\\.)*\]\(([^()\s]+[ \t][^()]*)\)")
 _QUOTE_CLOSE = {'"': '"', "\u201c": "\u201d"}
+# Brackets for pairing a note's, and escapes (a backslash and the character it escapes) to step over.
+_BRACKET = re.compile(r"\\.|[\[\]]", re.DOTALL)
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 # E112's advice, for a link in prose and for a source's `url:` alike.
 SPACE_IN_ADDRESS_HINT = "write spaces in an address as %20"
@@ -38,6 +41,11 @@ SPACE_IN_ADDRESS_HINT = "write spaces in an address as %20"
 def is_safe_link(url: str) -> bool:
     """Only web and mail addresses become links (schemes in any case); `javascript:` never."""
     return url.lower().startswith(SAFE_SCHEMES)
+
+
+def is_anchor(url: str) -> bool:
+    """`#id`: a link to an element of the paper itself (resolution checks that the id exists)."""
+    return url.startswith("#") and ID_RE.match(url, 1) is not None
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,9 @@ class InlineParser:
     locate: Locate
     problems: list[InlineProblem] = field(default_factory=list)
     _unclosed_reported: bool = False
+    # The closing bracket of each opening one (by offset), worked out once, when a note first needs it.
+    _brackets: dict[int, int] | None = None
+    _in_note: bool = False
 
     def parse(self) -> tuple[Inline, ...]:
         return tuple(self._run(0, len(self.text)))
@@ -105,7 +116,59 @@ class InlineParser:
             return self._link(pos, end)
         if ch in _QUOTE_CLOSE:
             return self._quotation(pos, end)
+        if ch == "^" and self.text.startswith("^[", pos):
+            return self._note(pos, end)
         return None, pos
+
+    def _note(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
+        """`^[words]`: a remark note; its words may hold markup and citations, but no other note."""
+        close = self._closing_bracket(pos + 1)
+        if close < 0 or close >= end:
+            self._problem(
+                codes.INVALID_NOTE,
+                "note is not closed with ']'",
+                pos,
+                pos + 2,
+                "write a remark note as ^[words of the note]; to keep ^[ as text, write \\^[",
+            )
+            return None, pos
+        if self._in_note:
+            self._problem(
+                codes.INVALID_NOTE,
+                "a note cannot hold another note",
+                pos,
+                close + 1,
+                "write the inner remark as part of the note's own words",
+            )
+            return None, pos
+        words = self.text[pos + 2 : close]
+        if not words.strip():
+            self._problem(codes.INVALID_NOTE, "this note is empty", pos, close + 1, "write the remark between ^[ and ]")
+            return None, pos
+        self._in_note = True
+        try:
+            children = tuple(self._run(pos + 2, close))
+        finally:
+            self._in_note = False
+        return [Note(children=children, span=self.locate(pos, close + 1))], close + 1
+
+    def _closing_bracket(self, opening: int) -> int:
+        """The offset of the `]` that closes the `[` at `opening` (brackets nest; escaped ones do not count), or -1.
+
+        All pairs are found in one pass on first use, so a paragraph of many
+        unclosed `^[` stays linear.
+        """
+        if self._brackets is None:
+            self._brackets = {}
+            stack: list[int] = []
+            text = self.text
+            for match in _BRACKET.finditer(text):
+                index = match.start()
+                if text[index] == "[":
+                    stack.append(index)
+                elif text[index] == "]" and stack:
+                    self._brackets[stack.pop()] = index
+        return self._brackets.get(opening, -1)
 
     def _emphasis(self, pos: int, end: int) -> tuple[list[Inline] | None, int]:
         text = self.text
@@ -131,13 +194,13 @@ class InlineParser:
             self._link_with_space(pos, end)
             return None, pos
         url = match.group(2)
-        if not is_safe_link(url):
+        if not (is_safe_link(url) or is_anchor(url)):
             self._problem(
                 codes.UNSAFE_LINK,
                 f"link to '{url}' is not an http, https or mailto address",
                 match.start(2),
                 match.end(2),
-                "links must start with https://, http:// or mailto:",
+                "links must start with https://, http:// or mailto:, or be #id to an element of the paper",
             )
         label = tuple(self._run(match.start(1), match.end(1)))
         if not label:
@@ -148,7 +211,7 @@ class InlineParser:
                 match.end(),
                 f"write the words to click between the brackets: [the report]({url})",
             )
-        return [Link(url=url, children=label)], match.end()
+        return [Link(url=url, children=label, span=self.locate(match.start(), match.end()))], match.end()
 
     def _link_with_space(self, pos: int, end: int) -> None:
         """`[text](https://a.org/x y)` is not a link (an address ends at a space): say so."""

@@ -85,11 +85,23 @@ class Quotation(Node):
     citation: Citation
 
 
+# --- inline: remark notes (#14, part A) ---------------------------------------
+
+
+class Note(Node):
+    """`^[words]`: a remark set as a footnote (PDF) or endnote (HTML), numbered with the citation notes."""
+
+    kind: Literal["note"] = "note"
+    children: tuple["Inline", ...]
+
+
+# --- end of remark notes ---------------------------------------------------------
+
 Inline = Annotated[
-    Text | Emphasis | Strong | Link | Citation | Quotation,
+    Text | Emphasis | Strong | Link | Citation | Quotation | Note,
     Field(discriminator="kind"),
 ]
-for _model in (Emphasis, Strong, Link, Quotation):
+for _model in (Emphasis, Strong, Link, Quotation, Note):
     _model.model_rebuild()  # now that `Inline` exists; see the module's docstring
 
 
@@ -109,7 +121,31 @@ class Blockquote(Node):
     citation: Citation | None = None
 
 
-Block = Annotated[Paragraph | Blockquote, Field(discriminator="kind")]
+# --- blocks: lists (#14, part A) --------------------------------------------------
+
+
+class ListItem(Node):
+    """One item of a list: its words, then any lists nested under it (indented under its text)."""
+
+    kind: Literal["list_item"] = "list_item"
+    children: tuple[Inline, ...]
+    lists: tuple["List", ...] = ()
+
+
+class List(Node):
+    """Lines starting `- ` (bulleted) or `1. ` (numbered from `start`, the first item's number)."""
+
+    kind: Literal["list"] = "list"
+    ordered: bool = False
+    start: int = 1
+    items: tuple[ListItem, ...]
+
+
+ListItem.model_rebuild()  # now that `List` exists
+
+# --- end of lists -------------------------------------------------------------------
+
+Block = Annotated[Paragraph | Blockquote | List, Field(discriminator="kind")]
 
 
 # --- statements -------------------------------------------------------------
@@ -177,6 +213,74 @@ Statement = Annotated[Claim | Component | Tension | Source, Field(discriminator=
 AnyStatement = Claim | Component | Tension | Source
 
 
+# --- exhibits: tables, figures, charts (#10, part B) ---------------------------
+#
+# Margin-level blocks in a section's flow, beside its statements. Each has an
+# id (in the one namespace of statements and sections) and a caption (`title`).
+# `at` places it in the flow: how many of its division's statements come
+# before it.
+
+Alignment = Literal["left", "center", "right"]
+
+
+class TableCell(Node):
+    kind: Literal["table_cell"] = "table_cell"
+    children: tuple[Inline, ...] = ()
+
+
+class TableRow(Node):
+    kind: Literal["table_row"] = "table_row"
+    cells: tuple[TableCell, ...]
+
+
+class ExhibitBase(Node):
+    id: str
+    title: str | None = None
+    at: int = 0
+    id_span: Span | None = Field(default=None, repr=False)
+    fields_span: Span | None = Field(default=None, repr=False)
+    origin: str | None = Field(default=None, repr=False)
+
+
+class Table(ExhibitBase):
+    """`table id "Caption":` with a GitHub pipe table, and an optional `source:` and `note:`."""
+
+    kind: Literal["table"] = "table"
+    source: tuple[Inline, ...] = ()
+    note: tuple[Inline, ...] = ()
+    # One per column: None when the delimiter row gives no `:`.
+    align: tuple[Alignment | None, ...] = ()
+    header: TableRow
+    rows: tuple[TableRow, ...] = ()
+
+
+class Figure(ExhibitBase):
+    """`figure id "Caption":` an image from the paper's folder, with its alt text."""
+
+    kind: Literal["figure"] = "figure"
+    image: str
+    alt: str
+    credit: tuple[Inline, ...] = ()
+    width: str | None = None
+
+
+ChartType = Literal["bar", "line", "stacked-bar"]
+CHART_TYPES: tuple[str, ...] = typing.get_args(ChartType)
+
+
+class Chart(ExhibitBase):
+    """`chart id "Caption":` drawn by argdoc from a table's numeric columns."""
+
+    kind: Literal["chart"] = "chart"
+    type: ChartType
+    data: Reference
+    unit: str | None = None
+
+
+Exhibit = Annotated[Table | Figure | Chart, Field(discriminator="kind")]
+AnyExhibit = Table | Figure | Chart
+
+
 # --- document ---------------------------------------------------------------
 
 
@@ -206,16 +310,63 @@ class Meta(Node):
     permalink: str | None = None
 
 
-class Section(Node):
+class DivisionBase(Node):
+    """A heading, an optional introduction, and the statements and exhibits under it."""
+
+    kind: str  # each division's own Literal; declared here so that the JSON keeps `kind` after `span`
+    id: str | None = None
+    title: str
+    body: tuple[Block, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    exhibits: tuple[Exhibit, ...] = ()
+    id_span: Span | None = Field(default=None, repr=False)
+    origin: str | None = Field(default=None, repr=False)
+
+    def flow(self) -> list["AnyStatement | AnyExhibit"]:
+        """The statements with the exhibits in their places (`at`: how many statements come before one)."""
+        flow: list[AnyStatement | AnyExhibit] = []
+        exhibits = list(self.exhibits)
+        for index, statement in enumerate(self.statements):
+            while exhibits and exhibits[0].at <= index:
+                flow.append(exhibits.pop(0))
+            flow.append(statement)
+        flow.extend(exhibits)
+        return flow
+
+
+class Subsection(DivisionBase):
+    """`subsection id "Title":` a part of the section (or appendix) above it, numbered 2.1, 2.2."""
+
+    kind: Literal["subsection"] = "subsection"
+
+
+class Section(DivisionBase):
     """A heading, an optional introduction, and the statements up to the next section."""
 
     kind: Literal["section"] = "section"
+    subsections: tuple[Subsection, ...] = ()
+
+
+class Appendix(DivisionBase):
+    """`appendix id "Title":` back matter, lettered A, B, after the main text."""
+
+    kind: Literal["appendix"] = "appendix"
+    subsections: tuple[Subsection, ...] = ()
+
+
+class Bibliography(Node):
+    """`bibliography "Sources":` ends the flow: its body introduces the source list, the sources follow."""
+
+    kind: Literal["bibliography"] = "bibliography"
     id: str | None = None
     title: str
     body: tuple[Block, ...] = ()
     statements: tuple[Statement, ...] = ()
     id_span: Span | None = Field(default=None, repr=False)
     origin: str | None = Field(default=None, repr=False)
+
+
+AnyDivision = Section | Subsection | Appendix
 
 
 class Suppression(Node):
@@ -240,23 +391,42 @@ class Paper(Node):
     meta: Meta = Meta()
     statements: tuple[Statement, ...] = ()
     sections: tuple[Section, ...] = ()
+    appendices: tuple[Appendix, ...] = ()
+    bibliography: Bibliography | None = None
     suppressions: tuple[Suppression, ...] = ()
+
+    def divisions(self) -> Iterator[AnyDivision]:
+        """Every section, appendix and subsection, in document order (a subsection after its parent)."""
+        parts: tuple[Section | Appendix, ...] = (*self.sections, *self.appendices)
+        for division in parts:
+            yield division
+            yield from division.subsections
 
     def all_statements(self) -> list[AnyStatement]:
         """Every statement in document order."""
         found: list[AnyStatement] = list(self.statements)
-        for section in self.sections:
-            found.extend(section.statements)
+        for division in self.divisions():
+            found.extend(division.statements)
+        if self.bibliography is not None:
+            found.extend(self.bibliography.statements)
         return found
 
+    def all_exhibits(self) -> list[AnyExhibit]:
+        """Every table, figure and chart in document order."""
+        return [exhibit for division in self.divisions() for exhibit in division.exhibits]
+
     def all_blocks(self) -> Iterator[Block]:
-        """Every block of prose in document order: the summary, then each section's and statement's body."""
+        """Every block of prose in document order: the summary, then each division's and statement's body."""
         yield from self.meta.summary
         for statement in self.statements:
             yield from statement.body
-        for section in self.sections:
-            yield from section.body
-            for statement in section.statements:
+        for division in self.divisions():
+            yield from division.body
+            for statement in division.statements:
+                yield from statement.body
+        if self.bibliography is not None:
+            yield from self.bibliography.body
+            for statement in self.bibliography.statements:
                 yield from statement.body
 
 

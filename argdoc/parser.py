@@ -20,11 +20,11 @@ from argdoc import codes
 from argdoc.diagnostics import Diagnostic, make
 from argdoc.grammar import parser
 from argdoc.source import SourceFile, Span
-from argdoc.syntax import FIELD_NAME, INCLUDE, KEYWORDS, SECTION, STATEMENT_KEYWORDS
+from argdoc.syntax import FIELD_NAME, INCLUDE, KEYWORDS
 
 # Lark names a keyword's terminal after the keyword, in capitals.
 _KEYWORD_TOKENS = {k.upper() for k in KEYWORDS}
-_HEADER_LINE = re.compile(rf"^(?:{'|'.join((*STATEMENT_KEYWORDS, SECTION))})\b.*:\s*(?:#.*)?$")
+_HEADER_LINE = re.compile(rf"^(?:{'|'.join(k for k in KEYWORDS if k != INCLUDE)})\b.*:\s*(?:#.*)?$")
 _EMPTY_FIELD_LINE = re.compile(rf"^{FIELD_NAME}:\s*$")
 _LOOKS_LIKE_HEADER = re.compile(r"^\w[\w-]*[ \t]+[^ \t].*:\s*(?:#.*)?$")
 _ID_CHARS = re.compile(r"[^\s:\"\u201c]+")

@@ -14,26 +14,39 @@ from dataclasses import dataclass, field
 from argdoc import codes
 from argdoc.codes import Code
 from argdoc.diagnostics import Diagnostic, Related, make
+from argdoc.inline import is_anchor
 from argdoc.nodes import (
+    AnyDivision,
+    AnyExhibit,
     AnyStatement,
+    Bibliography,
     Block,
     Blockquote,
+    Chart,
     Citation,
     Emphasis,
+    Figure,
     Inline,
     Link,
+    Note,
     Paper,
+    Paragraph,
     Quotation,
     Reference,
-    Section,
+    StatementBase,
     Strong,
+    Table,
     Tension,
     Text,
 )
+from argdoc.pipe_table import number
 from argdoc.source import SourceFile, Span
 from argdoc.syntax import RELATIONS
+from argdoc.walk import block_inlines, citation_runs
 
-Definition = AnyStatement | Section
+Definition = AnyStatement | AnyDivision | Bibliography | AnyExhibit
+# NearestId's kind for "an id of any kind" (a citation may name a source or refer to anything else).
+ANY_KIND = "*"
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,7 @@ class Resolution:
 
     def statement(self, ident: str) -> AnyStatement | None:
         node = self.definitions.get(ident)
-        return None if isinstance(node, Section) else node
+        return node if isinstance(node, StatementBase) else None
 
 
 def _relations(statement: AnyStatement) -> Iterator[tuple[str, str, Reference]]:
@@ -79,7 +92,8 @@ def citations_in(blocks: Iterable[Block]) -> list[Citation]:
     for block in blocks:
         if isinstance(block, Blockquote) and block.citation is not None:
             found.append(block.citation)
-        _inline_citations(block.children, found)
+        for run in block_inlines(block):
+            _inline_citations(run, found)
     return found
 
 
@@ -94,8 +108,47 @@ def _inline_citations(nodes: Iterable[Inline], found: list[Citation]) -> None:
         elif isinstance(node, Quotation):
             found.append(node.citation)
             _inline_citations(node.children, found)
-        elif isinstance(node, Emphasis | Strong | Link):
+        elif isinstance(node, Emphasis | Strong | Link | Note):
             _inline_citations(node.children, found)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A bracket of `[@id]`s (adjacent citations are one), or the one citation a quotation is attributed to."""
+
+    run: tuple[Citation, ...]
+    attribution: bool = False
+
+
+def mentions(blocks: Iterable[Block]) -> Iterator[Mention | Link]:
+    """Every bracket of citations and every `[text](#id)` link in some blocks, in the order citations_in reads them."""
+    for block in blocks:
+        if isinstance(block, Blockquote) and block.citation is not None:
+            yield Mention((block.citation,), attribution=True)
+        for run in block_inlines(block):
+            yield from _inline_mentions(run)
+
+
+def _inline_mentions(nodes: Iterable[Inline]) -> Iterator[Mention | Link]:
+    for item in citation_runs(nodes):
+        if isinstance(item, tuple):
+            yield Mention(item)
+        elif isinstance(item, Quotation):
+            yield Mention((item.citation,), attribution=True)
+            yield from _inline_mentions(item.children)
+        elif isinstance(item, Link):
+            if is_anchor(item.url):
+                yield item
+            yield from _inline_mentions(item.children)
+        elif isinstance(item, Emphasis | Strong | Note):
+            yield from _inline_mentions(item.children)
+
+
+def _run_span(run: tuple[Citation, ...]) -> Span | None:
+    first, last = run[0].span, run[-1].span
+    if first is None or last is None:
+        return first
+    return Span(line=first.line, column=first.column, end_line=last.end_line, end_column=last.end_column)
 
 
 # How many id comparisons the did-you-mean hints of one paper may make when
@@ -142,9 +195,10 @@ class NearestId:
     def _build(self) -> dict[tuple[str, str], set[str]]:
         index: dict[tuple[str, str], set[str]] = {}
         for ident, node in self._definitions.items():
-            self._by_kind.setdefault(node.kind, []).append(ident)
-            for variant in _deletions(ident):
-                index.setdefault((node.kind, variant), set()).add(ident)
+            for kind in (node.kind, ANY_KIND):
+                self._by_kind.setdefault(kind, []).append(ident)
+                for variant in _deletions(ident):
+                    index.setdefault((kind, variant), set()).add(ident)
         self._index = index
         return index
 
@@ -172,13 +226,20 @@ class Resolver:
 
     def run(self) -> Resolution:
         paper = self.result.paper
-        for section in paper.sections:
-            if section.id is not None:
-                self._enter(section)
-                self._define(section.id, section, section.id_span)
+        headings: list[AnyDivision | Bibliography] = [*paper.divisions()]
+        if paper.bibliography is not None:
+            headings.append(paper.bibliography)
+        for heading in headings:
+            if heading.id is not None:
+                self._enter(heading)
+                self._define(heading.id, heading, heading.id_span)
         for statement in paper.all_statements():
             self._enter(statement)
             self._define(statement.id, statement, statement.id_span)
+        exhibits = paper.all_exhibits()
+        for exhibit in exhibits:
+            self._enter(exhibit)
+            self._define(exhibit.id, exhibit, exhibit.id_span)
         for statement in paper.all_statements():
             self._enter(statement)
             self._check_relations(statement)
@@ -188,9 +249,12 @@ class Resolver:
                 self._check_tension(statement)
         self.current = self.source
         self._check_citations(None, paper.meta.summary)
-        for section in paper.sections:
-            self._enter(section)
-            self._check_citations(section.id, section.body)
+        for heading in headings:
+            self._enter(heading)
+            self._check_citations(heading.id, heading.body)
+        for exhibit in exhibits:
+            self._enter(exhibit)
+            self._check_exhibit(exhibit)
         return self.result
 
     def _error(
@@ -268,30 +332,136 @@ class Resolver:
                 self.result.edges.append(Edge(relation, statement.id, ref.id))
 
     def _check_citations(self, owner: str | None, blocks: Iterable[Block]) -> list[str]:
-        """Check every citation in the blocks; the ids of the defined sources they cite, as cited."""
+        """Check every citation and cross-reference in the blocks; the ids of the defined sources cited, as cited.
+
+        `[@id]` cites a source, or refers to any other element by its id (a
+        cross-reference); one bracket does one or the other, and a quotation
+        is attributed to a source only.
+        """
         found: list[str] = []
-        for cite in citations_in(blocks):
-            if self._lookup(cite.source, cite.span, "source", "a citation", owner) is None:
+        for mention in mentions(blocks):
+            if isinstance(mention, Link):
+                self._check_anchor(mention, owner)
                 continue
-            found.append(cite.source)
-            if cite.source == owner:
+            targets = [(cite, self._target(cite, owner)) for cite in mention.run]
+            kinds = {node.kind == "source" for _cite, node in targets if node is not None}
+            if mention.attribution:
+                self._check_attribution(mention.run[0], targets[0][1], owner)
+            elif len(kinds) > 1:
                 self._error(
-                    codes.SELF_REFERENCE,
-                    f"source '{owner}' cites itself",
-                    cite.span,
-                    "a source's note may cite other sources, not itself",
+                    codes.INVALID_CITATION,
+                    "one bracket cites sources and refers to other parts of the paper",
+                    _run_span(mention.run),
+                    "give the cross-reference its own place in the sentence: as [@section-id] shows,[@source-id]",
                     statement=owner,
                 )
-                continue
-            citers = self.result.cited_by.setdefault(cite.source, [])
-            # A set beside the list: a source cited by thousands of statements made
-            # `owner in citers` quadratic (5.5 s for 30,000 citations of one source).
-            if owner is not None and (cite.source, owner) not in self._citing:
-                self._citing.add((cite.source, owner))
-                citers.append(owner)
-            if owner is not None:
-                self.result.edges.append(Edge("cites", owner, cite.source))
+            for cite, node in targets:
+                if node is None:
+                    continue
+                if node.kind != "source":
+                    self._check_cross_reference(cite, owner)
+                elif self._cite(cite, owner):
+                    found.append(cite.source)
         return found
+
+    def _target(self, cite: Citation, owner: str | None) -> Definition | None:
+        """What `[@id]` names, of any kind; ARG001 with a did-you-mean when it names nothing."""
+        node = self.result.definitions.get(cite.source)
+        if node is None:
+            close = self._nearest.closest(cite.source, ANY_KIND)
+            hint = f"did you mean '{close}'?" if close else f"define it: source {cite.source}:"
+            self._error(codes.UNDEFINED_REFERENCE, f"'{cite.source}' is not defined", cite.span, hint, statement=owner)
+        return node
+
+    def _check_attribution(self, cite: Citation, node: Definition | None, owner: str | None) -> None:
+        if node is not None and node.kind != "source":
+            self._error(
+                codes.WRONG_KIND_REFERENCE,
+                f"'{cite.source}' is a {node.kind}, but a quotation is attributed to a source",
+                cite.span,
+                'attribute the quoted words to the source they come from: "words"[@source-id]',
+                statement=owner,
+                related=(self._note(f"'{cite.source}' is defined here", node),),
+            )
+
+    def _check_cross_reference(self, cite: Citation, owner: str | None) -> None:
+        if cite.source == owner:
+            self._error(
+                codes.SELF_REFERENCE,
+                f"'{owner}' refers to itself",
+                cite.span,
+                "a cross-reference points the reader elsewhere: name another statement or section",
+                statement=owner,
+            )
+
+    def _check_anchor(self, link: Link, owner: str | None) -> None:
+        """`[text](#id)` must lead to an element of the paper."""
+        ident = link.url[1:]
+        if ident in self.result.definitions:
+            return
+        close = self._nearest.closest(ident, ANY_KIND)
+        self._error(
+            codes.UNDEFINED_REFERENCE,
+            f"the link's target '#{ident}' is not defined",
+            link.span,
+            f"did you mean '#{close}'?" if close else "link to the id of a statement or section: [text](#its-id)",
+            statement=owner,
+        )
+
+    def _cite(self, cite: Citation, owner: str | None) -> bool:
+        """Record a citation of a defined source; False when it is a source citing itself (ARG004)."""
+        if cite.source == owner:
+            self._error(
+                codes.SELF_REFERENCE,
+                f"source '{owner}' cites itself",
+                cite.span,
+                "a source's note may cite other sources, not itself",
+                statement=owner,
+            )
+            return False
+        citers = self.result.cited_by.setdefault(cite.source, [])
+        # A set beside the list: a source cited by thousands of statements made
+        # `owner in citers` quadratic (5.5 s for 30,000 citations of one source).
+        if owner is not None and (cite.source, owner) not in self._citing:
+            self._citing.add((cite.source, owner))
+            citers.append(owner)
+        if owner is not None:
+            self.result.edges.append(Edge("cites", owner, cite.source))
+        return True
+
+    # --- exhibits (#10, part B) ----------------------------------------------------
+
+    def _check_exhibit(self, exhibit: AnyExhibit) -> None:
+        """An exhibit's citations (a table's source, note and cells, a figure's credit); a chart's table."""
+        if isinstance(exhibit, Chart):
+            target = self._lookup(exhibit.data.id, exhibit.data.span, "table", "a chart's data", exhibit.id)
+            if isinstance(target, Table):
+                self._check_chart_data(exhibit, target)
+                self.result.edges.append(Edge("data", exhibit.id, target.id))
+            return
+        self._check_citations(exhibit.id, [Paragraph(children=run) for run in exhibit_prose(exhibit)])
+
+    def _check_chart_data(self, chart: Chart, table: Table) -> None:
+        """Every column but the first (the labels) must hold numbers in every row."""
+        for row in table.rows:
+            for cell in row.cells[1:]:
+                text = plain_cell(cell.children)
+                if text and number(text) is None:
+                    self._error(
+                        codes.CHART_DATA_NOT_NUMERIC,
+                        f"the chart '{chart.id}' draws table '{table.id}', whose cell '{text}' is not a number",
+                        chart.data.span,
+                        "a chart draws the table's columns after the first: give them numbers "
+                        "(4.1, 1,250, 12%), or chart another table",
+                        statement=chart.id,
+                        related=(self._cell_note(table, cell.span),),
+                    )
+                    return
+
+    def _cell_note(self, table: Table, span: Span | None) -> Related:
+        if span is None:
+            return self._note("the table is defined here", table)
+        return Related("the cell is here", table.origin or self.source.path, span.line, span.column)
 
     def _check_tension(self, tension: Tension) -> None:
         distinct = {ref.id for ref in tension.between}
@@ -309,3 +479,24 @@ class Resolver:
 
 def resolve(paper: Paper, source: SourceFile, sources: dict[str, SourceFile] | None = None) -> Resolution:
     return Resolver(source, Resolution(paper), sources or {}).run()
+
+
+def exhibit_prose(exhibit: AnyExhibit) -> list[tuple[Inline, ...]]:
+    """The runs of inline markup of a table or figure, in reading order (citations live in them)."""
+    if isinstance(exhibit, Table):
+        cells = [cell.children for row in (exhibit.header, *exhibit.rows) for cell in row.cells]
+        return [exhibit.source, exhibit.note, *cells]
+    if isinstance(exhibit, Figure):
+        return [exhibit.credit]
+    return []
+
+
+def plain_cell(nodes: Iterable[Inline]) -> str:
+    """A cell's words without markup, as a chart reads its numbers and labels."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.value)
+        elif isinstance(node, Emphasis | Strong | Link | Quotation):
+            parts.append(plain_cell(node.children))
+    return "".join(parts).strip()

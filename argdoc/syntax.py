@@ -12,7 +12,10 @@ A field's row says everything the stages need to know about it:
   `text`, `date`, `link` (a source's address), `web-address` (http or https
   only), `references` (ids of statements of kind `target`), `role`,
   `language` (a BCP 47 tag), `person` (`Name (Affiliation)`, an Author node;
-  always a list) or `blocks` (paragraphs, like a statement's body);
+  always a list) or `blocks` (paragraphs, like a statement's body); an
+  exhibit's fields (#10 part B) add `inline` (one paragraph of inline markup),
+  `path` (a file inside the paper's folder), `width` (a percentage of the
+  text column), `chart-type` and `reference` (one id of kind `target`);
 - `attribute`: the attribute of the node (argdoc.nodes) that holds the value;
 - `aliases`: other spellings, read as the field itself;
 - `separator`: the value is a list, split at this character;
@@ -31,7 +34,23 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
-Value = Literal["text", "date", "link", "web-address", "references", "role", "language", "person", "blocks"]
+Value = Literal[
+    "text",
+    "date",
+    "link",
+    "web-address",
+    "references",
+    "role",
+    "language",
+    "person",
+    "blocks",
+    # #10 part B: exhibit fields
+    "inline",
+    "path",
+    "width",
+    "chart-type",
+    "reference",
+]
 
 
 class Field(NamedTuple):
@@ -117,25 +136,51 @@ STATEMENT_FIELDS: dict[str, dict[str, Field]] = {
     ),
 }
 
+# --- exhibits and divisions (#10, part B) ---------------------------------------------
+
+# Tables, figures and charts: blocks at the margin in a division's flow, with fields
+# like a statement's. `inline` values hold inline markup (citations, emphasis).
+EXHIBIT_FIELDS: dict[str, dict[str, Field]] = {
+    "table": _table(
+        _field("source", "inline"),
+        _field("note", "inline"),
+    ),
+    "figure": _table(
+        _field("image", "path"),
+        _field("alt"),
+        _field("credit", "inline"),
+        _field("width", "width"),
+    ),
+    "chart": _table(
+        _field("type", "chart-type"),
+        _field("data", "reference", target="table"),
+        _field("unit"),
+    ),
+}
+# The fields an exhibit cannot do without.
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {"figure": ("image", "alt"), "chart": ("type", "data")}
+EXHIBIT_KEYWORDS = tuple(EXHIBIT_FIELDS)
+# Headings besides `section`: a subsection, an appendix, and the source list's own heading.
+SUBSECTION = "subsection"
+APPENDIX = "appendix"
+BIBLIOGRAPHY = "bibliography"
+DIVISION_KEYWORDS = (SUBSECTION, APPENDIX, BIBLIOGRAPHY)
+
 # --- keywords -----------------------------------------------------------------------
 
 SECTION = "section"
 INCLUDE = "include"
 STATEMENT_KEYWORDS = tuple(STATEMENT_FIELDS)
 # Every word that starts a line at the margin; all are reserved (never an id).
-KEYWORDS = (*STATEMENT_KEYWORDS, SECTION, INCLUDE)
+KEYWORDS = (*STATEMENT_KEYWORDS, SECTION, INCLUDE, *DIVISION_KEYWORDS, *EXHIBIT_KEYWORDS)
 
 # --- derived tables -------------------------------------------------------------------
 
 # Every other spelling of a field, to its canonical name (header and statements alike).
-ALIASES: dict[str, str] = {
-    alias: f.name
-    for table in (HEADER_FIELDS, *STATEMENT_FIELDS.values())
-    for f in table.values()
-    for alias in f.aliases
-}
+_ALL_FIELDS = (HEADER_FIELDS, *STATEMENT_FIELDS.values(), *EXHIBIT_FIELDS.values())
+ALIASES: dict[str, str] = {alias: f.name for table in _ALL_FIELDS for f in table.values() for alias in f.aliases}
 # Every canonical field name: a field known somewhere, though perhaps not where it was written.
-FIELD_NAMES = frozenset(name for table in (HEADER_FIELDS, *STATEMENT_FIELDS.values()) for name in table)
+FIELD_NAMES = frozenset(name for table in _ALL_FIELDS for name in table)
 # For each kind, its relation fields: (name, node attribute, kind of statement named).
 RELATIONS: dict[str, tuple[tuple[str, str, str], ...]] = {
     kind: tuple((f.name, f.attribute, f.target) for f in fields.values() if f.target is not None)
@@ -153,3 +198,13 @@ INCLUDE_LINE = re.compile(rf'^{INCLUDE}[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILIN
 # Suppression comments: `# argdoc: ignore[rule, ...]` and `# argdoc: ignore-file[...]`.
 SUPPRESSION_MARK = "argdoc:"
 SUPPRESSION = re.compile(r"#\s*argdoc:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?")
+
+# --- patterns of prose (#14, part A) -------------------------------------------------------
+
+# A list item: `- `, `* ` or `+ ` (bulleted), or a number and `.` or `)` (numbered),
+# then a space and the item's text. Group 2 is the number of a numbered item.
+LIST_ITEM = re.compile(r"([-*+]|(\d{1,9})[.)])[ \t]+(?=\S)")
+# A line of prose that looks like a row of a Markdown pipe table: `| a | b |`.
+TABLE_ROW = re.compile(r"\|.*\|[ \t]*\Z")
+
+# --- end of patterns of prose ---------------------------------------------------------------

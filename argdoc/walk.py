@@ -6,7 +6,9 @@ own way, but they agree on two readings of them, which live here once:
 - `citation_runs`: adjacent citations form one run, written in one pair of
   brackets (`[@a; @b, p. 4]`, `(Haaretz; Interfax, p. 4)`, one note call);
 - `plain`: the words a reader sees without markup or citations, for places
-  that hold plain text (a page description, AIF nodes, DOT tooltips).
+  that hold plain text (a page description, AIF nodes, DOT tooltips);
+- `block_inlines`: the runs of inline nodes a block holds (a paragraph's, each
+  list item's), for readers that look at words rather than at blocks.
 
 Every block of a paper is `Paper.all_blocks()`, on the tree itself.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from argdoc.nodes import Block, Citation, Emphasis, Inline, Link, Quotation, Strong, Text
+from argdoc.nodes import Block, Citation, Emphasis, Inline, Link, List, ListItem, Quotation, Strong, Text
 
 CitationRun = tuple[Citation, ...]
 
@@ -75,9 +77,27 @@ def _plain_parts(nodes: Iterable[Inline]) -> Iterator[str | None]:
         elif isinstance(node, Emphasis | Strong | Link):
             yield from _plain_parts(node.children)
         else:
+            # A citation, or a remark note: an aside, left out of plain words like a note call.
             yield None
 
 
+def block_inlines(block: Block) -> Iterator[tuple[Inline, ...]]:
+    """The runs of inline nodes of a block in reading order: a paragraph's, or each list item's."""
+    if isinstance(block, List):
+        for item in list_items(block):
+            yield item.children
+    else:
+        yield block.children
+
+
+def list_items(block: List) -> Iterator[ListItem]:
+    """The items of a list in reading order, each followed by the items of the lists nested under it."""
+    for item in block.items:
+        yield item
+        for sublist in item.lists:
+            yield from list_items(sublist)
+
+
 def plain_blocks(blocks: Iterable[Block]) -> str:
-    """The words of some blocks, paragraphs joined by a space (a block quotation's attribution left out)."""
-    return " ".join(text for text in (plain(block.children) for block in blocks) if text)
+    """The words of some blocks, paragraphs (and list items) joined by a space (attributions left out)."""
+    return " ".join(text for block in blocks for text in (plain(run) for run in block_inlines(block)) if text)

@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
@@ -23,21 +24,27 @@ from argdoc.diagnostics import format_text
 from argdoc.nodes import (
     Block,
     Blockquote,
+    Chart,
     Citation,
     Claim,
     Component,
     Emphasis,
+    Figure,
     Inline,
     Link,
+    List,
+    Note,
     Paper,
     Quotation,
     Reference,
     Source,
     Strong,
+    Table,
     Tension,
     Text,
 )
 from argdoc.resolve import citations_in
+from argdoc.walk import block_inlines
 
 from .conftest import EXAMPLES
 from .seed_sentences import HEADINGS, IVANOV_QUOTATIONS, SEED_SENTENCES, SUMMARY, TITLE
@@ -74,13 +81,14 @@ def _inlines(nodes: Iterable[Inline]) -> Iterator[Inline]:
     """Every inline node, depth first, including those inside others."""
     for node in nodes:
         yield node
-        if isinstance(node, Emphasis | Strong | Link | Quotation):
+        if isinstance(node, Emphasis | Strong | Link | Quotation | Note):
             yield from _inlines(node.children)
 
 
 def _block_inlines(blocks: Iterable[Block]) -> Iterator[Inline]:
     for block in blocks:
-        yield from _inlines(block.children)
+        for run in block_inlines(block):  # a paragraph's, or each list item's
+            yield from _inlines(run)
 
 
 def _plain(nodes: Iterable[Inline]) -> str:
@@ -99,7 +107,7 @@ def _reader_texts(paper: Paper) -> list[str]:
     texts = [paper.meta.title or "", paper.meta.subtitle or ""]
     texts.extend(section.title for section in paper.sections)
     texts.extend(statement.title or "" for statement in paper.all_statements())
-    texts.extend(_plain(block.children) for block in paper.all_blocks())
+    texts.extend(_plain(run) for block in paper.all_blocks() for run in block_inlines(block))
     return [_normalise(text) for text in texts if text]
 
 
@@ -134,6 +142,9 @@ def test_examples_exercise_the_whole_language() -> None:
     statements = [s for paper in papers for s in paper.all_statements()]
     blocks = [b for paper in papers for b in paper.all_blocks()]
     inlines = list(_block_inlines(blocks))
+    exhibits = [e for paper in papers for e in paper.all_exhibits()]
+    targets = {s.id for s in statements if not isinstance(s, Source)} | {e.id for e in exhibits}
+    targets |= {d.id for paper in papers for d in paper.divisions() if d.id}
     claims = {s.id for s in statements if isinstance(s, Claim)}
     components = {s.id for s in statements if isinstance(s, Component)}
     metas = [paper.meta for paper in papers]
@@ -167,8 +178,19 @@ def test_examples_exercise_the_whole_language() -> None:
         "several citations at once": any(
             isinstance(a, Citation) and isinstance(b, Citation)
             for block in blocks
-            for a, b in zip(block.children, block.children[1:], strict=False)
+            for run in block_inlines(block)
+            for a, b in pairwise(run)
         ),
+        "list": any(isinstance(b, List) for b in blocks),
+        "nested list": any(isinstance(b, List) and any(i.lists for i in b.items) for b in blocks),
+        "remark note": any(isinstance(n, Note) for n in inlines),
+        "cross-reference": any(isinstance(n, Citation) and n.source in targets for n in inlines),
+        "table": any(isinstance(e, Table) for e in exhibits),
+        "figure": any(isinstance(e, Figure) for e in exhibits),
+        "chart": any(isinstance(e, Chart) for e in exhibits),
+        "subsection": any(d.subsections for paper in papers for d in paper.sections),
+        "appendix": any(paper.appendices for paper in papers),
+        "bibliography": any(paper.bibliography for paper in papers),
     }
     assert [name for name, ok in used.items() if not ok] == []
 

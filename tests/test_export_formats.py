@@ -55,9 +55,9 @@ claim thesis "[Bracketed] title: with *stars*, #hash and {braces}":
     *emphasis*followed by a letter, **strong**, *a **nested** one*,
     **a *nested* one**, and [a link (with parens)](https://en.wikipedia.org/wiki/Foo_(bar)).
 
-    2007. A paragraph that looks like a list.
+    \2007. A paragraph that looks like a list (escaped: it is not one).
 
-    - A paragraph that starts with a dash.
+    \- A paragraph that starts with a dash.
 
 claim same "Same title":
     supports: thesis
@@ -228,7 +228,7 @@ def test_argdown_keeps_every_character_of_tricky_text(argdown_json: dict[str, An
         "a /* block */, <!-- html -->, === rules, e.g. U.A.E. and :smile: or .A. shortcodes, and/or this,",
         "a back\\slash, $5 & 10% | pipes ~ tildes ^ carets `code` +plus -minus.",
         "emphasisfollowed by a letter, strong, a nested one, a nested one, and a link (with parens).",
-        "2007. A paragraph that looks like a list. - A paragraph that starts with a dash.",
+        "2007. A paragraph that looks like a list (escaped: it is not one). - A paragraph that starts with a dash.",
     ):
         assert words in text
     rift = statements['A "quoted" tension \\ with a backslash']
@@ -398,7 +398,8 @@ def test_markdown_escapes_special_characters() -> None:
         "Text with \\{braces\\}, \\<angle\\> brackets, \\#tags, \\@mentions, \\*stars\\*, under\\_scores,",
         "\\<!\\-\\- html \\-\\-\\>",
         "\\$5 \\& 10% \\| pipes \\~ tildes \\^ carets \\`code\\`",
-        "\n\n2007\\. A paragraph that looks like a list.\n\n\\- A paragraph that starts with a dash.\n",
+        "\n\n2007\\. A paragraph that looks like a list (escaped: it is not one).\n\n"
+        "\\- A paragraph that starts with a dash.\n",
         "[a link (with parens)](https://en.wikipedia.org/wiki/Foo_%28bar%29)",
         "### Same title (same) {#s-2nd}",  # Pandoc ids start with a letter
         "[@{src-}, p. \\{4\\}]",
@@ -439,7 +440,7 @@ def test_pandoc_reads_back_the_tricky_text() -> None:
         "Text with {braces}, &lt;angle&gt; brackets, #tags, @mentions, *stars*, under_scores,",
         "a /* block */, &lt;!-- html --&gt;, === rules,",
         "$5 &amp; 10% | pipes ~ tildes ^ carets `code` +plus -minus.",
-        "<p>2007. A paragraph that looks like a list.</p>",
+        "<p>2007. A paragraph that looks like a list (escaped: it is not one).</p>",
         "<p>- A paragraph that starts with a dash.</p>",
         '<a href="https://en.wikipedia.org/wiki/Foo_%28bar%29">',
         "<em>a <strong>nested</strong> one</em>",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import os
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,7 +22,10 @@ from argdoc.nodes import (
     Emphasis,
     Inline,
     Link,
+    List,
+    ListItem,
     Meta,
+    Note,
     Paper,
     Paragraph,
     Quotation,
@@ -39,7 +43,7 @@ KEYWORDS = {"claim", "component", "tension", "source", "section"}
 ids = st.from_regex(r"[a-zA-Z\u00e9\u05d0][a-z0-9_-]{0,7}", fullmatch=True).filter(lambda s: s not in KEYWORDS)
 simple_word = st.from_regex(r"[A-Za-z0-9\u00e9\u05d0]{1,8}", fullmatch=True)
 # Plain prose may hold any of the characters that mean something in markup.
-tricky_word = st.from_regex(r"[A-Za-z0-9*\[\]\"\\#>:@()!.,;\u201c\u201d-]{1,8}", fullmatch=True)
+tricky_word = st.from_regex(r"[A-Za-z0-9*\[\]\"\\#>:@()!.,;\u201c\u201d^|+-]{1,8}", fullmatch=True)
 line_text = st.lists(simple_word, min_size=1, max_size=6).map(" ".join)
 dates = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
 free_text = st.lists(tricky_word | simple_word, min_size=1, max_size=6).map(" ".join).map(str.strip).filter(bool)
@@ -59,6 +63,12 @@ inline_node: st.SearchStrategy[Inline] = st.one_of(
     st.builds(Link, url=ids.map(lambda i: f"https://example.org/{i}"), children=simple_inline()),
     citations,
     st.builds(Quotation, children=simple_inline(), citation=citations),
+    st.builds(
+        Note,
+        children=st.lists(st.one_of(simple_inline(), citations.map(lambda c: (c,))), min_size=1, max_size=3)
+        .map(lambda parts: _normalise([Text(value=" ")] + [n for part in parts for n in part]))
+        .filter(bool),
+    ),
 )
 
 
@@ -88,7 +98,31 @@ paragraphs: st.SearchStrategy[Block] = st.builds(Paragraph, children=paragraph_c
 blockquotes: st.SearchStrategy[Block] = st.builds(
     Blockquote, children=line_text.map(lambda t: (Text(value=t),)), citation=st.none() | citations
 )
-bodies = st.lists(paragraphs | blockquotes, max_size=3).map(tuple)
+
+
+def _list_of(items: st.SearchStrategy[ListItem]) -> st.SearchStrategy[List]:
+    return st.builds(
+        List,
+        ordered=st.booleans(),
+        start=st.integers(min_value=1, max_value=12),
+        items=st.lists(items, min_size=1, max_size=3).map(tuple),
+    ).map(lambda block: block if block.ordered else block.model_copy(update={"start": 1}))
+
+
+def _mergeless(blocks: list[Any]) -> bool:
+    """Two lists of one kind side by side read back as one list: not generated."""
+    return not any(
+        isinstance(a, List) and isinstance(b, List) and a.ordered == b.ordered for a, b in itertools.pairwise(blocks)
+    )
+
+
+leaf_items = st.builds(ListItem, children=paragraph_children)
+inner_lists = _list_of(leaf_items)
+items = st.builds(
+    ListItem, children=paragraph_children, lists=st.lists(inner_lists, max_size=2).filter(_mergeless).map(tuple)
+)
+lists: st.SearchStrategy[Block] = _list_of(items)
+bodies = st.lists(paragraphs | blockquotes | lists, max_size=3).filter(_mergeless).map(tuple)
 refs = st.lists(ids.map(lambda i: Reference(id=i)), max_size=3).map(tuple)
 titles = st.none() | free_text
 
@@ -122,7 +156,7 @@ metas = st.builds(
     date=st.none() | dates,
     series=st.none() | free_text,
     number=st.none() | st.from_regex(r"[0-9]{1,3}", fullmatch=True),
-    summary=st.lists(paragraphs, max_size=2).map(tuple),
+    summary=st.lists(paragraphs | lists, max_size=2).filter(_mergeless).map(tuple),
     language=st.sampled_from(["en-US", "en-GB", "he", "fr"]),
     licence=st.none() | free_text,
     keywords=st.lists(simple_word, max_size=3).map(tuple),

@@ -270,11 +270,24 @@ def test_tension_map_and_table_are_in_the_pdf(reference: PdfReader) -> None:
 # --- footnotes: the WeasyPrint 70 bug --------------------------------------------------------
 
 
-def footnoted_paper(count: int) -> str:
-    """A paper whose every sentence cites its own source: marker N in the text, OutletN at the foot."""
-    sentences = [f"Sentence marker{n} says something about the region and its politics.[@s{n}]" for n in range(count)]
+def footnoted_paper(count: int, *, remarks: bool = False) -> str:
+    """A paper whose every sentence has its own note: marker N in the text, OutletN at the foot.
+
+    With `remarks`, every third note is a remark (`^[OutletN, ...]`) rather than a citation.
+    """
+
+    def remark(n: int) -> bool:
+        return remarks and n % 3 == 1
+
+    sentences = [
+        f"Sentence marker{n} says something about the region and its politics."
+        + (f"^[Outlet{n}, a remark on the region.]" if remark(n) else f"[@s{n}]")
+        for n in range(count)
+    ]
     paragraphs = "\n\n    ".join(" ".join(sentences[i : i + 3]) for i in range(0, count, 3))
-    sources = "".join(f"source s{n}:\n    outlet: Outlet{n}\n    date: 2007-03-18\n" for n in range(count))
+    sources = "".join(
+        f"source s{n}:\n    outlet: Outlet{n}\n    date: 2007-03-18\n" for n in range(count) if not remark(n)
+    )
     return f"title: Footnotes\nclaim thesis:\n    {paragraphs}\n{sources}"
 
 
@@ -292,9 +305,10 @@ def footnote_placement(pdf: bytes, count: int) -> tuple[dict[int, int], dict[int
     return calls, bodies
 
 
-def test_every_footnote_is_on_the_page_of_its_call() -> None:
+@pytest.mark.parametrize("remarks", [False, True], ids=["citations", "citations-and-remarks"])
+def test_every_footnote_is_on_the_page_of_its_call(remarks: bool) -> None:
     count = 60
-    calls, bodies = footnote_placement(render_pdf(compile_paper(footnoted_paper(count))), count)
+    calls, bodies = footnote_placement(render_pdf(compile_paper(footnoted_paper(count, remarks=remarks))), count)
     assert len(set(calls.values())) >= 3  # the notes span several pages
     assert len(calls) == len(bodies) == count  # as many bodies as calls: none dropped
     assert calls == bodies

@@ -55,6 +55,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rule": ("rules", "RULE"),
     "export": ("export", "COMMAND"),
     "import": ("importer", "COMMAND"),
+    "lsp": ("lsp", "COMMAND"),
 }
 
 

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             failed += 1
             continue
         try:
-            formatted = format_file(path, _line_length(path, args.line_length))
+            formatted = format_file(path, configured_line_length(path, args.line_length))
         except FormatError as exc:
             _format_failure(console, str(path), exc, SourceFile.from_text(result, path))
             failed += 1
@@ -78,7 +78,9 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
         console.diagnostics(text, sys.stderr)
         return EXIT_ERRORS
     try:
-        after = keep_line_endings(text, format_paper(text, "<stdin>", _line_length(Path.cwd(), args.line_length)))
+        after = keep_line_endings(
+            text, format_paper(text, "<stdin>", configured_line_length(Path.cwd(), args.line_length))
+        )
     except FormatError as exc:
         _format_failure(console, "<stdin>", exc, SourceFile.from_text(text, "<stdin>"))
         return EXIT_ERRORS
@@ -89,8 +91,8 @@ def _fmt_stdin(args: argparse.Namespace, console: Console) -> int:
     return EXIT_ERRORS if (args.check or args.diff) and after != text else EXIT_OK
 
 
-def _line_length(path: Path, cli_value: int | None) -> int:
-    """--line-length, else [tool.argdoc.fmt] line-length, else 88."""
+def configured_line_length(path: Path, cli_value: int | None) -> int:
+    """--line-length, else [tool.argdoc.fmt] line-length, else 88 (also the language server's formatting)."""
     from argdoc.fmt import DEFAULT_LINE_LENGTH, MIN_LINE_LENGTH
 
     if cli_value is not None:

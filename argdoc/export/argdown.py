@@ -46,6 +46,7 @@ from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement
 from argdoc.export.text import citation_text, display_title, safe_url, source_labels
 from argdoc.nodes import (
+    AnyDivision,
     Block,
     Blockquote,
     Citation,
@@ -54,16 +55,19 @@ from argdoc.nodes import (
     Emphasis,
     Inline,
     Link,
+    List,
     Meta,
+    Note,
     Paper,
     Paragraph,
     Quotation,
-    Section,
     Source,
     Strong,
+    Subsection,
     Tension,
     Text,
 )
+from argdoc.render.layout import reference_labels
 from argdoc.resolve import citations_in
 from argdoc.walk import citation_runs, plain, plain_blocks, squash
 
@@ -125,10 +129,11 @@ class ArgdownRenderer:
         self.paper = graph.paper
         self.titles = unique_titles(list(graph.statements.values()))
         self.labels = source_labels(self.paper)
+        self.references = reference_labels(self.paper)
 
     def render(self) -> str:
         body = [self.statement(s) for s in self.graph.preamble()]
-        for section in self.paper.sections:
+        for section in self.paper.divisions():
             body.append(self.section(section))
             body.extend(self.statement(s) for s in self.graph.in_section(section))
         if not body:
@@ -176,10 +181,12 @@ class ArgdownRenderer:
             "annotation": plain_blocks(source.body) or None,
         }
 
-    def section(self, section: Section) -> str:
+    def section(self, section: AnyDivision) -> str:
         data = {"id": section.id, "intro": plain_blocks(section.body) or None}
         title = self.inline([Text(value=section.title)], " ")
-        return f"# {title} {frontmatter.flow(data)}" if any(data.values()) else f"# {title}"
+        # A subsection is a heading one level down; an appendix is a section of the back matter.
+        level = "##" if isinstance(section, Subsection) else "#"
+        return f"{level} {title} {frontmatter.flow(data)}" if any(data.values()) else f"{level} {title}"
 
     # --- statements -----------------------------------------------------------------
 
@@ -204,7 +211,7 @@ class ArgdownRenderer:
 
     def definition(self, statement: ArgumentStatement, extra: dict[str, Yaml]) -> str:
         """`[Title]: text #kind {data}`, then the relations it is the source of."""
-        cited = list(dict.fromkeys(c.source for c in citations_in(statement.body)))
+        cited = list(dict.fromkeys(c.source for c in citations_in(statement.body) if c.source not in self.references))
         data: dict[str, Yaml] = {"id": statement.id, "kind": statement.kind, **extra, "sources": cited or None}
         text = self.blocks(statement.body)
         head = " ".join(p for p in (f"[{self.titles[statement.id]}]:", text, f"#{statement.kind}") if p)
@@ -230,7 +237,18 @@ class ArgdownRenderer:
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):
             return self.paragraph(block)
+        if isinstance(block, List):
+            return self.list(block)
         return self.blockquote(block)
+
+    def list(self, node: List) -> str:
+        """A list on the statement's one line: `(1) first; (2) second`, or `• first; • second`."""
+        items = []
+        for number, item in enumerate(node.items, start=node.start):
+            marker = f"({number})" if node.ordered else "•"
+            nested = " ".join(self.list(sublist) for sublist in item.lists)
+            items.append(" ".join(p for p in (marker, self.inline(item.children, ";").strip(), nested) if p))
+        return "; ".join(items)
 
     def paragraph(self, node: Paragraph) -> str:
         return self.inline(node.children, " ").strip()
@@ -245,7 +263,7 @@ class ArgdownRenderer:
         pieces: list[str] = []
         following = after
         for item in reversed(list(citation_runs(nodes))):  # adjacent citations share one bracket: (A; B, p. 4)
-            piece = self.citations(item) if isinstance(item, tuple) else self.node(item, following)
+            piece = self.citations(item, following) if isinstance(item, tuple) else self.node(item, following)
             pieces.append(piece)
             following = _head(piece + following)
         return "".join(reversed(pieces))
@@ -261,7 +279,10 @@ class ArgdownRenderer:
             return self.link(node)
         if isinstance(node, Quotation):
             return self.quotation(node)
-        return self.citations([node])
+        if isinstance(node, Note):
+            # Argdown has no notes: the remark stays in the text, in parentheses.
+            return f" ({self.inline(node.children, ')').strip()})"
+        return self.citations([node], after)
 
     def text(self, node: Text, after: str) -> str:
         return escape(squash(node.value), after)
@@ -294,7 +315,10 @@ class ArgdownRenderer:
     def quotation(self, node: Quotation) -> str:
         return f"“{self.inline(node.children, '”')}”{self.citations([node.citation])}"
 
-    def citations(self, run: Sequence[Citation]) -> str:
+    def citations(self, run: Sequence[Citation], after: str = ")") -> str:
+        if run[0].source in self.references:
+            # A cross-reference: its target's label, as words ("section 3", a statement's title).
+            return escape(", ".join(self.references.get(c.source, c.source) for c in run), after)
         return f" ({escape(citation_text(run, self.labels), ')')})"
 
 

@@ -26,7 +26,7 @@ import textwrap
 
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation, RelationKind
 from argdoc.export.text import display_title
-from argdoc.nodes import Claim, Paper, Section
+from argdoc.nodes import AnyDivision, Claim, Paper
 from argdoc.walk import plain_blocks
 
 LABEL_WIDTH = 28  # a node's label, in characters per line
@@ -82,13 +82,13 @@ class DotRenderer:
             f"  edge {attributes({'fontname': FONT, 'arrowsize': '0.8'})};",
         ]
         lines.extend(self.statement(s, "  ") for s in self.graph.preamble())
-        for index, section in enumerate(self.paper.sections):
+        for index, section in enumerate(self.paper.divisions()):
             lines.extend(self.section(section, index))
         lines.extend(self.edge(r) for r in self.graph.all_relations())
         lines.append("}")
         return "\n".join(lines) + "\n"
 
-    def section(self, section: Section, index: int) -> list[str]:
+    def section(self, section: AnyDivision, index: int) -> list[str]:
         statements = self.graph.in_section(section)
         if not statements:  # Graphviz would draw nothing for it anyway.
             return []

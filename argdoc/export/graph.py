@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Literal
 
-from argdoc.nodes import Claim, Component, Paper, Reference, Section, Tension
+from argdoc.nodes import AnyDivision, Claim, Component, Paper, Reference, Tension
 
 ArgumentStatement = Claim | Component | Tension
 RelationKind = Literal["supports", "opposes", "between", "bears-on"]
@@ -49,7 +49,7 @@ class ArgumentGraph:
             if isinstance(statement, Claim | Component | Tension):
                 self.statements.setdefault(statement.id, statement)
 
-    def in_section(self, section: Section) -> list[ArgumentStatement]:
+    def in_section(self, section: AnyDivision) -> list[ArgumentStatement]:
         return [s for s in section.statements if isinstance(s, Claim | Component | Tension)]
 
     def preamble(self) -> list[ArgumentStatement]:

@@ -38,29 +38,39 @@ from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation
 from argdoc.export.text import display_title, safe_url
+from argdoc.inline import is_anchor
 from argdoc.nodes import (
+    AnyDivision,
+    AnyExhibit,
+    Appendix,
     Block,
     Blockquote,
+    Chart,
     Citation,
     Claim,
     Component,
     Emphasis,
+    Figure,
     Inline,
     Link,
+    List,
     Meta,
+    Note,
     Paper,
     Paragraph,
     Quotation,
-    Section,
     Source,
     Strong,
+    Subsection,
+    Table,
+    TableRow,
     Tension,
     Text,
 )
 from argdoc.render.bibliography import month_day_year
-from argdoc.render.layout import Anchors
+from argdoc.render.layout import Anchors, layout
 from argdoc.resolve import citations_in
-from argdoc.walk import citation_runs, squash
+from argdoc.walk import block_inlines, citation_runs, squash
 
 # Inline markup in Pandoc's Markdown (emphasis, code, links, spans, raw HTML,
 # entities, math, citations, sub/superscript, tables), and hyphens in a run,
@@ -111,8 +121,15 @@ class MarkdownRenderer:
         self.sources = [s for s in statements if isinstance(s, Source)]
         # Ids that Pandoc accepts are kept as anchors first; the rest step around them.
         self.anchors = Anchors({s.id for s in statements if _PANDOC_ID.match(s.id)})
-        self.anchors.taken.update(s.id for s in self.paper.sections if s.id and _PANDOC_ID.match(s.id))
+        self.anchors.taken.update(s.id for s in self.paper.divisions() if s.id and _PANDOC_ID.match(s.id))
+        self.anchors.taken.update(e.id for e in self.paper.all_exhibits() if _PANDOC_ID.match(e.id))
+        plan = layout(self.paper)
+        self.labels = plan.labels  # "Table 1", "Figure 2", as the HTML paper numbers them
         self.anchor = {s.id: s.id if _PANDOC_ID.match(s.id) else self.reserve(s.id) for s in statements}
+        # Divisions and exhibits with an id Pandoc accepts keep it as their anchor (see `section`, `exhibit`).
+        elements = [*(d.id for d in self.paper.divisions() if d.id), *(e.id for e in self.paper.all_exhibits())]
+        self.element_anchors = {ident: ident for ident in elements if _PANDOC_ID.match(ident)}
+        self.references = plan.references  # what a cross-reference `[@id]` says: the same labels, or a title
 
     def reserve(self, preferred: str) -> str:
         """A heading id not yet taken, as close to `preferred` as Pandoc allows."""
@@ -124,7 +141,7 @@ class MarkdownRenderer:
             parts.append(self.heading(2, "Summary", self.reserve("summary")))
             parts.extend(self.block(b) for b in self.paper.meta.summary)
         parts.extend(self.preamble())
-        for section in self.paper.sections:
+        for section in self.paper.divisions():
             parts.extend(self.section(section))
         parts.extend(self.bibliography())
         return "\n\n".join(part for part in parts if part) + "\n"
@@ -175,12 +192,47 @@ class MarkdownRenderer:
                 parts.extend(self.statement(s) for s in members)
         return parts
 
-    def section(self, section: Section) -> list[str]:
+    def section(self, section: AnyDivision) -> list[str]:
         anchor = section.id if section.id and _PANDOC_ID.match(section.id) else self.reserve(_slug(section))
-        parts = [self.heading(2, escape(section.title), anchor)]
+        level = 3 if isinstance(section, Subsection) else 2
+        title = escape(section.title)
+        if section.id and section.id in self.labels and isinstance(section, Appendix):
+            label = self.labels[section.id]
+            title = f"{label[:1].upper()}{label[1:]}: {title}"  # "Appendix A", not capitalize()'s "Appendix a"
+        parts = [self.heading(level, title, anchor)]
         parts.extend(self.block(b) for b in section.body)
-        parts.extend(self.statement(s) for s in self.graph.in_section(section))
+        arguments = set(map(id, self.graph.in_section(section)))
+        for item in section.flow():
+            if isinstance(item, Table | Figure | Chart):
+                parts.append(self.exhibit(item))
+            elif id(item) in arguments:
+                parts.append(self.statement(item, level + 1))  # type: ignore[arg-type]
         return parts
+
+    # --- exhibits (#10 part B) ----------------------------------------------------------
+
+    def exhibit(self, exhibit: AnyExhibit) -> str:
+        anchor = f"[]{{#{exhibit.id}}}" if _PANDOC_ID.match(exhibit.id) else ""
+        caption = f"{self.labels.get(exhibit.id, '')}. {escape(exhibit.title or '')}".strip(". ")
+        if isinstance(exhibit, Table):
+            rows = [self.row(exhibit.header), _delimiter_row(exhibit), *(self.row(r) for r in exhibit.rows)]
+            notes = [
+                f"{word}: {self.inline(value).strip()}"
+                for word, value in (("Note", exhibit.note), ("Source", exhibit.source))
+                if value
+            ]
+            return "\n\n".join([anchor, "\n".join(rows) + f"\n\n: {caption}", *notes]).lstrip()
+        if isinstance(exhibit, Figure):
+            credit = f" {self.inline(exhibit.credit).strip()}" if exhibit.credit else ""
+            alt = exhibit.alt.replace("\\", "\\\\").replace('"', '\\"')
+            attributes = f'#{exhibit.id} fig-alt="{alt}"' if anchor else f'fig-alt="{alt}"'
+            return f"![{caption}.{credit}]({exhibit.image}){{{attributes}}}"
+        data = self.labels.get(exhibit.data.id)
+        source = f" (a {exhibit.type} chart of [{data}](#{exhibit.data.id}))" if data else ""
+        return f"{anchor}*{caption}*{source}".lstrip()
+
+    def row(self, row: TableRow) -> str:
+        return "| " + " | ".join(squash(self.inline(cell.children)).strip() for cell in row.cells) + " |"
 
     def heading(self, level: int, text: str, anchor: str) -> str:
         return f"{'#' * level} {text} {{#{anchor}}}"
@@ -196,7 +248,7 @@ class MarkdownRenderer:
         by_id = {s.id: s for s in self.sources}
         flow: list[Block] = list(self.paper.meta.summary)
         flow.extend(b for s in self.graph.preamble() for b in s.body)
-        for section in self.paper.sections:
+        for section in self.paper.divisions():
             flow.extend(section.body)
             flow.extend(b for s in self.graph.in_section(section) for b in s.body)
         order = dict.fromkeys(c.source for c in citations_in(flow) if c.source in by_id)
@@ -221,9 +273,9 @@ class MarkdownRenderer:
 
     # --- statements -----------------------------------------------------------------
 
-    def statement(self, statement: ArgumentStatement) -> str:
+    def statement(self, statement: ArgumentStatement, level: int = 3) -> str:
         parts = [
-            self.heading(3, escape(display_title(statement)), self.anchor[statement.id]),
+            self.heading(level, escape(display_title(statement)), self.anchor[statement.id]),
             self.summary_line(statement),
         ]
         parts.extend(self.block(b) for b in statement.body)
@@ -251,7 +303,20 @@ class MarkdownRenderer:
     def block(self, block: Block) -> str:
         if isinstance(block, Paragraph):
             return self.paragraph(block)
+        if isinstance(block, List):
+            return "\n".join(self.list(block, ""))
         return self.blockquote(block)
+
+    def list(self, node: List, indent: str) -> list[str]:
+        """`- item` or `1. item` lines; a nested list is indented to its item's text, as Pandoc reads it."""
+        lines: list[str] = []
+        for number, item in enumerate(node.items, start=node.start):
+            marker = f"{number}. " if node.ordered else "- "
+            words = escape_block_start(squash(self.inline(item.children)).strip())
+            lines.append(f"{indent}{marker}{words}")
+            for sublist in item.lists:
+                lines.extend(self.list(sublist, indent + " " * len(marker)))
+        return lines
 
     def paragraph(self, node: Paragraph) -> str:
         # Squashed: a citation adds a space even where the author typed one.
@@ -263,13 +328,23 @@ class MarkdownRenderer:
         return f"> {escape_block_start(words)}{cite}"
 
     def inline_blocks(self, blocks: Iterable[Block]) -> str:
-        return " ".join(text for text in (self.inline(b.children).strip() for b in blocks) if text)
+        runs = (run for block in blocks for run in block_inlines(block))
+        return " ".join(text for text in (self.inline(run).strip() for run in runs) if text)
 
     def inline(self, nodes: Sequence[Inline]) -> str:
         # Adjacent citations share one bracket: [@a; @b, p. 4].
         return "".join(
             self.citations(item) if isinstance(item, tuple) else self.node(item) for item in citation_runs(nodes)
         )
+
+    def cross_references(self, run: Sequence[Citation]) -> str:
+        """`[section 3](#policy)`: a cross-reference as a link named by its target's label."""
+        links = []
+        for cite in run:
+            label = escape(self.references[cite.source])
+            target = self.anchor.get(cite.source) or self.element_anchors.get(cite.source)
+            links.append(f"[{label}](#{target})" if target else label)
+        return " " + ", ".join(links)
 
     def node(self, node: Inline) -> str:
         if isinstance(node, Text):
@@ -282,13 +357,21 @@ class MarkdownRenderer:
             return self.link(node)
         if isinstance(node, Quotation):
             return f"“{self.inline(node.children).strip()}”{self.citations([node.citation])}"
+        if isinstance(node, Note):
+            return f"^[{self.inline(node.children).strip()}]"  # Pandoc's own inline note
         return self.citations([node])
 
     def link(self, node: Link) -> str:
         words = self.inline(node.children).strip() or escape(node.url)
+        if is_anchor(node.url):
+            target = node.url[1:]
+            anchor = self.anchor.get(target) or self.element_anchors.get(target)
+            return f"[{words}](#{anchor})" if anchor else words
         return f"[{words}]({safe_url(node.url)})"
 
     def citations(self, run: Sequence[Citation]) -> str:
+        if run[0].source in self.references:
+            return self.cross_references(run)
         # The space keeps the bracket off the word before it, as the HTML paper does.
         return " [" + "; ".join(_cite(c) for c in run) + "]"
 
@@ -348,7 +431,12 @@ def _sentence(text: str) -> str:
     return text if plain.endswith(_TERMINAL) else f"{text}."
 
 
-def _slug(section: Section) -> str:
+def _delimiter_row(table: Table) -> str:
+    marks = {"left": ":--", "right": "--:", "center": ":-:", None: "---"}
+    return "|" + "|".join(marks[side] for side in table.align) + "|"
+
+
+def _slug(section: AnyDivision) -> str:
     return re.sub(r"[^\w]+", "-", section.title.lower()).strip("-") or "section"
 
 

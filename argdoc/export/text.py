@@ -20,6 +20,7 @@ from argdoc.nodes import (
     Emphasis,
     Inline,
     Link,
+    Note,
     Paper,
     Paragraph,
     Quotation,
@@ -27,7 +28,7 @@ from argdoc.nodes import (
     Strong,
 )
 from argdoc.render.bibliography import citation_labels, humanise
-from argdoc.walk import plain, squash
+from argdoc.walk import block_inlines, plain, squash
 
 # Characters an address may keep as they are. Parentheses, spaces, quotes and
 # angle brackets are percent-encoded: they end a link in Markdown and Argdown.
@@ -76,7 +77,8 @@ def quotations(blocks: Iterable[Block]) -> Iterator[Quote]:
     for block in blocks:
         if isinstance(block, Blockquote) and block.citation is not None:
             yield Quote(plain(block.children), block.citation)
-        yield from _inline_quotations(block.children)
+        for run in block_inlines(block):
+            yield from _inline_quotations(run)
 
 
 def _inline_quotations(nodes: Iterable[Inline]) -> Iterator[Quote]:
@@ -84,7 +86,7 @@ def _inline_quotations(nodes: Iterable[Inline]) -> Iterator[Quote]:
         if isinstance(node, Quotation):
             yield Quote(plain(node.children), node.citation)
             yield from _inline_quotations(node.children)
-        elif isinstance(node, Emphasis | Strong | Link):
+        elif isinstance(node, Emphasis | Strong | Link | Note):
             yield from _inline_quotations(node.children)
 
 

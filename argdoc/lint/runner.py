@@ -69,7 +69,7 @@ class Places:
     @classmethod
     def of(cls, paper: Paper, main: str) -> Places:
         places = cls(main)
-        for node in [*paper.all_statements(), *paper.sections]:
+        for node in [*paper.all_statements(), *paper.divisions(), *paper.all_exhibits()]:
             if node.id is None:
                 continue
             places.origins.setdefault(node.id, node.origin)

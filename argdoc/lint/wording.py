@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from argdoc.diagnostics import Related
 from argdoc.lint.context import LintContext
-from argdoc.nodes import Block, Citation, Claim, Component, Inline, Paragraph, Quotation, Tension, Text
+from argdoc.nodes import Block, Citation, Claim, Component, Inline, List, ListItem, Paragraph, Quotation, Tension, Text
 from argdoc.source import Span
+from argdoc.walk import list_items
 
 # --- word lists ------------------------------------------------------------------
 
@@ -241,14 +242,14 @@ class Prose:
     """
 
     statement: str | None
-    paragraph: Paragraph
+    paragraph: Paragraph | ListItem  # a list item's words are prose too
     fallback: Span | None
     text: str
     quoted: list[tuple[int, int]]
     citations: list[int]
 
     @classmethod
-    def of(cls, statement: str | None, paragraph: Paragraph, fallback: Span | None) -> Prose:
+    def of(cls, statement: str | None, paragraph: Paragraph | ListItem, fallback: Span | None) -> Prose:
         prose = cls(statement, paragraph, fallback, "", [], [])
         prose._walk(paragraph.children)
         return prose
@@ -339,6 +340,8 @@ def prose_of(ctx: LintContext, kinds: tuple[type, ...], preface: bool) -> Iterat
         for block in blocks:
             if isinstance(block, Paragraph):
                 yield Prose.of(owner, block, fallback)
+            elif isinstance(block, List):
+                yield from (Prose.of(owner, item, fallback) for item in list_items(block))
 
     paper = ctx.paper
     if preface:
@@ -346,7 +349,7 @@ def prose_of(ctx: LintContext, kinds: tuple[type, ...], preface: bool) -> Iterat
     for statement in paper.statements:
         if isinstance(statement, kinds):
             yield from paragraphs(statement.body, statement.id, statement.id_span)
-    for section in paper.sections:
+    for section in paper.divisions():
         if preface:
             yield from paragraphs(section.body, section.id, section.id_span)
         for statement in section.statements:

@@ -98,7 +98,7 @@ def link(url: str, label: Markup | str) -> Markup:
     return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', url, label)
 
 
-def internal_link(anchor: str, label: str | None) -> Markup:
+def internal_link(anchor: str, label: Markup | str | None) -> Markup:
     """A link to an element of the page; without a label (a paper with errors), the bare id, marked missing.
 
     Every `href="#…"` argdoc writes comes from here, so each points at an element.

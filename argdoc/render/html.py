@@ -46,12 +46,14 @@ from markupsafe import Markup, escape
 
 from argdoc.cache import cache_dir
 from argdoc.collector import gc_paused
-from argdoc.nodes import Meta, Paper, Source
+from argdoc.images import data_uri, locate
+from argdoc.nodes import Chart, Figure, Meta, Paper, Source, Table
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
+from argdoc.render.chart import draw_chart
 from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_in
 from argdoc.render.glance import Glance, glance
 from argdoc.render.language import Direction, text_direction
-from argdoc.render.layout import Layout, layout
+from argdoc.render.layout import Anchors, Layout, layout
 from argdoc.render.markup import BodyRenderer
 from argdoc.render.notes import Notes
 from argdoc.render.options import RenderOptions
@@ -199,7 +201,9 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         "description": plain_blocks(meta.summary) or meta.subtitle or "",
         "layout": plan,
         "titles": plan.titles,
-        "render": BodyRenderer({ident: attribution(source) for ident, source in sources.items()}, notes),
+        "render": BodyRenderer(
+            {ident: attribution(source) for ident, source in sources.items()}, notes, plan.references
+        ),
         "notes": notes,
         "medium": medium,
         "direction": direction,
@@ -217,6 +221,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         "doi_url": doi_url(doi) if doi else None,
         "permalink": permalink,
         "identifier": identifier if identifier and identifier.startswith(("https://", "http://")) else None,
+        **_exhibit_helpers(paper, options, plan),
     }
     env = environment(options.templates_dir)
     # The macros module is made once per render, with the render's context, rather
@@ -299,6 +304,27 @@ def _tension_map(view: Glance, plan: Layout, direction: Direction, options: Rend
     # In print the map spans the text column: its labels are set in points to match.
     scale = content_width_pt(options.page_size) / MAP_WIDTH if medium == "print" else None
     return tension_map(view, plan.titles, direction, ids, print_scale=scale)
+
+
+def _exhibit_helpers(paper: Paper, options: RenderOptions, plan: Layout) -> dict[str, Any]:
+    """What the figure and chart partials call (#10 part B): an image as data:, a chart as SVG, a width class."""
+    tables = {e.id: e for e in paper.all_exhibits() if isinstance(e, Table)}
+    anchors = Anchors(set(plan.titles) | set(plan.anchors.values()))
+
+    def image_uri(figure: Figure) -> str | None:
+        if options.base_dir is None:
+            return None  # no folder to read from (text from standard input): the alt text stands in
+        where = locate(figure.image, options.base_dir)
+        return data_uri(where) if isinstance(where, Path) else None
+
+    def chart_svg(chart: Chart) -> Markup:
+        return draw_chart(chart, tables.get(chart.data.id), anchors.reserve(f"{chart.id}-title"))
+
+    def exhibit_width(width: str) -> int:
+        # The page's policy allows no style attribute: widths are classes in steps of ten.
+        return min(100, max(10, round(int(width.rstrip("%")) / 10) * 10))
+
+    return {"image_uri": image_uri, "draw_chart": chart_svg, "exhibit_width": exhibit_width}
 
 
 def _meta_field(meta: Meta, name: str) -> str | None:

@@ -8,14 +8,36 @@ only arrange it. Anchors are the statements' own ids (a reader can link to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
-from argdoc.nodes import AnyStatement, Block, Claim, Component, Paper, Section, Source, Tension
+from argdoc.nodes import (
+    AnyDivision,
+    AnyExhibit,
+    AnyStatement,
+    Appendix,
+    Block,
+    Chart,
+    Citation,
+    Claim,
+    Component,
+    Figure,
+    Inline,
+    Note,
+    Paper,
+    Paragraph,
+    Section,
+    Source,
+    Table,
+    Tension,
+    Text,
+)
 from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
-from argdoc.resolve import citations_in
+from argdoc.render.glance import glance
+from argdoc.resolve import citations_in, exhibit_prose
+from argdoc.walk import block_inlines
 
 # Headings for the statements of a paper that are not inside a section, in
 # reading order: the argument first, then what it rests on, then its tensions.
@@ -28,13 +50,22 @@ _KIND_GROUPS: tuple[tuple[type[AnyStatement], str, str], ...] = (
 
 @dataclass(frozen=True)
 class Group:
-    """A numbered heading (h2) with an optional introduction and the statements under it."""
+    """A numbered heading (h2) with an optional introduction and the statements under it.
+
+    `number` is what the heading shows: `2` for a section, `2.1` for a
+    subsection (`level` 3), `A` for an appendix. `flow` is the statements with
+    the tables, figures and charts in their places; `subsections` follow it.
+    """
 
     anchor: str
     title: str
-    number: int
+    number: str
     intro: tuple[Block, ...] = ()
     statements: tuple[AnyStatement, ...] = ()
+    flow: tuple[AnyStatement | AnyExhibit, ...] = ()
+    subsections: tuple[Group, ...] = ()
+    kind: str = "section"
+    level: int = 2
 
 
 @dataclass(frozen=True)
@@ -74,7 +105,14 @@ class Layout:
     thesis: Claim | None
     findings: tuple[str, ...]  # anchors of the key findings, thesis first
     note_prefix: str  # notes are `{prefix}-1`, calls `{prefix}-call-1`
-    has_notes: bool  # whether anything the page shows cites a source
+    has_notes: bool  # whether anything the page shows cites a source or holds a remark note
+    references: dict[str, str]  # id -> how a cross-reference `[@id]` names it ("section 3", "Table 1", a title)
+    # #10 part B. The appendices (lettered groups, after the main text). `labels` is how
+    # the text names each numbered element, by its anchor (which is its id): "Table 1",
+    # "Figure 2" (charts are figures), "section 3", "section 3.1", "appendix A".
+    # `references` holds the same words for the ids, beside the titles of the rest.
+    appendices: tuple[Group, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
 
     def link(self, anchor: str) -> Markup:
         """A link to an element of the paper, or the bare id when there is none (a paper with errors).
@@ -87,34 +125,123 @@ class Layout:
 
 def layout(paper: Paper) -> Layout:
     """Decide headings, numbers, anchors, titles and the order of sources."""
-    anchors = Anchors({s.id for s in paper.all_statements()} | {s.id for s in paper.sections if s.id})
+    user_ids = {s.id for s in paper.all_statements()} | {d.id for d in paper.divisions() if d.id}
+    user_ids |= {e.id for e in paper.all_exhibits()}
+    if paper.bibliography is not None and paper.bibliography.id:
+        user_ids.add(paper.bibliography.id)
+    anchors = Anchors(user_ids)
     roles = {role: anchors.reserve(role) for role in ("summary", "contents", "glance")}
     roles.update((role, anchors.reserve(f"tension-map-{role}")) for role in ("title", "desc", "arrow"))
     sections, closing = _split_closing_sources_section(paper.sections)
     groups = _numbered((*_preamble_groups(paper.statements, anchors), *_section_groups(sections, anchors)))
+    appendices = _lettered(_section_groups(paper.appendices, anchors))
     roles["notes"] = anchors.reserve("notes")
-    roles["sources"] = closing.id if closing is not None and closing.id else anchors.reserve("sources")
-    sources = _source_entries(paper, roles["summary"], groups)
+    bibliography = paper.bibliography or closing
+    roles["sources"] = bibliography.id if bibliography is not None and bibliography.id else anchors.reserve("sources")
+    sources = _source_entries(paper, roles["summary"], (*groups, *appendices))
     # Only elements that will exist get a title, so a link never points at nothing.
     titles = {roles["summary"]: "Summary"} if paper.meta.summary else {}
-    sources_title = closing.title if closing is not None else "Sources"
+    sources_title = bibliography.title if bibliography is not None else "Sources"
     if sources:
         titles[roles["sources"]] = sources_title
-    titles.update((group.anchor, group.title) for group in groups)
+    every_group = [*_with_subsections(groups), *_with_subsections(appendices)]
+    titles.update((group.anchor, group.title) for group in every_group)
     titles.update((s.id, display_title(s)) for s in paper.all_statements())
     thesis = find_thesis(paper)
+    # The tension map, when the paper shows one, is Figure 1: the author's figures follow it.
+    numbered = _numbering(every_group, paper.all_exhibits(), figures_before=1 if glance(paper, thesis) else 0)
+    labels = _number_labels(numbered)
+    references = reference_labels(paper, numbered)
+    titles.update((e.id, labels[e.id] + (f": {e.title}" if e.title else "")) for e in paper.all_exhibits())
     return Layout(
         anchors=roles,
         groups=groups,
         sources=sources,
         sources_title=sources_title,
-        sources_intro=closing.body if closing is not None else (),
+        sources_intro=bibliography.body if bibliography is not None else (),
         titles=titles,
         thesis=thesis,
         findings=_findings(paper, thesis),
         note_prefix=_note_prefix(anchors.taken),
-        has_notes=any(citations_in((block,)) for block in paper.all_blocks()),  # stops at the first
+        has_notes=any(_makes_notes(block, references) for block in paper.all_blocks()),  # stops at the first
+        references=references,
+        appendices=appendices,
+        labels=labels,
     )
+
+
+def _with_subsections(groups: Iterable[Group]) -> Iterator[Group]:
+    for group in groups:
+        yield group
+        yield from group.subsections
+
+
+# --- cross-references (#14, part A; #10, part B) ---------------------------------------
+#
+# `[@id]` of anything but a source is a cross-reference: it renders as a link
+# whose words name the target. A numbered kind is named by this pattern and the
+# number the layout gave it; any other (a statement) by its title. The same
+# words label the numbered elements themselves ("Table 1" over a table), so a
+# reference and its target always agree.
+NUMBERED_LABELS: dict[str, str] = {
+    "section": "section {number}",
+    "subsection": "section {number}",
+    "appendix": "appendix {number}",
+    "table": "Table {number}",
+    "figure": "Figure {number}",  # charts are figures too
+}
+
+Numbered = tuple[str, str, int | str]  # (id or anchor, kind, number)
+
+
+def _numbering(groups: Iterable[Group], exhibits: Iterable[AnyExhibit], figures_before: int) -> list[Numbered]:
+    """Each numbered element as (anchor, kind, number): sections 2 and 2.1, appendix A, Table 1, Figure 2."""
+    numbered: list[Numbered] = [(g.anchor, g.kind, g.number) for g in groups]
+    counts = {"table": 0, "figure": figures_before}
+    for exhibit in exhibits:
+        kind = "table" if isinstance(exhibit, Table) else "figure"
+        counts[kind] += 1
+        numbered.append((exhibit.id, kind, counts[kind]))
+    return numbered
+
+
+def _number_labels(numbered: Iterable[Numbered]) -> dict[str, str]:
+    return {ident: NUMBERED_LABELS[kind].format(number=number) for ident, kind, number in numbered}
+
+
+def reference_labels(paper: Paper, numbered: Iterable[Numbered] | None = None) -> dict[str, str]:
+    """How a cross-reference names each id of the paper that is not a source (see NUMBERED_LABELS).
+
+    `numbered` is the layout's numbering, as (id, kind, number); without it
+    (an export that does not lay the paper out) the paper is laid out for it,
+    so that HTML, Markdown and Argdown number every element alike. An element
+    outside the numbering is named by its title.
+    """
+    if numbered is None:
+        return layout(paper).references
+    labels: dict[str, str] = {s.id: display_title(s) for s in paper.all_statements() if not isinstance(s, Source)}
+    # A division outside the numbering (the closing list of sources, the bibliography) is named by its title.
+    unnumbered = (*paper.divisions(), *([paper.bibliography] if paper.bibliography is not None else []))
+    labels.update((d.id, d.title) for d in unnumbered if d.id is not None)
+    labels.update(_number_labels(numbered))
+    return labels
+
+
+def _makes_notes(block: Block, references: Mapping[str, str]) -> bool:
+    """Whether a block holds a note: a citation (not a cross-reference), or a remark."""
+    return any(cite.source not in references for cite in citations_in((block,))) or any(
+        isinstance(node, Note) for run in block_inlines(block) for node in _inline_nodes(run)
+    )
+
+
+def _inline_nodes(nodes: Iterable[Inline]) -> Iterator[Inline]:
+    for node in nodes:
+        yield node
+        if not isinstance(node, Text | Citation):
+            yield from _inline_nodes(node.children)
+
+
+# --- end of cross-references ------------------------------------------------------------
 
 
 def display_title(statement: AnyStatement) -> str:
@@ -162,7 +289,25 @@ def _split_closing_sources_section(sections: Sequence[Section]) -> tuple[Sequenc
 
 
 def _numbered(groups: Iterable[Group]) -> tuple[Group, ...]:
-    return tuple(Group(g.anchor, g.title, number, g.intro, g.statements) for number, g in enumerate(groups, start=1))
+    return tuple(_number(g, str(number)) for number, g in enumerate(groups, start=1))
+
+
+def _lettered(groups: Iterable[Group]) -> tuple[Group, ...]:
+    """Appendices: A, B, … (then AA, AB, … past Z, which no brief reaches)."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    def letter(index: int) -> str:
+        return letters[index] if index < 26 else letter(index // 26 - 1) + letters[index % 26]
+
+    return tuple(_number(g, letter(index), "appendix") for index, g in enumerate(groups))
+
+
+def _number(group: Group, number: str, kind: str = "section") -> Group:
+    subsections = tuple(
+        replace(sub, number=f"{number}.{index}", kind="subsection", level=3)
+        for index, sub in enumerate(group.subsections, start=1)
+    )
+    return replace(group, number=number, kind=kind, subsections=subsections)
 
 
 def _preamble_groups(statements: Iterable[AnyStatement], anchors: Anchors) -> Iterator[Group]:
@@ -170,15 +315,21 @@ def _preamble_groups(statements: Iterable[AnyStatement], anchors: Anchors) -> It
     for kind, anchor, title in _KIND_GROUPS:
         members = tuple(s for s in statements if isinstance(s, kind))
         if members:
-            yield Group(anchors.reserve(anchor), title, 0, statements=members)
+            yield Group(anchors.reserve(anchor), title, "", statements=members, flow=members)
 
 
-def _section_groups(sections: Iterable[Section], anchors: Anchors) -> Iterator[Group]:
+def _section_groups(sections: Iterable[Section | Appendix], anchors: Anchors) -> Iterator[Group]:
     for section in sections:
-        # A section's own id was reserved up front; others get a slug of their title.
-        anchor = section.id or anchors.reserve(_slug(section.title))
-        flow = tuple(s for s in section.statements if not isinstance(s, Source))
-        yield Group(anchor, section.title, 0, section.body, flow)
+        subsections = tuple(_group(sub, anchors) for sub in section.subsections)
+        yield replace(_group(section, anchors), subsections=subsections)
+
+
+def _group(division: AnyDivision, anchors: Anchors) -> Group:
+    # A division's own id was reserved up front; others get a slug of their title.
+    anchor = division.id or anchors.reserve(_slug(division.title))
+    statements = tuple(s for s in division.statements if not isinstance(s, Source))
+    flow = tuple(item for item in division.flow() if not isinstance(item, Source))
+    return Group(anchor, division.title, "", division.body, statements, flow)
 
 
 def _slug(title: str) -> str:
@@ -189,9 +340,13 @@ def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) 
     """Sources in order of first citation, then the uncited ones in the order they were written."""
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
     flow = [(summary_anchor, paper.meta.summary)]
-    for group in groups:
+    for group in _with_subsections(groups):
         flow.append((group.anchor, group.intro))
-        flow.extend((statement.id, statement.body) for statement in group.statements)
+        for item in group.flow:
+            if isinstance(item, Table | Figure | Chart):
+                flow.append((item.id, tuple(Paragraph(children=run) for run in exhibit_prose(item))))
+            else:
+                flow.append((item.id, item.body))
     notes = [(source.id, source.body) for source in sources.values()]
     # Dicts as ordered sets (a list's `in` made a much-cited source quadratic);
     # they keep insertion order: first citations in the flow, then every source as written.

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
+from argdoc.inline import is_anchor
 from argdoc.nodes import (
     Block,
     Blockquote,
@@ -21,6 +22,9 @@ from argdoc.nodes import (
     Emphasis,
     Inline,
     Link,
+    List,
+    ListItem,
+    Note,
     Paragraph,
     Quotation,
     Strong,
@@ -35,16 +39,20 @@ from argdoc.walk import citation_runs
 class BodyRenderer:
     """Renders blocks and inline nodes.
 
-    Citations become notes (`notes`, see `argdoc.render.notes`); `labels`
-    names each known source where the text names it, in the attribution of a
-    block quotation. A citation of an unknown source (a paper compiled with
-    errors) renders as plain text without a link, so every `href="#…"` points
-    at an element.
+    Citations and remarks become notes (`notes`, see `argdoc.render.notes`);
+    `labels` names each known source where the text names it, in the
+    attribution of a block quotation. `references` names every other id a
+    `[@id]` may refer to (a cross-reference: "section 3", a statement's
+    title; see `argdoc.render.layout.reference_labels`). A citation of an
+    unknown source (a paper compiled with errors) renders as plain text
+    without a link, so every `href="#…"` points at an element.
     """
 
-    def __init__(self, labels: Mapping[str, str], notes: Notes) -> None:
+    def __init__(self, labels: Mapping[str, str], notes: Notes, references: Mapping[str, str] | None = None) -> None:
         self.labels = labels
         self.notes = notes
+        self.references: Mapping[str, str] = references or {}
+        self._in_note = False  # inside a remark, citations are written into its words
 
     # --- blocks ------------------------------------------------------------------
 
@@ -57,10 +65,24 @@ class BodyRenderer:
                 return self.paragraph(node)
             case Blockquote():
                 return self.blockquote(node)
+            case List():
+                return self.list(node)
         raise TypeError(f"not a block: {node!r}")  # pragma: no cover - the union is closed
 
     def paragraph(self, node: Paragraph) -> Markup:
         return format_html("<p>{}</p>", self.inline(node.children))
+
+    def list(self, node: List) -> Markup:
+        items = join_html("\n", [self.list_item(item) for item in node.items])
+        if not node.ordered:
+            return format_html("<ul>\n{}\n</ul>", items)
+        if node.start == 1:
+            return format_html("<ol>\n{}\n</ol>", items)
+        return format_html('<ol start="{}">\n{}\n</ol>', node.start, items)
+
+    def list_item(self, node: ListItem) -> Markup:
+        sublists = join_html("", [self.list(sublist) for sublist in node.lists])
+        return format_html("<li>{}{}</li>", self.inline(node.children), sublists)
 
     def blockquote(self, node: Blockquote) -> Markup:
         # The attribution goes in a <footer> inside the quotation, as the HTML spec suggests.
@@ -80,12 +102,16 @@ class BodyRenderer:
         """Render a run of inline nodes; adjacent citations share one note call."""
         out: list[Markup] = []
         for item in citation_runs(nodes):
-            if isinstance(item, tuple):
+            if isinstance(item, tuple) and item[0].source in self.references:
+                out.append(self.cross_references(item, opens_sentence=_opens_sentence(out)))
+            elif isinstance(item, tuple | Note):
                 # A note call hangs on the word or punctuation before it: "tensions [@a]."
                 # reads "tensions¹." (stripping whitespace from markup cannot break it).
-                if out:
+                if out and not self._in_note:
                     out[-1] = Markup(out[-1].rstrip())
-                out.append(self.citations(item))
+                elif out and isinstance(item, tuple) and not out[-1].endswith(" "):
+                    out.append(Markup(" "))  # inside a remark: "pensions (SIPRI, 2025)"
+                out.append(self.citations(item) if isinstance(item, tuple) else self.note(item))
             else:
                 out.append(self.node(item))
         return join_html("", out)
@@ -104,6 +130,8 @@ class BodyRenderer:
                 return self.citations([node])
             case Quotation():
                 return self.quotation(node)
+            case Note():
+                return self.note(node)
         raise TypeError(f"not an inline node: {node!r}")  # pragma: no cover - the union is closed
 
     def text(self, node: Text) -> Markup:
@@ -116,7 +144,12 @@ class BodyRenderer:
         return format_html("<strong>{}</strong>", self.inline(node.children))
 
     def link(self, node: Link) -> Markup:
-        return link(node.url, self.inline(node.children))
+        words = self.inline(node.children)
+        if is_anchor(node.url):
+            target = node.url[1:]
+            known = target in self.references or target in self.labels
+            return internal_link(target, words) if known else words
+        return link(node.url, words)
 
     def quotation(self, node: Quotation) -> Markup:
         # <q> lets the stylesheet choose the quotation marks for the paper's language.
@@ -124,8 +157,38 @@ class BodyRenderer:
         return format_html("<q>{}</q>{}", text, self.citations([node.citation]))
 
     def citations(self, run: Sequence[Citation]) -> Markup:
+        if self._in_note:
+            # A note cannot hold a note: the sources go into the remark's own words.
+            return self.notes.entries(run)
         return self.notes.call(run)
+
+    def note(self, node: Note) -> Markup:
+        """A remark: its words become a note, in the series of the citation notes."""
+        self._in_note = True
+        try:
+            words = self.inline(node.children)
+        finally:
+            self._in_note = False
+        return self.notes.remark(words)
+
+    def cross_references(self, run: Sequence[Citation], *, opens_sentence: bool) -> Markup:
+        """`[@id]` of a statement or section: a link named by its label ("section 3", the title)."""
+        links: list[Markup] = []
+        for cite in run:
+            label = self.references.get(cite.source, cite.source)
+            if opens_sentence and not links:
+                label = label[:1].upper() + label[1:]
+            links.append(format_html('<a class="xref" href="#{}">{}</a>', cite.source, label))
+        return join_html(", ", links)
 
     def label(self, node: Citation) -> Markup:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         return internal_link(node.source, self.labels.get(node.source))
+
+
+def _opens_sentence(before: Sequence[Markup]) -> bool:
+    """Whether nothing, or the end of a sentence, comes before: "[@policy] shows" reads "Section 3 shows"."""
+    if not before:
+        return True
+    text = before[-1].rstrip()
+    return not text or text.endswith((".", "!", "?"))

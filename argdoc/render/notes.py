@@ -1,9 +1,11 @@
-"""Citations as notes: footnotes in the PDF, endnotes with back-links on the web.
+"""Citations and remarks as notes: footnotes in the PDF, endnotes with back-links on the web.
 
-Every run of adjacent citations (`[@a; @b, p. 4]`) becomes one note, numbered
-in reading order. Notes are numbered as the templates render the bodies,
-which is document order, so one `Notes` object serves exactly one render.
-The first note citing a source gives it in full, later ones in short form
+Every run of adjacent citations (`[@a; @b, p. 4]`) becomes one note, and so
+does every remark (`^[words]`), numbered in one series in reading order; a
+citation inside a remark is written into the remark's words (`entries`).
+Notes are numbered as the templates render the bodies, which is document
+order, so one `Notes` object serves exactly one render. The first note
+citing a source gives it in full, later ones in short form
 (Chicago notes-bibliography; see `argdoc.render.bibliography`).
 
 At the call site:
@@ -56,8 +58,12 @@ class Notes:
 
     def call(self, run: Sequence[Citation]) -> Markup:
         """Add a note for a run of citations; the markup that stands where the citations were."""
+        return self.remark(self._text(run))
+
+    def remark(self, text: Markup) -> Markup:
+        """Add a note of the given words; the markup of its call."""
         number = len(self.notes) + 1
-        note = Note(number, self._text(run), f"{self.prefix}-{number}", f"{self.prefix}-call-{number}")
+        note = Note(number, text, f"{self.prefix}-{number}", f"{self.prefix}-call-{number}")
         self.notes.append(note)
         if self.medium == "print":
             return format_html('<span class="footnote">{}</span>', note.text)
@@ -68,11 +74,15 @@ class Notes:
             note.number,
         )
 
-    def _text(self, run: Sequence[Citation]) -> Markup:
-        """The sources of a run, joined by semicolons; only the last closes the note with a period."""
+    def entries(self, run: Sequence[Citation]) -> Markup:
+        """The sources of a run cited inside a remark, in parentheses within its words (no note of their own)."""
+        return format_html("({})", self._text(run, closed=False))
+
+    def _text(self, run: Sequence[Citation], *, closed: bool = True) -> Markup:
+        """The sources of a run, joined by semicolons; only the last closes the note with a period (if `closed`)."""
         entries = []
         for index, cite in enumerate(run):
-            final = index == len(run) - 1
+            final = closed and index == len(run) - 1
             source = self.sources.get(cite.source)
             if source is None:
                 # A paper compiled with errors: the bare id, and no link to nothing.

@@ -16,7 +16,7 @@ from argdoc.render.layout import Layout
 class TocEntry:
     anchor: str
     title: str
-    number: int | None = None
+    number: str | None = None
     children: tuple[TocEntry, ...] = ()
 
 
@@ -26,9 +26,12 @@ def contents(plan: Layout, *, glance: bool, endnotes: bool, statements: bool = T
     entries: list[TocEntry] = []
     if glance:
         entries.append(TocEntry(plan.anchors["glance"], "The argument at a glance"))
-    for group in plan.groups:
+    for group in (*plan.groups, *plan.appendices):
         children = tuple(TocEntry(s.id, plan.titles[s.id]) for s in group.statements) if statements else ()
-        entries.append(TocEntry(group.anchor, group.title, group.number, children))
+        # Subsections are listed under their section, numbered (2.1), in print too.
+        children += tuple(TocEntry(sub.anchor, sub.title, sub.number) for sub in group.subsections)
+        title = f"Appendix {group.number}: {group.title}" if group.kind == "appendix" else group.title
+        entries.append(TocEntry(group.anchor, title, None if group.kind == "appendix" else group.number, children))
     if endnotes:
         entries.append(TocEntry(plan.anchors["notes"], "Notes"))
     if plan.sources:

@@ -384,10 +384,11 @@ class LongStatement(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         from argdoc.lint.wording import word_count
+        from argdoc.walk import block_inlines
 
         limit = ctx.option(self.name, "max-words")
         for statement in ctx.statements:
-            count = sum(word_count(block.children) for block in statement.body)
+            count = sum(word_count(run) for block in statement.body for run in block_inlines(block))
             if count > limit:
                 yield Finding(
                     f"{statement.kind} '{statement.id}' is {count} words long (the limit is {limit})",

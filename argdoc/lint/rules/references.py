@@ -36,7 +36,7 @@ class UndefinedReference(StageRule):
     code = "ARG001"
     name = "undefined-reference"
     severity = Severity.ERROR
-    summary = "A relation or citation names an id that is not defined"
+    summary = "A relation, citation or cross-reference names an id that is not defined"
     family = "references"
 
 
@@ -75,7 +75,9 @@ class WrongKindReference(StageRule):
     """A reference points at the wrong kind of statement.
 
     `supports:` and `opposes:` point at claims, `between:` at components,
-    `bears-on:` at claims, and citations at sources.
+    `bears-on:` at claims, and quotations (`"words"[@id]`) at sources. (A
+    plain `[@id]` of a statement or section is a cross-reference, not a
+    citation.)
 
     Bad:
 
@@ -103,7 +105,7 @@ class WrongKindReference(StageRule):
     code = "ARG003"
     name = "wrong-kind-reference"
     severity = Severity.ERROR
-    summary = "A relation or citation points at the wrong kind of statement"
+    summary = "A relation or quotation points at the wrong kind of statement"
     family = "references"
 
 

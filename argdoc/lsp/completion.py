@@ -1,0 +1,129 @@
+"""Completion: what may be typed at the cursor, from argdoc.syntax's tables and the paper's ids.
+
+The cursor's context is read from its own line and the margin line above it
+(which statement's body it is in), not from a parse: while a writer types, the
+text is usually not a valid paper. Ids come from the last analysis that had a
+tree, so they survive a half-typed line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lsprotocol import types
+
+from argdoc.lsp.index import Index
+from argdoc.syntax import ALIASES, HEADER_FIELDS, KEYWORDS, STATEMENT_FIELDS, Field
+
+# `# argdoc: ignore[rule, ` with the cursor inside the brackets.
+_SUPPRESSION = re.compile(r"#\s*argdoc:\s*ignore(?:-file)?\[(?:[^\]]*,)?\s*([\w-]*)$")
+# `[@` or `; @` inside a citation's brackets.
+_CITATION = re.compile(r"\[@(?:[^\]\n]*[;,]\s*@)?[\w-]*$")
+# `name: a, b, ` in a body: the field and the id being typed.
+_FIELD_VALUE = re.compile(r"^[ \t]+([a-z][a-z0-9_-]*):[ \t]*((?:[^,]*,[ \t]*)*)[\w-]*$")
+# A word alone on an indented line: a field name being typed.
+_BODY_WORD = re.compile(r"^[ \t]+([a-z][a-z0-9_-]*)?$")
+_MARGIN_WORD = re.compile(r"^([a-z][a-z0-9_-]*)?$")
+_MARGIN_LINE = re.compile(r"^([a-z][a-z0-9_-]*)")
+
+HEADER = "header"  # the context of the paper's header, before any statement
+
+
+def context_kind(lines: Sequence[str], line: int) -> str:
+    """The statement kind whose body holds `line` (0-based), `section`, or HEADER."""
+    for above in range(line - 1, -1, -1):
+        text = lines[above]
+        if not text.strip() or text[0] in " \t#":
+            continue
+        word = _MARGIN_LINE.match(text)
+        name = word.group(1) if word else ""
+        # A header field (`title: ...`) or `include` at the margin: no statement's body.
+        return name if name in STATEMENT_FIELDS or name == "section" else HEADER
+    return HEADER
+
+
+def complete(lines: Sequence[str], line: int, before: str, index: Index | None) -> list[types.CompletionItem]:
+    """The completions for a cursor on `line` (0-based) after the text `before` on that line."""
+    if match := _SUPPRESSION.search(before):
+        return _rules(match.group(1))
+    if match := _CITATION.search(before):
+        return _ids(index, "source", set())
+    kind = context_kind(lines, line)
+    if (match := _FIELD_VALUE.match(before)) and (row := _field(kind, match.group(1))) and row.target:
+        listed = {part.strip() for part in match.group(2).split(",")}
+        return _ids(index, row.target, listed)
+    if _BODY_WORD.match(before) and kind in STATEMENT_FIELDS:
+        return _fields(STATEMENT_FIELDS[kind])
+    if _MARGIN_WORD.match(before):
+        items = _keywords()
+        return [*_fields(HEADER_FIELDS), *items] if kind == HEADER else items
+    return []
+
+
+def _field(kind: str, written: str) -> Field | None:
+    table = STATEMENT_FIELDS.get(kind, HEADER_FIELDS)
+    return table.get(ALIASES.get(written, written))
+
+
+def _ids(index: Index | None, wanted: str, listed: set[str]) -> list[types.CompletionItem]:
+    """Every defined id, those of the wanted kind first; ids already in the list are left out.
+
+    The client filters them by what was typed (each item's label).
+    """
+    if index is None:
+        return []
+    items = []
+    for ident, node in index.definitions.items():
+        if ident in listed:
+            continue
+        rank = "0" if node.kind == wanted else "1"
+        items.append(
+            types.CompletionItem(
+                label=ident,
+                kind=types.CompletionItemKind.Reference,
+                detail=f"{node.kind}" + (f" “{node.title}”" if node.title else ""),
+                sort_text=f"{rank}{ident}",
+            )
+        )
+    return items
+
+
+def _fields(table: dict[str, Field]) -> list[types.CompletionItem]:
+    return [
+        types.CompletionItem(
+            label=row.name,
+            kind=types.CompletionItemKind.Field,
+            detail=_describe(row),
+            insert_text=f"{row.name}: ",
+        )
+        for row in table.values()
+        if row.written
+    ]
+
+
+def _describe(row: Field) -> str:
+    if row.target:
+        return f"ids of {row.target}s, separated by '{row.separator}'"
+    if row.separator:
+        return f"{row.value}, a list separated by '{row.separator}'"
+    return row.value
+
+
+def _keywords() -> list[types.CompletionItem]:
+    return [types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword) for word in KEYWORDS]
+
+
+def _rules(typed: str) -> list[types.CompletionItem]:
+    from argdoc.lint.registry import all_rules
+
+    return [
+        types.CompletionItem(
+            label=rule.name,
+            kind=types.CompletionItemKind.Value,
+            detail=f"{rule.code} · {rule.summary}",
+            filter_text=f"{rule.name} {rule.code}",
+        )
+        for rule in all_rules()
+        if rule.name.startswith(typed) or rule.code.lower().startswith(typed.lower())
+    ]

@@ -1,0 +1,190 @@
+"""Charts drawn by argdoc as SVG from a table's columns (#10, part B), like the tension map.
+
+The first column of the table names the categories (the x axis), every other
+column is a series of numbers. `bar` draws the series side by side, `stacked-bar`
+one on another, `line` one line per series. Colours come from the stylesheet
+(classes `series-N`), so the chart follows the light and dark themes; the text
+is real SVG text, vector in the PDF. The table itself is the chart's text
+alternative: the figure links to it, and the SVG names its caption.
+
+Every piece of user text goes through `format_html`, so it is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup
+
+from argdoc.nodes import Chart, Table
+from argdoc.pipe_table import number
+from argdoc.render.safe_html import format_html, join_html
+from argdoc.resolve import plain_cell
+
+WIDTH, HEIGHT = 640, 300
+_LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 50, 40
+_SERIES_COLOURS = 5  # series-0 … series-4 in the stylesheet, then they repeat
+_TICKS = 4
+# Colours as presentation attributes, for the PDF (WeasyPrint does not carry the page's CSS
+# into SVG); on screen the stylesheet's classes win over them, and follow the dark theme.
+_PALETTE = ("#1d3557", "#c0622f", "#6b8fb5", "#7a8a3a", "#8a6fa8")
+_INK, _MUTED, _GRID = "#1f2328", "#5b6470", "#d5d9de"
+
+
+def draw_chart(chart: Chart, table: Table | None, title_id: str) -> Markup:
+    """The chart as an inline <svg>, or nothing when its table is missing (a paper with errors)."""
+    if table is None or not table.rows:
+        return Markup("")
+    series = [plain_cell(cell.children) for cell in table.header.cells[1:]]
+    categories = [plain_cell(row.cells[0].children) for row in table.rows]
+    values = [[number(plain_cell(cell.children)) or 0.0 for cell in row.cells[1:]] for row in table.rows]
+    stacked = chart.type == "stacked-bar"
+    top = _nice(max((sum(v) if stacked else max(v, default=0.0)) for v in values) or 1.0)
+    parts = [_axes(top, chart.unit), _legend(series, chart.unit)]
+    if chart.type == "line":
+        parts.append(_lines(values, len(series), top))
+    else:
+        parts.append(_bars(values, len(series), top, stacked))
+    parts.append(_labels(categories))
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}">'
+        '<title id="{}">{}</title>{}</svg>',
+        WIDTH,
+        HEIGHT,
+        title_id,
+        title_id,
+        chart.title or chart.id,
+        join_html("", parts),
+    )
+
+
+def _n(value: float) -> str:
+    """A coordinate as SVG text: one decimal is finer than any screen or printer shows."""
+    return f"{value:.1f}"
+
+
+def _nice(value: float) -> float:
+    """The axis' top: the value rounded up to 1, 2, 2.5 or 5 times a power of ten."""
+    power = 10.0 ** len(str(int(value))) / 10 if value >= 1 else 0.1
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * power:
+            return step * power
+    return 10 * power  # pragma: no cover - the loop ends at 10 times the power
+
+
+def _y(value: float, top: float) -> float:
+    return _TOP + (HEIGHT - _TOP - _BOTTOM) * (1 - value / top)
+
+
+def _axes(top: float, unit: str | None) -> Markup:
+    lines = []
+    for tick in range(_TICKS + 1):
+        value = top * tick / _TICKS
+        y = _y(value, top)
+        lines.append(
+            format_html(
+                '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
+                '<text class="tick" x="{}" y="{}" text-anchor="end" font-size="13" fill="{}">{}</text>',
+                _LEFT,
+                WIDTH - _RIGHT,
+                _n(y),
+                _n(y),
+                _GRID,
+                _LEFT - 6,
+                _n(y + 4),
+                _MUTED,
+                f"{value:g}",
+            )
+        )
+    if unit:
+        lines.append(format_html('<text class="unit" x="4" y="25" font-size="13" fill="{}">{}</text>', _MUTED, unit))
+    return join_html("", lines)
+
+
+def _legend(series: Sequence[str], unit: str | None) -> Markup:
+    items = []
+    # Spaced for the larger text a phone's stylesheet sets (about 13 units a character).
+    x = max(_LEFT, 24 + 13 * len(unit or ""))
+    for index, name in enumerate(series):
+        items.append(
+            format_html(
+                '<rect class="series-{}" x="{}" y="{}" width="10" height="10" fill="{}"/>'
+                '<text class="legend" x="{}" y="{}" font-size="13" fill="{}">{}</text>',
+                index % _SERIES_COLOURS,
+                x,
+                16,
+                _PALETTE[index % _SERIES_COLOURS],
+                x + 14,
+                25,
+                _INK,
+                name,
+            )
+        )
+        x += 24 + 13 * len(name)
+    return join_html("", items)
+
+
+def _slot(index: int, count: int) -> tuple[float, float]:
+    """A category's left edge and width on the x axis."""
+    width = (WIDTH - _LEFT - _RIGHT) / max(count, 1)
+    return _LEFT + index * width, width
+
+
+def _bars(values: list[list[float]], series: int, top: float, stacked: bool) -> Markup:
+    bars = []
+    for index, row in enumerate(values):
+        left, width = _slot(index, len(values))
+        inner = width * 0.7
+        bar = inner if stacked else inner / max(series, 1)
+        base = 0.0
+        for column, value in enumerate(row):
+            x = left + width * 0.15 + (0 if stacked else column * bar)
+            y_top, y_bottom = _y(base + value, top), _y(base, top)
+            bars.append(
+                format_html(
+                    '<rect class="series-{}" x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
+                    column % _SERIES_COLOURS,
+                    _n(x),
+                    _n(y_top),
+                    _n(bar),
+                    _n(max(y_bottom - y_top, 0.0)),
+                    _PALETTE[column % _SERIES_COLOURS],
+                )
+            )
+            if stacked:
+                base += value
+    return join_html("", bars)
+
+
+def _lines(values: list[list[float]], series: int, top: float) -> Markup:
+    paths = []
+    for column in range(series):
+        points = []
+        for index, row in enumerate(values):
+            left, width = _slot(index, len(values))
+            points.append(f"{left + width / 2:.1f},{_y(row[column] if column < len(row) else 0.0, top):.1f}")
+        paths.append(
+            format_html(
+                '<polyline class="line series-{}" points="{}" fill="none" stroke="{}" stroke-width="2.5"/>',
+                column % _SERIES_COLOURS,
+                " ".join(points),
+                _PALETTE[column % _SERIES_COLOURS],
+            )
+        )
+    return join_html("", paths)
+
+
+def _labels(categories: Sequence[str]) -> Markup:
+    labels = []
+    for index, name in enumerate(categories):
+        left, width = _slot(index, len(categories))
+        labels.append(
+            format_html(
+                '<text class="category" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>',
+                _n(left + width / 2),
+                HEIGHT - _BOTTOM + 18,
+                _INK,
+                name,
+            )
+        )
+    return join_html("", labels)

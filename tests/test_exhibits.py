@@ -1,0 +1,244 @@
+"""Tables, figures, charts, subsections, appendices and the bibliography heading (#10, part B)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from argdoc.compiler import compile_file, compile_text
+from argdoc.export import export
+from argdoc.fmt import format_text
+from argdoc.images import sanitise_svg
+from argdoc.nodes import Chart, Figure, Paper, Table
+from argdoc.render.html import render_html
+from argdoc.render.layout import layout
+from argdoc.render.options import RenderOptions
+
+from .conftest import EXAMPLES
+
+EXAMPLE = EXAMPLES / "eastern-flank.arg"
+
+PAPER = """\
+title: T
+
+claim thesis "Thesis":
+    Words [@src].
+
+section one "One":
+    Intro.
+
+component a "A":
+    supports: thesis
+
+    Words.
+
+table spend "Spending":
+    source: [@src]
+    note: *Estimates*.
+    | Ally   | 2014 | 2024 |
+    |:-------|-----:|:----:|
+    | Poland | 1.9  | 4.1  |
+    | Latvia | 0.9  | 3.2  |
+
+chart spend-chart "Spending, drawn":
+    type: stacked-bar
+    data: spend
+    unit: % of GDP
+
+subsection sub "Sub":
+    Sub intro.
+
+appendix method "Method":
+    How.
+
+bibliography "Works cited":
+
+source src "Src":
+    outlet: Outlet
+    date: 2024-01-01
+"""
+
+
+def _paper(text: str = PAPER) -> Paper:
+    result = compile_text(text)
+    assert result.diagnostics == [], result.diagnostics
+    assert result.paper is not None
+    return result.paper
+
+
+def test_a_table_reads_its_rows_alignment_and_place_in_the_flow() -> None:
+    paper = _paper()
+    (section,) = paper.sections
+    table, chart = section.exhibits
+    assert isinstance(table, Table) and isinstance(chart, Chart)
+    assert table.align == ("left", "right", "center")
+    assert [len(row.cells) for row in (table.header, *table.rows)] == [3, 3, 3]
+    assert table.at == 1 and chart.at == 1  # after the section's one statement
+    assert [item.id for item in section.flow()] == ["a", "spend", "spend-chart"]
+    assert table.source[0].kind == "citation"
+    assert [s.title for s in section.subsections] == ["Sub"]
+    assert [a.title for a in paper.appendices] == ["Method"]
+    assert paper.bibliography is not None and paper.bibliography.title == "Works cited"
+    assert [s.id for s in paper.bibliography.statements] == ["src"]
+
+
+def test_labels_number_tables_figures_subsections_and_appendices() -> None:
+    plan = layout(_paper())
+    assert plan.labels["spend"] == "Table 1"
+    assert plan.labels["spend-chart"] == "Figure 1"  # no tension map in this paper
+    assert plan.labels["sub"] == "section 2.1"
+    assert plan.labels["method"] == "appendix A"
+    assert plan.labels["one"] == "section 2"
+    assert plan.sources_title == "Works cited"
+
+
+def test_the_example_numbers_its_figures_after_the_tension_map() -> None:
+    result = compile_file(EXAMPLE)
+    assert result.paper is not None
+    labels = layout(result.paper).labels
+    assert (labels["flank-spending"], labels["flank-chart"], labels["flank-map"]) == ("Table 1", "Figure 2", "Figure 3")
+
+
+def test_fmt_lays_out_tables_and_keeps_the_meaning() -> None:
+    formatted = format_text(PAPER)
+    assert "    | Ally   | 2014 | 2024 |\n    |:-------|-----:|:----:|\n    | Poland |  1.9 | 4.1  |\n" in formatted
+    assert format_text(formatted) == formatted
+    assert _paper(formatted) == _paper()
+    assert format_text(EXAMPLE.read_text(encoding="utf-8")) == EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_a_pipe_inside_a_cell_survives_formatting() -> None:
+    text = PAPER.replace("| Latvia |", "| La\\|tvia |")
+    paper = _paper(text)
+    table = paper.sections[0].exhibits[0]
+    assert isinstance(table, Table)
+    assert table.rows[1].cells[0].children[0].value == "La|tvia"  # type: ignore[union-attr]
+    assert _paper(format_text(text)) == paper
+
+
+def test_html_table_is_a_real_table_with_caption_and_header_cells() -> None:
+    html = render_html(_paper())
+    table = html[html.index('<div class="exhibit table-exhibit" id="spend">') :]
+    table = table[: table.index("</div>")]
+    assert '<caption><span class="exhibit-label">Table 1</span> Spending</caption>' in table
+    assert '<th scope="col" class="align-left">Ally</th>' in table
+    assert '<th scope="row" class="align-left">Poland</th><td class="align-right">1.9</td>' in table
+    assert "<thead>" in table and "<tbody>" in table
+    assert '<span class="exhibit-note-label">Source:</span> <a href="#src">' in table
+
+
+def test_chart_is_svg_drawn_from_the_table() -> None:
+    html = render_html(_paper())
+    svg = html[html.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') :]
+    svg = svg[: svg.index("</svg>")]
+    assert svg.count('<rect class="series-0"') == 3  # two bars and the legend's key
+    assert ">Poland</text>" in svg and ">% of GDP</text>" in svg
+    assert 'Data: <a href="#spend">Table 1</a>' in html
+
+
+def test_chart_of_words_is_an_error_at_its_data_field() -> None:
+    result = compile_text(PAPER.replace("| 0.9  |", "| n/a  |"))
+    (diagnostic,) = result.diagnostics
+    assert diagnostic.code == "E308"
+    assert "'n/a'" in diagnostic.message
+
+
+def test_subsections_and_appendices_are_in_order_in_html_and_contents() -> None:
+    html = render_html(_paper())
+    positions = [html.index(mark) for mark in ('id="one"', 'id="sub"', 'id="method"', 'id="src"')]
+    assert positions == sorted(positions)
+    assert '<h3><span class="section-number">2.1</span> Sub</h3>' in html
+    assert '<h2><span class="section-number">Appendix A</span> Method</h2>' in html
+    assert re.search(r'<a href="#sub"><span class="toc-number">2.1</span>', html)
+    assert "Appendix A: Method" in html
+
+
+def _figure_paper(folder: Path, image: str) -> Path:
+    path = folder / "paper.arg"
+    path.write_text(
+        f'title: T\n\nsection s "S":\n\nfigure f "A map":\n    image: {image}\n    alt: A map of the flank.\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_figure_inlines_its_image_as_data(tmp_path: Path) -> None:
+    (tmp_path / "map.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>'
+        '<image href="https://example.org/x.png"/><rect width="5" height="5"/></svg>',
+        encoding="utf-8",
+    )
+    result = compile_file(_figure_paper(tmp_path, "map.svg"))
+    assert result.diagnostics == [] and result.paper is not None
+    figure = result.paper.all_exhibits()[0]
+    assert isinstance(figure, Figure)
+    html = render_html(result.paper, RenderOptions(base_dir=tmp_path))
+    assert '<img src="data:image/svg+xml;base64,' in html
+    assert 'alt="A map of the flank."' in html
+
+
+def test_svg_is_sanitised() -> None:
+    cleaned = sanitise_svg(
+        b'<svg xmlns="http://www.w3.org/2000/svg" onload="x()"><script>x()</script>'
+        b'<image href="file:///etc/passwd"/><use href="#a"/><rect style="fill:url(https://e.org/p)"/></svg>'
+    )
+    assert cleaned is not None
+    for bad in (b"script", b"onload", b"passwd", b"https://e.org"):
+        assert bad not in cleaned
+    assert b'href="#a"' in cleaned
+    assert sanitise_svg(b'<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>') is None
+
+
+def test_a_missing_image_is_an_error_with_its_path(tmp_path: Path) -> None:
+    result = compile_file(_figure_paper(tmp_path, "figures/none.png"))
+    (diagnostic,) = result.diagnostics
+    assert diagnostic.code == "E307"
+    assert str(tmp_path) in diagnostic.message and "figures/none.png" in diagnostic.message
+
+
+def test_an_image_outside_the_folder_is_an_error(tmp_path: Path) -> None:
+    inner = tmp_path / "paper"
+    inner.mkdir()
+    (tmp_path / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = compile_file(_figure_paper(inner, "../secret.png"))
+    assert [d.code for d in result.diagnostics] == ["E305"]
+    (inner / "link.png").symlink_to(tmp_path / "secret.png")
+    result = compile_file(_figure_paper(inner, "link.png"))
+    assert [d.code for d in result.diagnostics] == ["E307"]
+    assert "outside the paper's folder" in result.diagnostics[0].message
+
+
+def test_cross_references_name_tables_figures_subsections_and_appendices_by_their_labels(tmp_path: Path) -> None:
+    """`[@id]` of a table, a chart, a figure, a subsection or an appendix reads as the label it is numbered with."""
+    (tmp_path / "map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>')
+    text = PAPER.replace(
+        "    Words [@src].\n",
+        "    Words [@src]. [@spend] gives the numbers and [@spend-chart] draws them; [@map] locates\n"
+        "    them, and [@sub] and [@method] explain them.\n",
+    ).replace(
+        "    Sub intro.\n",
+        '    Sub intro.\n\nfigure map "The flank":\n    image: map.svg\n    alt: A map of the flank.\n',
+    )
+    path = tmp_path / "paper.arg"
+    path.write_text(text, encoding="utf-8")
+    result = compile_file(path)
+    assert result.diagnostics == [] and result.paper is not None
+    html = render_html(result.paper, RenderOptions(base_dir=tmp_path))
+    for ident, label in (
+        ("spend", "Table 1"),
+        ("spend-chart", "Figure 1"),
+        ("map", "Figure 2"),
+        ("sub", "section 2.1"),
+        ("method", "appendix A"),
+    ):
+        assert f'<a class="xref" href="#{ident}">{label}</a>' in html
+        assert layout(result.paper).labels[ident] == label  # the same words as the element's own caption
+    plan = layout(result.paper)
+    assert "src" not in plan.references and plan.has_notes  # citing the source is still a citation, with its note
+    markdown = export(result.paper, "markdown")
+    assert "[Table 1](#spend) gives the numbers and [Figure 1](#spend-chart) draws them" in markdown
+    assert "[Figure 2](#map) locates them, and [section 2.1](#sub) and [appendix A](#method)" in markdown
+    assert "## Appendix A: Method {#method}" in markdown
+    argdown = export(result.paper, "argdown")
+    assert "Table 1 gives the numbers and Figure 1 draws them; Figure 2 locates them" in argdown
+    assert "section 2.1 and appendix A explain them" in argdown
