@@ -69,6 +69,9 @@ class Resolution:
     # summary or a section's introduction has an empty list).
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Ids of elements that a cross-reference `[@id]` or an anchor link `[text](#id)`
+    # points the reader to (sources cited are in cited_by instead).
+    referenced: set[str] = field(default_factory=set)
     # For each statement of paper.all_statements(), in that order (ids may be
     # duplicated in a paper with errors, positions may not): the ids of the
     # defined sources its body cites, in order, without repeats.
@@ -385,7 +388,9 @@ class Resolver:
             )
 
     def _check_cross_reference(self, cite: Citation, owner: str | None) -> None:
-        if cite.source == owner:
+        if cite.source != owner:
+            self.result.referenced.add(cite.source)
+        else:
             self._error(
                 codes.SELF_REFERENCE,
                 f"'{owner}' refers to itself",
@@ -398,6 +403,7 @@ class Resolver:
         """`[text](#id)` must lead to an element of the paper."""
         ident = link.url[1:]
         if ident in self.result.definitions:
+            self.result.referenced.add(ident)
             return
         close = self._nearest.closest(ident, ANY_KIND)
         self._error(

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Rule, StageRule
+from argdoc.nodes import Chart
 
 
 class UndefinedReference(StageRule):
@@ -175,4 +176,66 @@ class UnusedSource(Rule):
                 )
 
 
-RULES: tuple[type[Rule], ...] = (UndefinedReference, DuplicateId, WrongKindReference, SelfReference, UnusedSource)
+class UnreferencedExhibit(Rule):
+    """A table, figure or chart that the text never points to.
+
+    Readers of a policy paper meet an exhibit through the sentence that sends
+    them to it ("as Table 1 shows"); an exhibit nothing mentions is either
+    missing its sentence or not needed. A cross-reference `[@id]` or an anchor
+    link `[text](#id)` anywhere in the paper counts. A table that a chart draws
+    from counts as presented by the chart. Not caught: a mention written as
+    plain words ("the table below") without a cross-reference.
+
+    Bad:
+
+        claim thesis:
+            Spending rose fast.
+
+        section spending "Spending":
+
+        table budgets "Defence budgets":
+            | Country | 2024 |
+            |---------|-----:|
+            | Poland  | 4.1  |
+
+    Good:
+
+        claim thesis:
+            Spending rose fast [@budgets].
+
+        section spending "Spending":
+
+        table budgets "Defence budgets":
+            | Country | 2024 |
+            |---------|-----:|
+            | Poland  | 4.1  |
+    """
+
+    code = "ARG007"
+    name = "unreferenced-exhibit"
+    severity = Severity.INFO
+    summary = "A table, figure or chart is never cross-referenced"
+    family = "references"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        exhibits = ctx.paper.all_exhibits()
+        charted = {exhibit.data.id for exhibit in exhibits if isinstance(exhibit, Chart)}
+        for exhibit in exhibits:
+            if exhibit.id in ctx.resolution.referenced or exhibit.id in charted:
+                continue
+            yield Finding(
+                f"{exhibit.kind} '{exhibit.id}' is never referred to in the text",
+                exhibit.id_span,
+                exhibit.id,
+                f"point the reader to it where it matters, e.g. (see [@{exhibit.id}])",
+            )
+
+
+RULES: tuple[type[Rule], ...] = (
+    UndefinedReference,
+    DuplicateId,
+    WrongKindReference,
+    SelfReference,
+    UnusedSource,
+    UnreferencedExhibit,
+)
