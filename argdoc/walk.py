@@ -6,7 +6,9 @@ own way, but they agree on two readings of them, which live here once:
 - `citation_runs`: adjacent citations form one run, written in one pair of
   brackets (`[@a; @b, p. 4]`, `(Haaretz; Interfax, p. 4)`, one note call);
 - `plain`: the words a reader sees without markup or citations, for places
-  that hold plain text (a page description, AIF nodes, DOT tooltips);
+  that hold plain text (a page description, AIF nodes, DOT tooltips); a
+  cross-reference reads as its label ("Table 1") when the caller passes the
+  paper's labels, since dropping it would leave "as  shows";
 - `block_inlines`: the runs of inline nodes a block holds (a paragraph's, each
   list item's), for readers that look at words rather than at blocks.
 
@@ -16,7 +18,7 @@ Every block of a paper is `Paper.all_blocks()`, on the tree itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from argdoc.nodes import Block, Citation, Emphasis, Inline, Link, List, ListItem, Quotation, Strong, Text
 
@@ -24,6 +26,8 @@ CitationRun = tuple[Citation, ...]
 
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = frozenset(".,;:!?")
+# No labels: every bracket is dropped, as for a citation.
+_NO_LABELS: Mapping[str, str] = {}
 
 
 def citation_runs(nodes: Iterable[Inline]) -> Iterator[Inline | CitationRun]:
@@ -46,16 +50,18 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def plain(nodes: Iterable[Inline]) -> str:
+def plain(nodes: Iterable[Inline], references: Mapping[str, str] = _NO_LABELS) -> str:
     """The words of a run of inline nodes, without markup or citations; quotations in “…”.
 
     A dropped citation takes with it the space the author typed before it when
     punctuation follows (`tensions [@a].` reads `tensions.`); every other space
-    is the author's and stays, so `Pourquoi ?` keeps its French spacing.
+    is the author's and stays, so `Pourquoi ?` keeps its French spacing. A
+    cross-reference whose id is in `references` (`argdoc.render.layout.
+    reference_labels`) reads as its label instead.
     """
     out = ""
     dropped = False
-    for part in _plain_parts(nodes):
+    for part in _plain_parts(nodes, references):
         if part is None:
             dropped = True
             continue
@@ -66,16 +72,18 @@ def plain(nodes: Iterable[Inline]) -> str:
     return squash(out).strip()
 
 
-def _plain_parts(nodes: Iterable[Inline]) -> Iterator[str | None]:
+def _plain_parts(nodes: Iterable[Inline], references: Mapping[str, str]) -> Iterator[str | None]:
     """The text of each node; None where a citation was."""
     for node in nodes:
         if isinstance(node, Text):
             yield node.value
         elif isinstance(node, Quotation):
-            yield f"“{plain(node.children)}”"
+            yield f"“{plain(node.children, references)}”"
             yield None
         elif isinstance(node, Emphasis | Strong | Link):
-            yield from _plain_parts(node.children)
+            yield from _plain_parts(node.children, references)
+        elif isinstance(node, Citation) and node.source in references:
+            yield references[node.source]
         else:
             # A citation, or a remark note: an aside, left out of plain words like a note call.
             yield None
@@ -98,6 +106,7 @@ def list_items(block: List) -> Iterator[ListItem]:
             yield from list_items(sublist)
 
 
-def plain_blocks(blocks: Iterable[Block]) -> str:
+def plain_blocks(blocks: Iterable[Block], references: Mapping[str, str] = _NO_LABELS) -> str:
     """The words of some blocks, paragraphs (and list items) joined by a space (attributions left out)."""
-    return " ".join(text for block in blocks for text in (plain(run) for run in block_inlines(block)) if text)
+    runs = (plain(run, references) for block in blocks for run in block_inlines(block))
+    return " ".join(text for text in runs if text)

@@ -63,3 +63,35 @@ def test_all_blocks_are_every_body_in_document_order() -> None:
         'section s "S":\n    Three.\n\ncomponent c:\n    supports: thesis\n\n    Four.\n\n    > Five.\n'
     )
     assert [plain(block.children) for block in paper.all_blocks()] == ["One.", "Two.", "Three.", "Four.", "Five."]
+
+
+# A cross-reference is part of the sentence: plain text names its target as the
+# HTML does ("Table 1", a section by its title or number), where a citation is dropped.
+_CROSS_REFERENCED = """\
+title: Flank
+summary: [@spending] sets out the budgets; [@budgets] lists them [@nato].
+
+claim thesis:
+    Spending rose, as [@budgets] shows.
+
+section spending "Spending":
+
+table budgets "Budgets":
+    | Country | 2024 |
+    |---------|-----:|
+    | Poland  | 4.1  |
+
+source nato:
+    outlet: NATO
+"""
+
+
+def test_plain_text_names_cross_references_and_drops_citations_in_every_output() -> None:
+    paper = _paper(_CROSS_REFERENCED)
+    summary = "Spending sets out the budgets; Table 1 lists them."
+    assert f'<meta name="description" content="{summary}">' in render_html(paper)
+    assert f'abstract: "{summary}"' in export(paper, "argdown").splitlines()
+    assert '"text": "Spending rose, as Table 1 shows."' in export(paper, "aif")
+    assert 'tooltip="Spending rose, as Table 1 shows."' in export(paper, "dot")
+    # Without the paper's labels (a caller that has none) the bracket is dropped.
+    assert plain_blocks(paper.statements[0].body) == "Spending rose, as shows."

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement
 from argdoc.export.text import Quote, proposition, quotations, source_labels
 from argdoc.nodes import Paper, Source, Tension
+from argdoc.render.layout import reference_labels
 
 INFERENCE = "Default Inference"
 CONFLICT = "Default Conflict"
@@ -77,6 +78,7 @@ class AifRenderer:
         self.graph = graph
         self.out = AifWriter(timestamp(graph.paper.meta.date))
         self.labels = source_labels(graph.paper)
+        self.references = reference_labels(graph.paper)
         self.sources = {s.id: s for s in graph.paper.all_statements() if isinstance(s, Source)}
         self.ids: dict[str, str] = {}  # statement id -> I-node id
 
@@ -84,7 +86,7 @@ class AifRenderer:
         statements = list(self.graph.statements.values())
         # I-nodes first, so that they are numbered 1..n in document order.
         for statement in statements:
-            self.ids[statement.id] = self.out.node("I", proposition(statement))
+            self.ids[statement.id] = self.out.node("I", proposition(statement, self.references))
         for statement in statements:
             self.statement(statement)
         for statement in statements:

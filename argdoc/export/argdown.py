@@ -161,7 +161,7 @@ class ArgdownRenderer:
             "language": meta.language,
             "licence": meta.licence,
             "keywords": list(meta.keywords) or None,
-            "abstract": plain_blocks(meta.summary) or None,
+            "abstract": plain_blocks(meta.summary, self.references) or None,
         }
 
     def sources(self) -> dict[str, Yaml]:
@@ -178,11 +178,11 @@ class ArgdownRenderer:
             "accessed": source.accessed.isoformat() if source.accessed else None,
             "note": source.note,
             "grade": source.grade,
-            "annotation": plain_blocks(source.body) or None,
+            "annotation": plain_blocks(source.body, self.references) or None,
         }
 
     def section(self, section: AnyDivision) -> str:
-        data = {"id": section.id, "intro": plain_blocks(section.body) or None}
+        data = {"id": section.id, "intro": plain_blocks(section.body, self.references) or None}
         title = self.inline([Text(value=section.title)], " ")
         # A subsection is a heading one level down; an appendix is a section of the back matter.
         level = "##" if isinstance(section, Subsection) else "#"

@@ -27,6 +27,7 @@ import textwrap
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation, RelationKind
 from argdoc.export.text import display_title
 from argdoc.nodes import AnyDivision, Claim, Paper
+from argdoc.render.layout import reference_labels
 from argdoc.walk import plain_blocks
 
 LABEL_WIDTH = 28  # a node's label, in characters per line
@@ -72,6 +73,7 @@ class DotRenderer:
     def __init__(self, graph: ArgumentGraph) -> None:
         self.graph = graph
         self.paper = graph.paper
+        self.references = reference_labels(graph.paper)
 
     def render(self) -> str:
         title = label(self.paper.meta.title or "Argument map", TITLE_WIDTH)
@@ -106,7 +108,7 @@ class DotRenderer:
         attrs = {"label": label(display_title(statement)), "class": statement.kind, **_KIND_STYLE[statement.kind]}
         if isinstance(statement, Claim) and self.is_conclusion(statement):
             attrs["penwidth"] = "2"
-        tooltip = plain_blocks(statement.body)
+        tooltip = plain_blocks(statement.body, self.references)
         if tooltip:
             cut = tooltip if len(tooltip) <= TOOLTIP_LENGTH else tooltip[: TOOLTIP_LENGTH - 1].rstrip() + "…"
             attrs["tooltip"] = escape(cut)

@@ -8,7 +8,7 @@ citation reads the same in every output.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -40,12 +40,15 @@ def display_title(statement: AnyStatement) -> str:
     return squash(statement.title).strip() if statement.title else humanise(statement.id)
 
 
-def proposition(statement: AnyStatement) -> str:
-    """What a statement asserts, in a few words: its title, else its first paragraph, else its id."""
+def proposition(statement: AnyStatement, references: Mapping[str, str]) -> str:
+    """What a statement asserts, in a few words: its title, else its first paragraph, else its id.
+
+    `references` names the paper's cross-reference targets (`reference_labels`).
+    """
     if statement.title:
         return display_title(statement)
     for block in statement.body:
-        if isinstance(block, Paragraph) and (words := plain(block.children)):
+        if isinstance(block, Paragraph) and (words := plain(block.children, references)):
             return words
     return display_title(statement)
 

@@ -198,7 +198,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         "author_names": [a.name for a in meta.authors] or ([meta.organisation] if meta.organisation else []),
         # The organisation is not repeated under the title when it is also the sole author.
         "organisation": None if [a.name for a in meta.authors] == [meta.organisation] else meta.organisation,
-        "description": plain_blocks(meta.summary) or meta.subtitle or "",
+        "description": plain_blocks(meta.summary, plan.references) or meta.subtitle or "",
         "layout": plan,
         "titles": plan.titles,
         "render": BodyRenderer(
