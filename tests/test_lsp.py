@@ -316,6 +316,17 @@ async def test_completion_of_fields_keywords_and_rules(client: LanguageClient, f
     assert {"title", "author", "summary", "claim"} <= header
 
 
+async def test_completion_inside_tables_figures_and_charts(client: LanguageClient, folder: Path) -> None:
+    text = EXHIBITS + 'figure map "Map":\n    al\n\nchart more "More":\n    data: \n'
+    uri, _ = await open_doc(client, folder / "exhibit-fields.arg", text)
+    lines = text.splitlines()
+    figure = {item.label for item in await complete(client, uri, at(lines.index("    al"), 6))}
+    assert figure == {"image", "alt", "credit", "width"}
+    data = lines.index("    data: ", lines.index('chart more "More":'))
+    items = await complete(client, uri, at(data, len("    data: ")))
+    assert items[0].label == "budgets" and items[0].detail == "table “Budgets”"
+
+
 async def test_formatting_is_argdoc_fmt(client: LanguageClient, folder: Path) -> None:
     from argdoc.fmt import format_text
 
@@ -402,6 +413,56 @@ async def test_document_symbols_are_the_outline(client: LanguageClient, folder: 
         ("thesis", types.SymbolKind.Class, []),
         ("policy", types.SymbolKind.Namespace, ["great-power"]),
     ]
+
+
+# Every kind of division and exhibit, nested as the reader sees them.
+EXHIBITS = """\
+title: Outline
+claim thesis:
+    Spending rose [@budgets].
+section money "Money":
+table budgets "Budgets":
+    | Country | 2024 |
+    |---------|-----:|
+    | Poland  | 4.1  |
+chart growth "Growth":
+    type: bar
+    data: budgets
+subsection gaps "Gaps":
+component air "Air defence":
+    supports: thesis
+    Thin [@growth].
+appendix method "Method":
+    How the figures were made.
+bibliography "Sources":
+source nato:
+    outlet: NATO
+"""
+
+
+async def test_the_outline_holds_subsections_appendices_and_exhibits(client: LanguageClient, folder: Path) -> None:
+    uri, _ = await open_doc(client, folder / "exhibits.arg", EXHIBITS)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(text_document=doc(uri)))
+    assert symbols is not None
+
+    def tree(nodes: list[types.DocumentSymbol]) -> list[object]:
+        return [(s.name, s.kind, tree(s.children or [])) if s.children else (s.name, s.kind) for s in nodes]
+
+    kinds = types.SymbolKind
+    assert tree([s for s in symbols if isinstance(s, types.DocumentSymbol)]) == [
+        ("thesis", kinds.Class),
+        (
+            "money",
+            kinds.Namespace,
+            [("budgets", kinds.Array), ("growth", kinds.Number), ("gaps", kinds.Namespace, [("air", kinds.Struct)])],
+        ),
+        ("method", kinds.Namespace),
+        ("Sources", kinds.Namespace, [("nato", kinds.Constant)]),
+    ]
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc(uri)))
+    assert folds is not None
+    # The section runs to the line before the appendix; its subsection ends with it; the table folds.
+    assert {(f.start_line, f.end_line) for f in folds} >= {(3, 14), (11, 14), (4, 7)}
 
 
 async def test_folding_ranges_and_semantic_tokens(client: LanguageClient, folder: Path) -> None:

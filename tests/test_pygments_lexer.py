@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,20 @@ def test_a_misspelt_keyword_at_the_margin_is_an_error_but_odd_prose_is_not() -> 
     assert [v for k, v in tokens("clam x:\n    Words.\n") if k in Error]
     prose = 'claim a:\n    A lone * and [ and " and @ and ] and 100% of “this.\n'
     assert [v for k, v in tokens(prose) if k in Error] == []
+
+
+DOCS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md")])
+_ARGDOC_BLOCK = re.compile(r"^```argdoc\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_the_docs_argdoc_code_blocks_lex_without_an_error_token(page: Path) -> None:
+    blocks = _ARGDOC_BLOCK.findall(page.read_text(encoding="utf-8"))
+    errors = [(block[:40], value) for block in blocks for kind, value in tokens(block) if kind in Error]
+    assert errors == []
+
+
+def test_the_language_reference_and_the_rule_pages_highlight_their_papers() -> None:
+    # Sphinx and MkDocs pick the lexer by the fence's name: the reference's papers must carry it.
+    for page, at_least in (("language.md", 15), ("rules.md", 60)):
+        assert len(_ARGDOC_BLOCK.findall((ROOT / "docs" / page).read_text(encoding="utf-8"))) >= at_least

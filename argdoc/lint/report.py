@@ -196,7 +196,7 @@ def rule_page(rule: type[Rule], markdown: bool = False) -> str:
     for label, example in (("Bad", doc.bad), ("Good", doc.good)):
         lines += ["", f"{label}:", ""]
         if markdown:
-            lines += ["```", example.rstrip("\n"), "```"]
+            lines += ["```argdoc", example.rstrip("\n"), "```"]
         else:
             lines += ["    " + line if line else "" for line in example.rstrip("\n").splitlines()]
     return "\n".join(lines).rstrip() + "\n"

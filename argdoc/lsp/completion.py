@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from lsprotocol import types
 
 from argdoc.lsp.index import Index
-from argdoc.syntax import ALIASES, HEADER_FIELDS, KEYWORDS, STATEMENT_FIELDS, Field
+from argdoc.syntax import (
+    ALIASES,
+    DIVISION_KEYWORDS,
+    EXHIBIT_FIELDS,
+    HEADER_FIELDS,
+    KEYWORDS,
+    SECTION,
+    STATEMENT_FIELDS,
+    Field,
+)
 
 # `# argdoc: ignore[rule, ` with the cursor inside the brackets.
 _SUPPRESSION = re.compile(r"#\s*argdoc:\s*ignore(?:-file)?\[(?:[^\]]*,)?\s*([\w-]*)$")
@@ -28,10 +37,14 @@ _MARGIN_WORD = re.compile(r"^([a-z][a-z0-9_-]*)?$")
 _MARGIN_LINE = re.compile(r"^([a-z][a-z0-9_-]*)")
 
 HEADER = "header"  # the context of the paper's header, before any statement
+# The fields of each block that has them: statements, tables, figures and charts.
+BLOCK_FIELDS: dict[str, dict[str, Field]] = {**STATEMENT_FIELDS, **EXHIBIT_FIELDS}
+# Blocks whose body is prose only.
+_PROSE_BLOCKS = frozenset((SECTION, *DIVISION_KEYWORDS))
 
 
 def context_kind(lines: Sequence[str], line: int) -> str:
-    """The statement kind whose body holds `line` (0-based), `section`, or HEADER."""
+    """The block kind whose body holds `line` (0-based): a statement's, an exhibit's, a division's, or HEADER."""
     for above in range(line - 1, -1, -1):
         text = lines[above]
         if not text.strip() or text[0] in " \t#":
@@ -39,7 +52,7 @@ def context_kind(lines: Sequence[str], line: int) -> str:
         word = _MARGIN_LINE.match(text)
         name = word.group(1) if word else ""
         # A header field (`title: ...`) or `include` at the margin: no statement's body.
-        return name if name in STATEMENT_FIELDS or name == "section" else HEADER
+        return name if name in BLOCK_FIELDS or name in _PROSE_BLOCKS else HEADER
     return HEADER
 
 
@@ -53,8 +66,8 @@ def complete(lines: Sequence[str], line: int, before: str, index: Index | None) 
     if (match := _FIELD_VALUE.match(before)) and (row := _field(kind, match.group(1))) and row.target:
         listed = {part.strip() for part in match.group(2).split(",")}
         return _ids(index, row.target, listed)
-    if _BODY_WORD.match(before) and kind in STATEMENT_FIELDS:
-        return _fields(STATEMENT_FIELDS[kind])
+    if _BODY_WORD.match(before) and kind in BLOCK_FIELDS:
+        return _fields(BLOCK_FIELDS[kind])
     if _MARGIN_WORD.match(before):
         items = _keywords()
         return [*_fields(HEADER_FIELDS), *items] if kind == HEADER else items
@@ -62,7 +75,7 @@ def complete(lines: Sequence[str], line: int, before: str, index: Index | None) 
 
 
 def _field(kind: str, written: str) -> Field | None:
-    table = STATEMENT_FIELDS.get(kind, HEADER_FIELDS)
+    table = BLOCK_FIELDS.get(kind, HEADER_FIELDS)
     return table.get(ALIASES.get(written, written))
 
 
