@@ -13,7 +13,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_sample_compiles_cleanly() -> None:
-    sample = README.split("## A taste of the language", 1)[1].split("```", 2)[1]
+    sample = README.split("## A taste of the language", 1)[1].split("```argdoc", 1)[1].split("```", 1)[0]
     result = compile_text(sample.lstrip("\n"), "sample.arg")
     assert result.ok and result.diagnostics == [], [d.message for d in result.diagnostics]
     assert result.paper is not None
