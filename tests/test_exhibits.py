@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from argdoc.compiler import compile_file, compile_text
 from argdoc.export import export
@@ -242,3 +245,38 @@ def test_cross_references_name_tables_figures_subsections_and_appendices_by_thei
     argdown = export(result.paper, "argdown")
     assert "Table 1 gives the numbers and Figure 1 draws them; Figure 2 locates them" in argdown
     assert "section 2.1 and appendix A explain them" in argdown
+
+
+def test_a_long_table_repeats_its_header_on_each_pdf_page_and_is_tagged_as_a_table() -> None:
+    from argdoc.render.pdf import render_pdf
+    from tests.test_render_pdf import page_texts, read
+
+    rows = "".join(f"    | Ally {n:03} | {n}.5 |\n" for n in range(120))
+    text = PAPER.replace(
+        "table spend", f'table long "Every ally":\n    | Member state | Share |\n    |---|---:|\n{rows}\ntable spend', 1
+    )
+    reader = read(render_pdf(_paper(text)))
+    pages = [page for page in page_texts(reader) if "Ally 0" in page]
+    assert len(pages) >= 2, "the table should run over several pages"
+    assert all("Member state Share" in page for page in pages), "the header row repeats on every page"
+    assert "Table 1 Every ally" in pages[0] or "Table 1. Every ally" in pages[0]
+    tags = _structure_tags(reader.root_object["/StructTreeRoot"])
+    assert {"/Table", "/TR", "/TH", "/TD", "/Caption"} <= tags  # tagged: a table with its caption and cells
+
+
+def _structure_tags(element: Any) -> set[str]:
+    """Every structure type (/S) under a PDF structure element."""
+    seen: set[str] = set()
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, IndirectObject):
+            node = node.get_object()
+        if isinstance(node, DictionaryObject):
+            if "/S" in node:
+                seen.add(str(node["/S"]))
+            if "/K" in node:
+                stack.append(node["/K"])
+        elif isinstance(node, ArrayObject):
+            stack.extend(node)
+    return seen
