@@ -554,11 +554,17 @@ class FieldInProse(Rule):
 # --- the reviewer's eye (#15): what an editor marks in the shape of an argument --------
 
 
-def _claims_under(ctx: LintContext, roots: Iterable[str]) -> set[str]:
-    """The roots and every statement that supports them, all the way down."""
+def _claims_under(ctx: LintContext, roots: Iterable[str], *, answers: bool = True) -> set[str]:
+    """The roots and every statement that supports them, all the way down.
+
+    Without `answers`, a statement that opposes something is left out with what
+    lies under it: an objection or an answer to one is not the thesis's support,
+    and an answer to an answer is not asked for.
+    """
+    opposing = set() if answers else {e.source for e in ctx.resolution.edges if e.relation == "opposes"}
     below: dict[str, list[str]] = {}
     for edge in ctx.resolution.edges:
-        if edge.relation == "supports":
+        if edge.relation == "supports" and edge.source not in opposing:
             below.setdefault(edge.target, []).append(edge.source)
     found = set(roots)
     todo = list(found)
@@ -601,7 +607,8 @@ class UnansweredObjection(Rule):
     answers it. Answer it with a claim that opposes the objection.
 
     Does not catch: an objection answered only in prose (the rule reads
-    relations, not words), nor a weak answer.
+    relations, not words), a weak answer, nor an objection to an answer (a
+    claim that opposes something is not counted as the thesis's support).
 
     Bad:
 
@@ -646,7 +653,7 @@ class UnansweredObjection(Rule):
     family = "structure"
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        under = _claims_under(ctx, _thesis_ids(ctx))
+        under = _claims_under(ctx, _thesis_ids(ctx), answers=False)
         answered = {e.target for e in ctx.resolution.edges if e.relation == "opposes"}
         for claim in ctx.claims:
             target = next((ref.id for ref in claim.opposes if ref.id in under), None)
