@@ -175,6 +175,10 @@ class Claim(StatementBase):
     role: str | None = None
     supports: tuple[Reference, ...] = ()
     opposes: tuple[Reference, ...] = ()
+    # How likely the judgment is, a term of the likelihood scale (ICD 203 by default), and the
+    # analyst's confidence in it (low, moderate, high): checked by the estimates lint rules.
+    likelihood: str | None = None
+    confidence: str | None = None
 
     @property
     def is_marked_thesis(self) -> bool:

@@ -116,6 +116,9 @@ STATEMENT_FIELDS: dict[str, dict[str, Field]] = {
         _field("role", "role"),
         _field("supports", "references", separator=",", target="claim"),
         _field("opposes", "references", separator=",", target="claim"),
+        # #15: a judgment's likelihood (a scale term) and the analyst's confidence in it.
+        _field("likelihood"),
+        _field("confidence"),
     ),
     "component": _table(
         _field("supports", "references", separator=",", target="claim"),

@@ -348,7 +348,10 @@ def plan(statements: int, writer: Writer) -> list[Block]:
     for b in range(n_blocks):
         claim = "thesis" if b == 0 else writer.new_id()
         parent = None if b == 0 else blocks[(b - 1) // 3].claim
-        opposes = blocks[b - 1].claim if b >= 2 and b % 7 == 3 and blocks[b - 1].claim != parent else None
+        # Every seventh block objects to the one before it; the next block answers the objection
+        # (an unanswered objection is a finding of its own, unanswered-objection).
+        objects = b % 7 == 3 or (b % 7 == 4 and blocks[b - 1].opposes is not None)
+        opposes = blocks[b - 1].claim if b >= 2 and objects and blocks[b - 1].claim != parent else None
         blocks.append(
             Block(
                 index=b,

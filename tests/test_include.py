@@ -44,6 +44,8 @@ component c2:
 tension t:
     between: c1, c2
     bears-on: thesis
+
+    The two pull apart [@s].
 """
 
 

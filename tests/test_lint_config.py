@@ -19,7 +19,14 @@ def test_defaults_are_the_rules_on_by_default() -> None:
 
 def test_select_by_code_name_prefix_and_all() -> None:
     assert set(parse_config({"select": ["ARG001", "unused-source"]}).enabled()) == {"ARG001", "ARG006"}
-    assert set(parse_config({"select": ["ARG3"]}).enabled()) == {"ARG301", "ARG302", "ARG303", "ARG304", "ARG305"}
+    assert set(parse_config({"select": ["ARG3"]}).enabled()) == {
+        "ARG301",
+        "ARG302",
+        "ARG303",
+        "ARG304",
+        "ARG305",
+        "ARG306",
+    }
     assert "ARG401" in parse_config({"select": ["ALL"]}).enabled()
 
 

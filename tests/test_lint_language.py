@@ -47,13 +47,13 @@ def marked(text: str, diagnostic: Diagnostic) -> str:
 EVERY_PROBLEM = (
     claim(
         "We assess with high confidence that Russia will certainly and perhaps likely act.",
-        "Some say so. Arms sales are probable.",
+        "Some say so. Arms sales are probable. Iran will retaliate.",
     )
     + SOURCE
 )
 
 
-def test_the_six_rules_are_registered_opt_in() -> None:
+def test_the_language_rules_are_registered_opt_in() -> None:
     assert {(r.code, r.name) for r in LANGUAGE} == {
         ("ARG401", "unhedged-certainty"),
         ("ARG402", "estimative-term-off-scale"),
@@ -61,6 +61,7 @@ def test_the_six_rules_are_registered_opt_in() -> None:
         ("ARG404", "confidence-with-likelihood"),
         ("ARG405", "vague-attribution"),
         ("ARG406", "long-statement"),
+        ("ARG407", "unhedged-forecast"),
     }
     assert not any(r.default for r in LANGUAGE)
 
@@ -141,14 +142,21 @@ def test_certainty_is_reported_once_per_sentence() -> None:
     assert [marked(two, d) for d in findings(two, "unhedged-certainty")] == ["certainly", "undoubtedly"]
 
 
-def test_certainty_only_in_claims_and_tensions() -> None:
+def test_certainty_in_components_the_summary_and_section_introductions() -> None:
+    """#15: the analyst's certainty is read wherever the analyst writes, not only in judgments."""
     text = (
-        claim("Body.", kind="component", ident="a")
+        "summary:\n    Moscow will undoubtedly hedge.\n\n"
+        + claim("Body.", kind="component", ident="a")
+        + 'section s "S":\n    This clearly shows the pattern.\n\n'
         + claim("Russia certainly sells arms.", kind="component", ident="b")
         + claim("between: a, b", "", "The two will certainly clash.", kind="tension", ident="t")
     )
-    [found] = findings(text, "unhedged-certainty")
-    assert found.statement == "t"
+    assert [(d.statement, d.line) for d in findings(text, "unhedged-certainty")] == [
+        (None, 2),
+        ("s", 7),
+        ("b", 10),
+        ("t", 14),
+    ]
 
 
 def test_certainty_in_quoted_words_is_the_sources() -> None:

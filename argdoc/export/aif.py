@@ -13,6 +13,8 @@ The mapping (two I-nodes are never linked directly):
 - a tension is fed by one linked RA from all its components (they are why it
   exists), has a CA each way between every two of them, and supports each
   claim it bears on through an RA;
+- a claim's `likelihood:` and `confidence:` are extra keys of its I-node
+  (`likelihood`, `likelihoodBand`, `confidence`);
 - a quotation from a source is an L-node "Speaker (Outlet, date): words"
   → YA "Asserting" → the I-node of the statement that quotes it.
 
@@ -30,7 +32,8 @@ from dataclasses import dataclass, field
 
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement
 from argdoc.export.text import Quote, proposition, quotations, source_labels
-from argdoc.nodes import Paper, Source, Tension
+from argdoc.likelihood import band_text
+from argdoc.nodes import Claim, Paper, Source, Tension
 from argdoc.render.layout import reference_labels
 
 INFERENCE = "Default Inference"
@@ -87,12 +90,27 @@ class AifRenderer:
         # I-nodes first, so that they are numbered 1..n in document order.
         for statement in statements:
             self.ids[statement.id] = self.out.node("I", proposition(statement, self.references))
+            if isinstance(statement, Claim):
+                self.estimate(statement)
         for statement in statements:
             self.statement(statement)
         for statement in statements:
             self.locutions(statement)
         document = {"nodes": self.out.nodes, "edges": self.out.edges, "locutions": []}
         return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+    def estimate(self, claim: Claim) -> None:
+        """A judgment's likelihood and confidence (#15) as extra keys of its I-node.
+
+        AIF has no place for them; AIFdb and OVA keep keys they do not know, and a
+        node's text stays the proposition alone.
+        """
+        node = self.out.nodes[-1]
+        if claim.likelihood:
+            node["likelihood"] = claim.likelihood
+            node["likelihoodBand"] = band_text(claim.likelihood)
+        if claim.confidence:
+            node["confidence"] = claim.confidence
 
     def statement(self, statement: ArgumentStatement) -> None:
         if isinstance(statement, Tension):

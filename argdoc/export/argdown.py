@@ -45,6 +45,7 @@ from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement
 from argdoc.export.text import citation_text, display_title, safe_url, source_labels
+from argdoc.likelihood import band_text
 from argdoc.nodes import (
     AnyDivision,
     Block,
@@ -198,7 +199,9 @@ class ArgdownRenderer:
         return self.tension(statement)
 
     def claim(self, claim: Claim) -> str:
-        return self.definition(claim, {"role": claim.role})
+        # #15: the judgment's likelihood (with its ICD 203 band) and confidence travel as data.
+        estimate: dict[str, Yaml] = {"likelihood": claim.likelihood, "band": band_text(claim.likelihood or "")}
+        return self.definition(claim, {"role": claim.role, **estimate, "confidence": claim.confidence})
 
     def component(self, component: Component) -> str:
         return self.definition(component, {})

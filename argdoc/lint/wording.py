@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from argdoc.diagnostics import Related
+from argdoc.likelihood import ROWS
 from argdoc.lint.context import LintContext
 from argdoc.nodes import Block, Citation, Claim, Component, Inline, List, ListItem, Paragraph, Quotation, Tension, Text
 from argdoc.source import Span
@@ -24,13 +25,7 @@ from argdoc.walk import list_items
 
 # --- word lists ------------------------------------------------------------------
 
-# ICD 203's two rows of likelihood terms, from "almost no chance" to "almost certain".
-ROWS = (
-    ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"),
-    ("remote", "highly improbable", "improbable", "roughly even odds", "probable", "highly probable", "nearly certain"),
-)
 ROW_NAMES = ("'almost no chance ... almost certain'", "'remote ... nearly certain'")
-BANDS = ("1-5 %", "5-20 %", "20-45 %", "45-55 %", "55-80 %", "80-95 %", "95-99 %")
 
 # Other ways of writing a scale term. ICD 203 itself lists "almost certain(ly)",
 # "improbable (improbably)" and "probable (probably)"; "remote" is read as a
@@ -206,6 +201,42 @@ def confidence_pattern() -> re.Pattern[str]:
     return re.compile("|".join(CONFIDENCE), re.IGNORECASE)
 
 
+# A modal verb is a likelihood judgment in "Iran might retaliate" and in "we judge that Iran might
+# retaliate", but not in a relative clause that describes a means: "the leverage that might
+# persuade Tehran", "a deal which could well last". After "which", "who" or "what" the clause is
+# always relative; after "that" it is relative unless the word before "that" takes a clause
+# ("judge that", "the risk that", "likely that").
+MODALS = frozenset({"might", "might well", "may well", "could well"})
+_RELATIVE = re.compile(r"\b(?:(?P<that>that)|which|who|whom|what|whatever)\s+\Z", re.IGNORECASE)
+_BEFORE_THAT = re.compile(r"([\w'\u2019-]+)[\s,]*\Z")
+CLAUSE_TAKERS = frozenset(
+    re.findall(
+        r"\S+",
+        "assess assesses assessed judge judges judged believe believes believed think thinks thought "
+        "expect expects expected estimate estimates estimated say says said argue argues argued suggest "
+        "suggests suggested fear fears feared warn warns warned conclude concludes concluded hope hopes "
+        "hoped doubt doubts indicate indicates indicated show shows showed shown reckon suspect suspects "
+        "suspected report reports reported claim claims claimed note notes noted insist insists insisted "
+        "state states stated announce announces announced is was are were be been possible likely "
+        "unlikely probable clear plain risk chance chances possibility danger prospect concern worry sign "
+        "signs evidence fact view likelihood probability so now",
+    )
+)
+
+
+def relative_modal(text: str, start: int, term: Term) -> bool:
+    """Whether the modal at `start` opens a relative clause (a means described), not a judgment."""
+    if term.canonical not in MODALS:
+        return False
+    relative = _RELATIVE.search(text, max(start - 12, 0), start)
+    if relative is None:
+        return False
+    if relative.group("that") is None:
+        return True
+    before = _BEFORE_THAT.search(text, max(relative.start() - 40, 0), relative.start())
+    return before is None or before.group(1).lower() not in CLAUSE_TAKERS
+
+
 NEGATED = re.compile(r"\b(?:not|never|hardly|cannot|can't|isn't|doesn't)\s+\Z", re.IGNORECASE)
 WORD = re.compile(r"\w+(?:[-'\u2019]\w+)*")
 
@@ -330,6 +361,84 @@ def _not_an_end(text: str, match: re.Match[str]) -> bool:
     before = _LAST_WORD.search(text, max(match.start() - 8, 0), match.start())
     word = before.group() if before else ""
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+# --- quotations and figures in running text (#15) -------------------------------------
+
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
+_ONLY_PUNCTUATION = re.compile(r"[\s,.;:!?]*\Z")
+
+
+def unattributed_quotes(prose: Prose, min_words: int = 4) -> Iterator[tuple[int, int, bool]]:
+    """Quotations in the plain text of a paragraph that no citation follows at once.
+
+    Yields (start, end, paired): the quoted words of an unattributed quotation of
+    `min_words` words or more, or (paired False) the first word after a mark that is
+    never closed. A `"quotation"[@s]` is a Quotation node, not text: skipped.
+    """
+    marks = [m.start() for m in _QUOTE_MARK.finditer(prose.text) if not prose.is_quoted(m.start(), m.end())]
+    for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):
+        inner = prose.text[open_at + 1 : close_at]
+        if len(WORD.findall(inner)) < min_words:
+            continue
+        following = [c for c in prose.citations if c > close_at]
+        if following and _ONLY_PUNCTUATION.match(prose.text, close_at + 1, following[0]):
+            continue
+        words = list(WORD.finditer(prose.text, open_at + 1, close_at))  # four or more
+        yield words[0].start(), words[-1].end(), True
+    if len(marks) % 2:
+        word = WORD.search(prose.text, marks[-1] + 1)
+        if word is not None:
+            yield word.start(), word.end(), False
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_MONTH = rf"(?:{'|'.join(_MONTHS.split())})\.?"
+# Words after which a number points somewhere (a locator or a document's number), not a measure.
+_LOCATORS = (
+    "p pp page pages chapter chapters section sections article articles art paragraph paragraphs para"
+    " clause clauses table tables figure figures fig annex annexes appendix resolution resolutions no nos"
+    " number numbers vol volume volumes item items point points part parts protocol amendment decision"
+    " directive regulation law act step phase stage level category tier line lines rule rules chart map"
+    " session"
+)
+# A number standing alone: not part of a word, an id or a range ("S-400", "2025/02", "10:30").
+_ALONE = r"(?<![\w/.,:\u2013-])"
+_NUMBER = re.compile(_ALONE + r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w/:]|[.,]\d)")
+_BEFORE_NUMBER = re.compile(rf"(?:\b(?:{'|'.join(_LOCATORS.split())}|{_MONTH})\.?|\u00a7)\s*\Z", re.IGNORECASE)
+_AFTER_NUMBER = re.compile(rf"\s*{_MONTH}\b", re.IGNORECASE)
+_SHARE = re.compile(r"\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+
+
+def figures(prose: Prose) -> Iterator[re.Match[str]]:
+    """Numbers in the analyst's words that measure something (see uncited-figure for what is not)."""
+    text = prose.text
+    for match in _NUMBER.finditer(text):
+        if prose.is_quoted(match.start(), match.end()):
+            continue
+        digits = match.group().replace(",", "")
+        share = _SHARE.match(text, match.end()) is not None
+        whole = "." not in digits
+        year = match.group().isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2199  # not "1,200"
+        if whole and not share and (len(digits) == 1 or year):
+            continue  # a single digit, or a year
+        if _BEFORE_NUMBER.search(text, max(match.start() - 16, 0), match.start()):
+            continue  # "Article 5", "p. 12", "18 March" read backwards: "March 18"
+        if whole and _AFTER_NUMBER.match(text, match.end()):
+            continue  # "18 March 2007"
+        yield match
+
+
+# A flat forecast: "will" or "will not" before a verb. "Will" the noun ("political will", "the
+# will of the people", "goodwill") is not one.
+FORECAST = re.compile(
+    r"(?<!\bpolitical\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bfree\s)"
+    r"(?<!\bgood\s)(?<!\bill\s)(?<!\bpopular\s)(?<!\bat\s)\b(?:will(?:\s+not)?|won['\u2019]t)\s+(?!of\b|to\b)[a-z]+",
+    re.IGNORECASE,
+)
 
 
 def prose_of(ctx: LintContext, kinds: tuple[type, ...], preface: bool) -> Iterator[Prose]:

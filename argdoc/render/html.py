@@ -47,7 +47,8 @@ from markupsafe import Markup, escape
 from argdoc.cache import cache_dir
 from argdoc.collector import gc_paused
 from argdoc.images import data_uri, locate
-from argdoc.nodes import Chart, Figure, Meta, Paper, Source, Table
+from argdoc.likelihood import band_text
+from argdoc.nodes import Chart, Claim, Figure, Meta, Paper, Source, Table
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
 from argdoc.render.chart import draw_chart
 from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_in
@@ -147,6 +148,7 @@ def environment(templates_dir: Path | None = None) -> Environment:
     )
     env.filters["long_date"] = day_month_year
     env.globals["link"] = link
+    env.globals["likelihood_band"] = band_text  # #15: the estimate.html.j2 partial
     return env
 
 
@@ -201,6 +203,9 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         "description": plain_blocks(meta.summary, plan.references) or meta.subtitle or "",
         "layout": plan,
         "titles": plan.titles,
+        "estimates": {
+            c.id: c for c in paper.all_statements() if isinstance(c, Claim) and (c.likelihood or c.confidence)
+        },
         "render": BodyRenderer(
             {ident: attribution(source) for ident, source in sources.items()}, notes, plan.references
         ),

@@ -7,11 +7,19 @@ here: a helper of the rules lives beside this package (argdoc.lint.wording).
 """
 
 from argdoc.lint.rule import Rule
-from argdoc.lint.rules import document, evidence, language, meta, references, structure
+from argdoc.lint.rules import document, estimates, evidence, language, meta, references, structure
 
 RULES: tuple[type[Rule], ...] = tuple(
     sorted(
-        (*references.RULES, *structure.RULES, *evidence.RULES, *document.RULES, *language.RULES, *meta.RULES),
+        (
+            *references.RULES,
+            *structure.RULES,
+            *evidence.RULES,
+            *document.RULES,
+            *language.RULES,
+            *estimates.RULES,
+            *meta.RULES,
+        ),
         key=lambda rule: rule.code,
     )
 )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Rule, StageRule
+from argdoc.source import Span
 
 
 class _MissingHeaderField(Rule):
@@ -121,6 +123,11 @@ class MissingDate(_MissingHeaderField):
     field_name = "date"
     advice = "add date: YYYY-MM-DD at the top of the file"
 
+    def present(self, ctx: LintContext) -> bool:
+        # A date that could not be read is invalid-date's finding: one mistake, one report.
+        unreadable = any(d.name == InvalidDate.name and d.statement is None for d in ctx.earlier)
+        return unreadable or super().present(ctx)
+
 
 class InvalidDate(StageRule):
     """A date that is not a real ISO 8601 date, or a source accessed before it was published.
@@ -162,4 +169,49 @@ class InvalidDate(StageRule):
                 )
 
 
-RULES: tuple[type[Rule], ...] = (MissingTitle, MissingSummary, MissingAuthor, MissingDate, InvalidDate)
+class PaperDateFuture(Rule):
+    """The paper is dated after today: almost always a typo in the year.
+
+    A paper dated in the future also makes every date check that measures
+    from it (stale-source, source-after-paper) wrong.
+
+    Does not catch: a date in the past that is still wrong.
+
+    Bad:
+
+        title: Tensions in Russian - Iranian relations
+        date: 2207-03-20
+
+    Good:
+
+        title: Tensions in Russian - Iranian relations
+        date: 2007-03-20
+    """
+
+    code = "ARG306"
+    name = "paper-date-future"
+    severity = Severity.ERROR
+    summary = "The paper's date is in the future"
+    family = "document"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        date = ctx.paper.meta.date
+        if date is not None and date > ctx.today:
+            yield Finding(
+                f"the paper is dated {date.isoformat()}, after today",
+                _header_value_span(ctx, "date"),
+                None,
+                "check the year",
+            )
+
+
+def _header_value_span(ctx: LintContext, name: str) -> Span | None:
+    """Where a header field's value is written: the header keeps no spans of its fields."""
+    match = re.search(rf"^{name}:[ \t]*(\S[^\n]*?)[ \t]*$", ctx.source.text, re.MULTILINE)
+    if match is None:
+        return None
+    line, column = ctx.source.position(match.start(1))
+    return Span(line=line, column=column, end_line=line, end_column=column + len(match.group(1)))
+
+
+RULES: tuple[type[Rule], ...] = (MissingTitle, MissingSummary, MissingAuthor, MissingDate, InvalidDate, PaperDateFuture)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
-from argdoc.diagnostics import Severity
+from argdoc.diagnostics import Related, Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Option, Rule
-from argdoc.nodes import Blockquote
+from argdoc.nodes import Blockquote, Source
 
 # NATO / Admiralty code: source reliability A-F, information credibility 1-6.
 _GRADE = re.compile(r"[A-F][1-6]\Z")
@@ -208,8 +208,10 @@ class StaleSource(Rule):
     """A source much older than the paper.
 
     Old evidence may still be right, but a reader should know it is old. Age
-    is measured from the paper's date (or today, when it has none); the
-    option `max-age-days` sets the limit.
+    is measured from the paper's date; a paper with no date (or one that
+    cannot be read) has nothing to measure from, so the rule stays silent and
+    missing-date (or invalid-date) reports the date once. The option
+    `max-age-days` sets the limit.
 
     Bad:
 
@@ -238,7 +240,9 @@ class StaleSource(Rule):
     }
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        reference = ctx.paper.meta.date or ctx.today
+        reference = ctx.paper.meta.date
+        if reference is None:
+            return  # measured from today, every source of an undated paper would be reported
         limit = datetime.timedelta(days=ctx.option(self.name, "max-age-days"))
         for source in ctx.sources:
             if source.date is not None and reference - source.date > limit:
@@ -382,6 +386,259 @@ def _evidence(ctx: LintContext) -> dict[str, tuple[str, ...]]:
     return found
 
 
+# --- the reviewer's eye (#15) -------------------------------------------------------
+
+
+class InlineQuotationWithoutSource(Rule):
+    """Words in quotation marks in running text, with no citation right after them.
+
+    `"words"[@source]` quotes a source; four or more words in quotation marks
+    followed by prose, or by other words before their citation ("...," the
+    minister added [@s]), quote someone the reader cannot check. An unpaired
+    quotation mark (`"words[@source]`) is reported too: the quotation was
+    meant, and is now plain text. The analyst's prose is read: statements,
+    the summary and the sections' introductions.
+
+    Does not catch: quotations of fewer than four words (scare quotes and
+    terms are left alone), quotations in single quotation marks, nor a
+    citation that names the wrong source.
+
+    Bad:
+
+        claim thesis:
+            Ivanov said "we oppose attempts to use this issue as pressure" on Monday.
+
+    Good:
+
+        claim thesis:
+            Ivanov said "we oppose attempts to use this issue as pressure"[@interfax] on Monday.
+
+        source interfax:
+            outlet: Interfax
+    """
+
+    code = "ARG209"
+    name = "inline-quotation-without-source"
+    severity = Severity.WARNING
+    summary = "Quoted words in running text are not followed by their citation"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        from argdoc.lint.wording import ANALYSIS, prose_of, span_of, unattributed_quotes
+
+        for prose in prose_of(ctx, ANALYSIS, preface=True):
+            for start, end, paired in unattributed_quotes(prose):
+                if paired:
+                    message = "these quoted words are not followed by their source's citation"
+                    hint = 'put the citation right after the closing mark: "words"[@source-id]'
+                else:
+                    message = "this quotation mark is never closed"
+                    hint = 'close the quotation: "words"[@source-id]'
+                yield Finding(message, span_of(ctx, prose, start, end), prose.statement, hint)
+
+
+class UncitedFigure(Rule):
+    """A figure in the analyst's prose with no citation in its sentence.
+
+    A number (an amount, a share, a count) is a fact someone measured: the
+    reader needs to know who. Years, dates, ordinals, locators ("Article
+    5", "p. 12"), document numbers ("Resolution 2231", "S-400") and single
+    digits are not figures. Claims, components and tensions are read; words
+    inside a quotation are the source's.
+
+    Does not catch: figures written in words ("sixty-five kilometres"), nor a
+    figure whose sentence cites a source that does not contain it. The
+    summary is not read: it restates the body's figures.
+
+    Bad:
+
+        component budgets:
+            Poland spends 4.12 per cent of its GDP on defence.
+
+    Good:
+
+        component budgets:
+            Poland spends 4.12 per cent of its GDP on defence [@nato-2024].
+
+        source nato-2024:
+            outlet: NATO
+    """
+
+    code = "ARG210"
+    name = "uncited-figure"
+    severity = Severity.WARNING
+    summary = "A figure in a statement has no citation in its sentence"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        from argdoc.lint.wording import ANALYSIS, figures, prose_of, span_of
+
+        for prose in prose_of(ctx, ANALYSIS, preface=False):
+            reported: set[int] = set()
+            for match in figures(prose):
+                index = prose.sentence_at(match.start())
+                if prose.sentences[index].cited or index in reported:
+                    continue
+                reported.add(index)
+                yield Finding(
+                    f"the figure '{match.group()}' has no citation in its sentence",
+                    span_of(ctx, prose, match.start(), match.end()),
+                    prose.statement,
+                    "cite where the figure comes from, in the same sentence: [@source-id]",
+                )
+
+
+# Admiralty grades a reviewer will not accept alone for a judgment: reliability E (unreliable)
+# or F (cannot be judged), credibility 5 (improbable) or 6 (cannot be judged).
+_WEAK_GRADE = re.compile(r"(?:[EF][1-6]|[A-F][56])\Z")
+
+
+class WeakSourceForJudgment(Rule):
+    """A claim whose direct evidence comes only from weakly graded sources.
+
+    The sources a claim cites, and those cited by the statements that
+    support it directly, are its direct evidence. When every one of them is
+    graded unreliable or unjudged (reliability E or F) or improbable or
+    unjudged (credibility 5 or 6), the judgment rests on evidence the paper
+    itself rates weak.
+
+    Does not catch: ungraded sources (their weight is unknown, not weak), nor
+    evidence further down the argument.
+
+    Bad:
+
+        claim thesis:
+            Iran has resumed enrichment at a second site [@blog].
+
+        source blog:
+            outlet: Anonymous blog
+            grade: E5
+
+    Good:
+
+        claim thesis:
+            Iran has resumed enrichment at a second site [@blog; @iaea].
+
+        source blog:
+            outlet: Anonymous blog
+            grade: E5
+
+        source iaea:
+            outlet: IAEA
+            grade: A2
+    """
+
+    code = "ARG211"
+    name = "weak-source-for-judgment"
+    severity = Severity.WARNING
+    summary = "A claim's direct evidence comes only from sources graded E/F or 5/6"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for claim in ctx.claims:
+            cited = list(ctx.cited_sources(claim))
+            for edge in ctx.incoming.get(claim.id, []):
+                supporter = ctx.resolution.statement(edge.source) if edge.relation == "supports" else None
+                if supporter is not None:
+                    cited.extend(ctx.cited_sources(supporter))
+            grades = [_grade(ctx, ident) for ident in dict.fromkeys(cited)]
+            if grades and all(g is not None and _WEAK_GRADE.match(g) for g in grades):
+                yield Finding(
+                    f"claim '{claim.id}' rests only on weakly graded sources ({', '.join(map(str, grades))})",
+                    claim.id_span,
+                    claim.id,
+                    "corroborate it with a more reliable source, or say in the text why the judgment still holds",
+                )
+
+
+def _grade(ctx: LintContext, ident: str) -> str | None:
+    source = ctx.resolution.statement(ident)
+    return source.grade if isinstance(source, Source) else None
+
+
+class DuplicateSource(Rule):
+    """Two source entries for the same work.
+
+    The same address, or the same title, outlet and date, entered twice:
+    the reader sees two sources where there is one, and single-source
+    dependency cannot see that a claim rests on a single work.
+
+    Does not catch: the same work at two different addresses (a mirror, a
+    PDF and its landing page) or with titles spelt differently.
+
+    Bad:
+
+        source interfax "Ivanov on Iran":
+            outlet: Interfax
+            url: https://interfax.ru/a/1
+
+        source interfax-again "Ivanov on Iran":
+            outlet: Interfax
+            url: http://www.interfax.ru/a/1/
+
+    Good:
+
+        source interfax "Ivanov on Iran":
+            outlet: Interfax
+            url: https://interfax.ru/a/1
+
+        source ria "Ivanov on sanctions":
+            outlet: RIA Novosti
+            url: https://ria.ru/a/2
+    """
+
+    code = "ARG212"
+    name = "duplicate-source"
+    severity = Severity.WARNING
+    summary = "Two sources are the same work (same address, or same title, outlet and date)"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        first: dict[tuple[str, ...], Source] = {}
+        for source in ctx.sources:
+            for key in _identities(source):
+                earlier = first.setdefault(key, source)
+                if earlier is not source:
+                    yield Finding(
+                        f"source '{source.id}' is the same work as '{earlier.id}' (same {key[0]})",
+                        source.id_span,
+                        source.id,
+                        f"cite '{earlier.id}' and remove this entry",
+                        (_related(ctx, f"'{earlier.id}' is here", earlier),),
+                    )
+                    break
+
+
+def _identities(source: Source) -> Iterator[tuple[str, ...]]:
+    """What identifies the work a source entry describes.
+
+    Hook for #12: once the source model has a DOI, yield ("DOI", its lower-cased
+    form without a resolver prefix) first.
+    """
+    if source.url:
+        yield ("address", _address(source.url))
+    if source.title and source.outlet and source.date:
+        yield (
+            "title, outlet and date",
+            " ".join(source.title.casefold().split()),
+            source.outlet.casefold(),
+            str(source.date),
+        )
+
+
+def _address(url: str) -> str:
+    """An address without what does not change the page: scheme, `www.`, fragment, final slash."""
+    bare = re.sub(r"^[a-z]+://(?:www\.)?", "", url.strip(), flags=re.I).split("#", 1)[0].rstrip("/")
+    host, _, path = bare.partition("/")
+    return f"{host.lower()}/{path}"
+
+
+def _related(ctx: LintContext, message: str, node: Source) -> Related:
+    span = node.id_span or node.span
+    line, column = (span.line, span.column) if span else (1, 1)
+    return Related(message, node.origin or ctx.source.path, line, column)
+
+
 RULES: tuple[type[Rule], ...] = (
     UncitedStatement,
     QuotationWithoutSource,
@@ -391,4 +648,8 @@ RULES: tuple[type[Rule], ...] = (
     StaleSource,
     InvalidSourceGrade,
     SingleSourceDependency,
+    InlineQuotationWithoutSource,
+    UncitedFigure,
+    WeakSourceForJudgment,
+    DuplicateSource,
 )

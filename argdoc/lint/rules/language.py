@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from argdoc.lint.wording import Lexicon, Term
 
 
-def _scale(ctx: LintContext) -> tuple[Lexicon, bool, str | None]:
+def configured_scale(ctx: LintContext) -> tuple[Lexicon, bool, str | None]:
     """The configured likelihood scale, whether it is ICD 203, and a complaint about the option."""
     from argdoc.lint.wording import ICD203, custom_scale
 
@@ -46,8 +46,13 @@ class UnhedgedCertainty(Rule):
     Analysis deals in likelihoods; words of certainty hide how sure the
     analyst really is and invite the reader to stop weighing the evidence.
     Say how likely the judgment is with a term from the likelihood scale
-    (ICD 203), or show the evidence that settles it. Only claims and tensions
-    are checked, and words quoted from a source are the source's, not yours.
+    (ICD 203), or show the evidence that settles it. Claims, components,
+    tensions, the summary and the sections' introductions are read; words
+    quoted from a source are the source's, not yours.
+
+    Does not catch: certainty carried by tone rather than by a word of the
+    list ("Moscow is abandoning the project"), nor a certainty word after a
+    negation ("not certainly").
 
     Bad:
 
@@ -63,14 +68,14 @@ class UnhedgedCertainty(Rule):
     code = "ARG401"
     name = "unhedged-certainty"
     severity = Severity.WARNING
-    summary = "A claim or tension asserts certainty without a hedge"
+    summary = "The analyst's prose asserts certainty without a hedge"
     family = "language"
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import JUDGMENT, JUDGMENTS, NEGATED, normal, prose_of, quote, span_of
+        from argdoc.lint.wording import ANALYSIS, JUDGMENT, NEGATED, normal, prose_of, quote, span_of
 
-        for prose in prose_of(ctx, JUDGMENTS, preface=False):
+        for prose in prose_of(ctx, ANALYSIS, preface=True):
             by_sentence: dict[int, list[re.Match[str]]] = {}
             for match, term in prose.find(JUDGMENT):
                 if term.kind == "certainty" and not NEGATED.search(prose.text, 0, match.start()):
@@ -122,9 +127,9 @@ class EstimativeTermOffScale(Rule):
     }
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import ANALYSIS, normal, prose_of, row_uses, span_of
+        from argdoc.lint.wording import ANALYSIS, normal, prose_of, relative_modal, row_uses, span_of
 
-        lexicon, icd, complaint = _scale(ctx)
+        lexicon, icd, complaint = configured_scale(ctx)
         if complaint:
             yield Finding(complaint, None, None, 'set scale = "icd203" or a list of terms')
         row = 0
@@ -133,7 +138,7 @@ class EstimativeTermOffScale(Rule):
             row = 1 if rows.count(1) > rows.count(0) else 0
         for prose in prose_of(ctx, ANALYSIS, preface=True):
             for match, term in prose.find(lexicon):
-                if term.kind != "off":
+                if term.kind != "off" or relative_modal(prose.text, match.start(), term):
                     continue
                 where = "the ICD 203 likelihood scale" if icd else "the configured likelihood scale"
                 yield Finding(
@@ -145,7 +150,7 @@ class EstimativeTermOffScale(Rule):
 
 
 def _suggest(term: Term, lexicon: Lexicon, icd: bool, row: int) -> str:
-    from argdoc.lint.wording import BANDS, ROWS
+    from argdoc.likelihood import BANDS, ROWS
 
     assert term.band is not None
     if icd:
@@ -197,7 +202,8 @@ class MixedScaleRows(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import ROW_NAMES, ROWS, normal, related, row_uses, span_of
+        from argdoc.likelihood import ROWS
+        from argdoc.lint.wording import ROW_NAMES, normal, related, row_uses, span_of
 
         uses = row_uses(ctx)
         rows = [[use for use in uses if use[2].row == row] for row in (0, 1)]
@@ -257,7 +263,7 @@ class ConfidenceWithLikelihood(Rule):
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         from argdoc.lint.wording import ANALYSIS, confidence_pattern, normal, prose_of, span_of
 
-        lexicon = _scale(ctx)[0]
+        lexicon = configured_scale(ctx)[0]
         for prose in prose_of(ctx, ANALYSIS, preface=True):
             likelihoods: dict[int, re.Match[str]] = {}
             for match, _ in prose.find(lexicon):
@@ -398,6 +404,61 @@ class LongStatement(Rule):
                 )
 
 
+class UnhedgedForecast(Rule):
+    """A flat forecast in a judgment: "will" or "will not", with no likelihood.
+
+    "Iran will retaliate" states the future as fact. ICD 203 asks that a
+    judgment about what will happen say how likely it is: a term of the
+    scale in the sentence, or the claim's `likelihood:` field. Claims and
+    tensions are read; words quoted from a source are the source's.
+
+    Does not catch: forecasts without "will" ("Iran is set to retaliate",
+    "is going to"), nor "will" used for a plan already decided.
+
+    Bad:
+
+        claim thesis:
+            Russia will abandon the Bushehr reactor project.
+
+    Good:
+
+        claim thesis:
+            likelihood: likely
+
+            Russia will abandon the Bushehr reactor project.
+    """
+
+    code = "ARG407"
+    name = "unhedged-forecast"
+    severity = Severity.WARNING
+    summary = "A judgment forecasts with a flat 'will' and no likelihood"
+    family = "language"
+    default = False
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        from argdoc.lint.wording import FORECAST, JUDGMENT, JUDGMENTS, normal, prose_of, span_of
+
+        lexicon = configured_scale(ctx)[0]
+        estimated = {c.id for c in ctx.claims if c.likelihood}
+        for prose in prose_of(ctx, JUDGMENTS, preface=False):
+            if prose.statement in estimated:
+                continue
+            hedged = {prose.sentence_at(m.start()) for m, _ in (*prose.find(lexicon), *prose.find(JUDGMENT))}
+            reported: set[int] = set()
+            for match in prose.find_re(FORECAST):
+                index = prose.sentence_at(match.start())
+                if index in hedged or index in reported:
+                    continue
+                reported.add(index)
+                words = normal(match.group())
+                yield Finding(
+                    f"'{words}' forecasts without saying how likely",
+                    span_of(ctx, prose, match.start(), match.end()),
+                    prose.statement,
+                    "say how likely with a scale term ('likely', 'very likely'), or give the claim a likelihood: field",
+                )
+
+
 RULES: tuple[type[Rule], ...] = (
     UnhedgedCertainty,
     EstimativeTermOffScale,
@@ -405,4 +466,5 @@ RULES: tuple[type[Rule], ...] = (
     ConfidenceWithLikelihood,
     VagueAttribution,
     LongStatement,
+    UnhedgedForecast,
 )

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from argdoc.diagnostics import Related, Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Rule, StageRule
-from argdoc.nodes import AnyStatement, Paragraph, Text
+from argdoc.nodes import AnyStatement, Claim, Component, Paragraph, Tension, Text
 from argdoc.syntax import STATEMENT_FIELDS
 
 _RELATIONS = ("supports", "opposes", "between", "bears-on")
@@ -551,6 +551,510 @@ class FieldInProse(Rule):
                 )
 
 
+# --- the reviewer's eye (#15): what an editor marks in the shape of an argument --------
+
+
+def _claims_under(ctx: LintContext, roots: Iterable[str], *, answers: bool = True) -> set[str]:
+    """The roots and every statement that supports them, all the way down.
+
+    Without `answers`, a statement that opposes something is left out with what
+    lies under it: an objection or an answer to one is not the thesis's support,
+    and an answer to an answer is not asked for.
+    """
+    opposing = set() if answers else {e.source for e in ctx.resolution.edges if e.relation == "opposes"}
+    below: dict[str, list[str]] = {}
+    for edge in ctx.resolution.edges:
+        if edge.relation == "supports" and edge.source not in opposing:
+            below.setdefault(edge.target, []).append(edge.source)
+    found = set(roots)
+    todo = list(found)
+    while todo:
+        for lower in below.get(todo.pop(), ()):
+            if lower not in found:
+                found.add(lower)
+                todo.append(lower)
+    return found
+
+
+def _reaching(ctx: LintContext, roots: Iterable[str]) -> set[str]:
+    """Every statement with a path to a root: supports, opposes and bears-on lead up to the
+    claim they name; a component leads up to each tension that names it in `between:`."""
+    below: dict[str, list[str]] = {}
+    for edge in ctx.resolution.edges:
+        if edge.relation in ("supports", "opposes", "bears-on"):
+            below.setdefault(edge.target, []).append(edge.source)
+        elif edge.relation == "between":
+            below.setdefault(edge.source, []).append(edge.target)
+    found = set(roots)
+    todo = list(found)
+    while todo:
+        for lower in below.get(todo.pop(), ()):
+            if lower not in found:
+                found.add(lower)
+                todo.append(lower)
+    return found
+
+
+def _thesis_ids(ctx: LintContext) -> set[str]:
+    return {c.id for c in ctx.theses}
+
+
+class UnansweredObjection(Rule):
+    """An objection to the thesis (or to a claim under it) that nothing answers.
+
+    A claim that opposes the thesis, or a claim that supports it, is an
+    objection the paper has raised itself; a reviewer asks where the paper
+    answers it. Answer it with a claim that opposes the objection.
+
+    Does not catch: an objection answered only in prose (the rule reads
+    relations, not words), a weak answer, nor an objection to an answer (a
+    claim that opposes something is not counted as the thesis's support).
+
+    Bad:
+
+        claim thesis:
+            role: thesis
+
+            Sanctions have slowed the programme [@iaea].
+
+        claim smuggling:
+            opposes: thesis
+
+            Procurement networks route around the sanctions [@iaea].
+
+        source iaea:
+            outlet: IAEA
+
+    Good:
+
+        claim thesis:
+            role: thesis
+
+            Sanctions have slowed the programme [@iaea].
+
+        claim smuggling:
+            opposes: thesis
+
+            Procurement networks route around the sanctions [@iaea].
+
+        claim seizures:
+            opposes: smuggling
+
+            Most intercepted shipments were seized before delivery [@iaea].
+
+        source iaea:
+            outlet: IAEA
+    """
+
+    code = "ARG109"
+    name = "unanswered-objection"
+    severity = Severity.WARNING
+    summary = "A claim opposing the thesis (or a claim under it) is opposed by nothing"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        under = _claims_under(ctx, _thesis_ids(ctx), answers=False)
+        answered = {e.target for e in ctx.resolution.edges if e.relation == "opposes"}
+        for claim in ctx.claims:
+            target = next((ref.id for ref in claim.opposes if ref.id in under), None)
+            if target is not None and claim.id not in answered:
+                yield Finding(
+                    f"claim '{claim.id}' objects to '{target}', and nothing answers it",
+                    claim.id_span,
+                    claim.id,
+                    f"add a claim with opposes: {claim.id} that answers the objection",
+                )
+
+
+class UnreachedStatement(Rule):
+    """A claim, component or tension with relations that never lead to the thesis.
+
+    Every statement should reach the thesis through supports, opposes,
+    bears-on (and, for a component, a tension that names it). A detached pair
+    (an objection to a claim that itself supports nothing) is an argument the
+    paper never connects to what it argues. This holds when the thesis is
+    marked with `role: thesis` too.
+
+    Does not catch: a statement with no relation at all (orphan-statement
+    reports it), nor a paper without a single thesis (thesis-count does).
+
+    Bad:
+
+        claim thesis:
+            role: thesis
+
+            Body [@s].
+
+        claim side:
+            Body [@s].
+
+        claim objection:
+            opposes: side
+
+            Body [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim thesis:
+            role: thesis
+
+            Body [@s].
+
+        claim side:
+            supports: thesis
+
+            Body [@s].
+
+        claim objection:
+            opposes: side
+
+            Body [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG110"
+    name = "unreached-statement"
+    severity = Severity.WARNING
+    summary = "A statement's relations never lead to the thesis"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        theses = _thesis_ids(ctx)
+        if len(ctx.theses) != 1:
+            return
+        reached = _reaching(ctx, theses)
+        linked = {end for e in ctx.resolution.edges if e.relation in _RELATIONS for end in (e.source, e.target)}
+        for statement in ctx.statements:
+            if statement.kind == "source" or statement.id in reached or statement.id not in linked:
+                continue
+            yield Finding(
+                f"{statement.kind} '{statement.id}' does not lead to the thesis",
+                statement.id_span,
+                statement.id,
+                "connect it, or what it relates to, to the thesis (supports:, opposes:, bears-on:)",
+            )
+
+
+class SupportsAndOpposes(Rule):
+    """A statement that both supports and opposes the same claim.
+
+    A statement cannot be grounds for a claim and an objection to it at once:
+    one of the two relations is a slip.
+
+    Does not catch: a statement that supports a claim and opposes one of its
+    supports (supports-both-sides catches the reverse case for components).
+
+    Bad:
+
+        claim thesis:
+            Body [@s].
+
+        claim mixed:
+            supports: thesis
+            opposes: thesis
+
+            Body [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim thesis:
+            Body [@s].
+
+        claim mixed:
+            supports: thesis
+
+            Body [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG111"
+    name = "supports-and-opposes"
+    severity = Severity.ERROR
+    summary = "A statement both supports and opposes the same claim"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for claim in ctx.claims:
+            opposed = {ref.id for ref in claim.opposes}
+            for ref in claim.supports:
+                if ref.id in opposed:
+                    yield Finding(
+                        f"claim '{claim.id}' both supports and opposes '{ref.id}'",
+                        ref.span or claim.id_span,
+                        claim.id,
+                        "keep the relation you mean and remove the other",
+                    )
+                    opposed.discard(ref.id)
+
+
+class SupportsBothSides(Rule):
+    """A statement that supports both a claim and an objection to that claim.
+
+    Evidence that is grounds for the thesis and for its objection cuts both
+    ways; the paper should say how, or the relation is a slip.
+
+    Does not catch: evidence that cuts both ways without saying so in its
+    relations.
+
+    Bad:
+
+        claim thesis:
+            Body [@s].
+
+        claim objection:
+            opposes: thesis
+
+            Body [@s].
+
+        claim answer:
+            opposes: objection
+
+            Body [@s].
+
+        component trade:
+            supports: thesis, objection
+
+            Body [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim thesis:
+            Body [@s].
+
+        claim objection:
+            opposes: thesis
+
+            Body [@s].
+
+        claim answer:
+            opposes: objection
+
+            Body [@s].
+
+        component trade:
+            supports: thesis
+
+            Body [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG112"
+    name = "supports-both-sides"
+    severity = Severity.WARNING
+    summary = "A statement supports both a claim and a claim that opposes it"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        opposes = {(e.source, e.target) for e in ctx.resolution.edges if e.relation == "opposes"}
+        for statement in ctx.statements:
+            if not isinstance(statement, Claim | Component):
+                continue
+            targets = [ref.id for ref in statement.supports]
+            pair = next(((a, b) for a in targets for b in targets if (b, a) in opposes), None)
+            if pair is not None:
+                yield Finding(
+                    f"{statement.kind} '{statement.id}' supports both '{pair[0]}' and '{pair[1]}', which opposes it",
+                    statement.id_span,
+                    statement.id,
+                    "say in which way it supports each, or keep the one relation you mean",
+                )
+
+
+class ThesisWithoutTension(Rule):
+    """A paper with tensions, none of which bears on the thesis or a claim under it.
+
+    In a tensions brief the tensions are the thesis's evidence; when none
+    bears on the thesis (or on a claim that supports it), the tensions argue
+    something else.
+
+    Does not catch: a paper without tensions (it is not a tensions brief).
+
+    Bad:
+
+        claim thesis:
+            role: thesis
+
+            Body [@s].
+
+        claim other:
+            Body [@s].
+
+        component a:
+            supports: thesis
+
+            Body [@s].
+
+        component b:
+            supports: thesis
+
+            Body [@s].
+
+        tension t:
+            between: a, b
+            bears-on: other
+
+        source s:
+            outlet: X
+
+    Good:
+
+        claim thesis:
+            role: thesis
+
+            Body [@s].
+
+        component a:
+            supports: thesis
+
+            Body [@s].
+
+        component b:
+            supports: thesis
+
+            Body [@s].
+
+        tension t:
+            between: a, b
+            bears-on: thesis
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG113"
+    name = "thesis-without-tension"
+    severity = Severity.WARNING
+    summary = "No tension bears on the thesis or a claim under it"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        if not ctx.tensions or len(ctx.theses) != 1:
+            return
+        [thesis] = ctx.theses
+        under = _claims_under(ctx, {thesis.id})
+        if any(ref.id in under for tension in ctx.tensions for ref in tension.bears_on):
+            return
+        yield Finding(
+            f"no tension bears on the thesis '{thesis.id}' or a claim under it",
+            thesis.id_span,
+            thesis.id,
+            "add bears-on: with the thesis (or a claim that supports it) to the tensions it rests on",
+        )
+
+
+class EmptyStatement(Rule):
+    """A claim or tension with a title and no text.
+
+    A title states the point; the body says why it holds. A statement with
+    only a title asks the reader to take it on trust.
+
+    Does not catch: a body that says nothing of substance. Components are
+    left to uncited-statement.
+
+    Bad:
+
+        claim thesis "Russia balances two priorities":
+            role: thesis
+
+    Good:
+
+        claim thesis "Russia balances two priorities":
+            role: thesis
+
+            Moscow wants no nuclear Iran and no sanctions regime it does not control [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG114"
+    name = "empty-statement"
+    severity = Severity.WARNING
+    summary = "A claim or tension has a title but no text"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for statement in ctx.statements:
+            if isinstance(statement, Claim | Tension) and not statement.body:
+                yield Finding(
+                    f"{statement.kind} '{statement.id}' has no text",
+                    statement.id_span,
+                    statement.id,
+                    "say in its body why it holds, with the evidence",
+                )
+
+
+class EmptySection(Rule):
+    """A section, subsection or appendix with nothing under its heading.
+
+    Usually a placeholder left from the outline.
+
+    Statements belong to the section above them, so only a heading
+    followed straight by another heading is empty.
+
+    Does not catch: a section whose only content is a subsection (that is
+    its content).
+
+    Bad:
+
+        section background "Background":
+
+        section analysis "Analysis":
+
+        claim thesis:
+            Body [@s].
+
+        source s:
+            outlet: X
+
+    Good:
+
+        section background "Background":
+            Moscow and Tehran signed the Bushehr contract in 1995.
+
+        section analysis "Analysis":
+
+        claim thesis:
+            Body [@s].
+
+        source s:
+            outlet: X
+    """
+
+    code = "ARG115"
+    name = "empty-section"
+    severity = Severity.INFO
+    summary = "A section has no statements and no text beyond its heading"
+    family = "structure"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for division in ctx.paper.divisions():
+            subsections = getattr(division, "subsections", ())
+            if division.body or division.statements or division.exhibits or subsections:
+                continue
+            yield Finding(
+                f"{division.kind} '{division.id or division.title}' is empty",
+                division.id_span or division.span,
+                division.id,
+                "write its introduction or its statements, or remove the heading",
+            )
+
+
 RULES: tuple[type[Rule], ...] = (
     TensionNeedsTwoComponents,
     DuplicateTension,
@@ -561,4 +1065,11 @@ RULES: tuple[type[Rule], ...] = (
     ThesisCount,
     TensionNotLinkedToClaim,
     FieldInProse,
+    UnansweredObjection,
+    UnreachedStatement,
+    SupportsAndOpposes,
+    SupportsBothSides,
+    ThesisWithoutTension,
+    EmptyStatement,
+    EmptySection,
 )
