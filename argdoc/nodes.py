@@ -308,6 +308,11 @@ class Meta(Node):
     keywords: tuple[str, ...] = ()
     doi: str | None = None
     permalink: str | None = None
+    # #11: the authors' front and back matter, and the view a build shows by default.
+    view: str | None = None
+    key_findings: tuple[Block, ...] = ()
+    acknowledgements: tuple[Block, ...] = ()
+    about_authors: tuple[Block, ...] = ()
 
 
 class DivisionBase(Node):

@@ -341,7 +341,7 @@ def test_every_statement_and_source_is_an_anchor(sample: Page) -> None:
     for ident in ("interfax", "haaretz", "xinhua", "unused"):
         assert ident in ids
     articles = {a["id"]: a["class"] for a in sample.all("article")}
-    assert articles["thesis"] == "statement claim"
+    assert articles["thesis"] == "statement claim opening"  # the publication view's opening
     assert articles["great-power"] == "statement component"
     assert articles["political"] == "statement tension"
 
@@ -364,14 +364,43 @@ def test_title_block(sample: Page) -> None:
         assert expected in text
 
 
-def test_relations_and_kind_labels(sample_html: str) -> None:
-    page = parse(sample_html)
+def test_relations_and_kind_labels() -> None:
+    analysis = render_html(compile_paper(SAMPLE), RenderOptions(view="analysis"))
+    page = parse(analysis)
     text = page.plain()
     assert "Thesis Ivanov's statements pull in two directions" in text
     assert "Supports: Ivanov's statements pull in two directions" in text
     assert "Between: Maintaining Great Power status · Sovereignty" in text
     assert "Bears on: Ivanov's statements pull in two directions" in text
+    assert '<a href="#great-power">Maintaining Great Power status</a>' in analysis
+
+
+def test_publication_view_has_no_kind_labels_or_relation_lines(sample_html: str, sample: Page) -> None:
+    text = sample.plain()
+    for words in ("Supports:", "Between:", "Bears on:", "Opposes:"):
+        assert words not in text
+    assert 'class="kind"' not in sample_html and 'class="relation"' not in sample_html
+    # The titles still head their statements, and the links between them live in the tensions table.
+    assert "<h3>Maintaining Great Power status</h3>" in sample_html
     assert '<a href="#great-power">Maintaining Great Power status</a>' in sample_html
+
+
+def test_publication_view_opens_with_the_thesis_unnumbered(sample_html: str) -> None:
+    main = sample_html.split("<main>", 1)[1]
+    opening = main.index('<article class="statement claim opening" id="thesis">')
+    assert opening < main.index('id="policy"')
+    # No section of its own: the author's first section is section 1.
+    assert 'id="argument"' not in main
+    assert '<span class="section-number">1</span> Russian Foreign Policy' in main
+
+
+def test_view_comes_from_the_option_then_the_header() -> None:
+    analysis_paper = compile_paper("view: analysis\n" + SAMPLE)
+    assert 'class="kind"' in render_html(analysis_paper)
+    assert 'class="kind"' not in render_html(analysis_paper, RenderOptions(view="publication"))
+    assert 'class="kind"' in render_html(compile_paper(SAMPLE), RenderOptions(view="analysis"))
+    with pytest.raises(ValueError, match="unknown view"):
+        RenderOptions(view="draft")  # type: ignore[arg-type]
 
 
 def test_citations_are_endnotes_with_back_links(sample_html: str, sample: Page) -> None:
@@ -429,18 +458,26 @@ def test_sources_are_not_rendered_in_the_flow(sample: Page) -> None:
 
 
 def test_paper_without_sections_orders_claims_components_tensions() -> None:
-    page = parse(render_html(compile_paper(UNSECTIONED)))
+    page = parse(render_html(compile_paper(UNSECTIONED), RenderOptions(view="analysis")))
     h2 = [attrs.get("id") for attrs in page.all("section")]
     assert h2 == ["glance", "argument", "components", "tensions", "notes", "sources"]
+    assert [a["id"] for a in page.all("article")] == ["thesis", "a", "b", "t"]
+    # In the publication view the thesis opens the paper; the rest keep their groups.
+    page = parse(render_html(compile_paper(UNSECTIONED)))
+    sections = [attrs.get("id") for attrs in page.all("section")]
+    assert sections == ["glance", "components", "tensions", "notes", "sources"]
     assert [a["id"] for a in page.all("article")] == ["thesis", "a", "b", "t"]
 
 
 def test_untitled_statement_and_paper_fall_back() -> None:
     paper = compile_paper("claim the_main-point:\n    Text.\n")
-    page = parse(render_html(paper, RenderOptions(fallback_title="report")))
+    page = parse(render_html(paper, RenderOptions(fallback_title="report", view="analysis")))
     assert page.titles == ["report"]
     assert "The main point" in page.plain()
     assert page.all("h1")
+    # The publication view opens with an untitled thesis as text, without a made-up heading.
+    page = parse(render_html(paper, RenderOptions(fallback_title="report")))
+    assert "The main point" not in page.plain() and "Text." in page.plain()
 
 
 def test_generated_anchors_step_around_user_ids() -> None:
@@ -629,7 +666,9 @@ def test_cite_this_paper_line(sample: Page) -> None:
     )
 
 
-def test_contents_lists_numbered_sections_with_their_statements(sample_html: str, sample: Page) -> None:
+def test_contents_lists_numbered_sections_with_their_statements() -> None:
+    sample_html = render_html(compile_paper(SAMPLE), RenderOptions(view="analysis"))
+    sample = parse(sample_html)
     [nav] = sample.all("nav")
     assert nav["role"] == "doc-toc"
     toc = sample_html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
@@ -790,7 +829,8 @@ def test_fonts_can_be_left_out_of_the_html() -> None:
 def test_themes_change_the_stylesheet_not_the_markup() -> None:
     paper = compile_paper(SAMPLE)
     house, plain = render_html(paper), render_html(paper, RenderOptions(theme="plain"))
-    assert '<body class="theme-plain">' in plain and '<body class="theme-house">' in house
+    assert '<body class="theme-plain view-publication">' in plain
+    assert '<body class="theme-house view-publication">' in house
 
     def body(html: str) -> str:
         return html.split("<body", 1)[1].split(">", 1)[1]

@@ -181,7 +181,7 @@ def _render(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
 
 def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
     meta = paper.meta
-    plan = layout(paper)
+    plan = layout(paper, options.view_of(meta.view))
     title = meta.title or options.fallback_title
     direction = text_direction(meta.language)
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
@@ -206,6 +206,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         ),
         "notes": notes,
         "medium": medium,
+        "view": plan.view,
         "direction": direction,
         "theme": options.theme,
         "contents": contents(

@@ -36,6 +36,7 @@ from argdoc.nodes import (
 )
 from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
 from argdoc.render.glance import glance
+from argdoc.render.options import View
 from argdoc.resolve import citations_in, exhibit_prose
 from argdoc.walk import block_inlines
 
@@ -113,6 +114,10 @@ class Layout:
     # `references` holds the same words for the ids, beside the titles of the rest.
     appendices: tuple[Group, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    # #11. The view laid out, and in the publication view the thesis that opens the
+    # paper unnumbered, before section 1 (when it stands before the first section).
+    view: View = "analysis"
+    opening: Claim | None = None
 
     def link(self, anchor: str) -> Markup:
         """A link to an element of the paper, or the bare id when there is none (a paper with errors).
@@ -123,8 +128,14 @@ class Layout:
         return internal_link(anchor, self.titles.get(anchor))
 
 
-def layout(paper: Paper) -> Layout:
-    """Decide headings, numbers, anchors, titles and the order of sources."""
+def layout(paper: Paper, view: View = "analysis") -> Layout:
+    """Decide headings, numbers, anchors, titles and the order of sources.
+
+    In the publication view a thesis written before the first section opens the
+    paper, without a heading group of its own ("1 Argument" in the analysis
+    view), so the author's sections keep their numbers. Exports lay out the
+    analysis view, which places every statement under a heading.
+    """
     user_ids = {s.id for s in paper.all_statements()} | {d.id for d in paper.divisions() if d.id}
     user_ids |= {e.id for e in paper.all_exhibits()}
     if paper.bibliography is not None and paper.bibliography.id:
@@ -133,12 +144,15 @@ def layout(paper: Paper) -> Layout:
     roles = {role: anchors.reserve(role) for role in ("summary", "contents", "glance")}
     roles.update((role, anchors.reserve(f"tension-map-{role}")) for role in ("title", "desc", "arrow"))
     sections, closing = _split_closing_sources_section(paper.sections)
-    groups = _numbered((*_preamble_groups(paper.statements, anchors), *_section_groups(sections, anchors)))
+    thesis = find_thesis(paper)
+    opening = thesis if view == "publication" and any(s is thesis for s in paper.statements) else None
+    preamble = [s for s in paper.statements if s is not opening]
+    groups = _numbered((*_preamble_groups(preamble, anchors), *_section_groups(sections, anchors)))
     appendices = _lettered(_section_groups(paper.appendices, anchors))
     roles["notes"] = anchors.reserve("notes")
     bibliography = paper.bibliography or closing
     roles["sources"] = bibliography.id if bibliography is not None and bibliography.id else anchors.reserve("sources")
-    sources = _source_entries(paper, roles["summary"], (*groups, *appendices))
+    sources = _source_entries(paper, roles["summary"], (*groups, *appendices), opening)
     # Only elements that will exist get a title, so a link never points at nothing.
     titles = {roles["summary"]: "Summary"} if paper.meta.summary else {}
     sources_title = bibliography.title if bibliography is not None else "Sources"
@@ -147,7 +161,6 @@ def layout(paper: Paper) -> Layout:
     every_group = [*_with_subsections(groups), *_with_subsections(appendices)]
     titles.update((group.anchor, group.title) for group in every_group)
     titles.update((s.id, display_title(s)) for s in paper.all_statements())
-    thesis = find_thesis(paper)
     # The tension map, when the paper shows one, is Figure 1: the author's figures follow it.
     numbered = _numbering(every_group, paper.all_exhibits(), figures_before=1 if glance(paper, thesis) else 0)
     labels = _number_labels(numbered)
@@ -167,6 +180,8 @@ def layout(paper: Paper) -> Layout:
         references=references,
         appendices=appendices,
         labels=labels,
+        view=view,
+        opening=opening,
     )
 
 
@@ -336,10 +351,14 @@ def _slug(title: str) -> str:
     return re.sub(r"[^\w]+", "-", title.lower()).strip("-") or "section"
 
 
-def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) -> tuple[SourceEntry, ...]:
+def _source_entries(
+    paper: Paper, summary_anchor: str, groups: Iterable[Group], opening: Claim | None = None
+) -> tuple[SourceEntry, ...]:
     """Sources in order of first citation, then the uncited ones in the order they were written."""
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
     flow = [(summary_anchor, paper.meta.summary)]
+    if opening is not None:
+        flow.append((opening.id, opening.body))
     for group in _with_subsections(groups):
         flow.append((group.anchor, group.intro))
         for item in group.flow:
