@@ -180,6 +180,11 @@ class Claim(StatementBase):
     def is_marked_thesis(self) -> bool:
         return self.role == "thesis"
 
+    @property
+    def is_recommendation(self) -> bool:
+        """`role: recommendation` (#11): the authors' advice, never the thesis nor a key finding."""
+        return self.role == "recommendation"
+
 
 class Component(StatementBase):
     """One component of an actor's position or policy, with its evidence."""

@@ -359,7 +359,7 @@ def test_title_block(sample: Page) -> None:
         "Reut Briefs · No. 12",
         "A brief",
         "Jane Smith, Example University",
-        "The Reut Institute · 20 March 2007",
+        "The Reut Institute · March 20, 2007",  # the paper is en-US (the default): so is its date
     ):
         assert expected in text
 
@@ -497,7 +497,10 @@ def test_dangling_citation_renders_without_a_link() -> None:
 
 def test_page_size_rule_follows_the_options() -> None:
     paper = compile_paper(UNSECTIONED)
-    assert '@page { size: A4; margin: 24mm 20mm 24mm; @top-right { content: "Flat"; } }' in render_html(paper)
+    assert (
+        '@page { size: A4; margin: 24mm 20mm 24mm; @top-right { content: "Flat"; } '
+        '@bottom-center { content: "Page " counter(page) " of " counter(pages); } }'
+    ) in render_html(paper)
     assert "@page { size: letter;" in render_html(paper, RenderOptions(page_size="Letter"))
 
 
@@ -682,10 +685,55 @@ def test_contents_lists_numbered_sections_with_their_statements() -> None:
 
 def test_key_findings_are_the_thesis_and_the_claims_that_support_it(carbon_html: str) -> None:
     findings = carbon_html.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
-    assert re.findall(r'href="#([^"]+)"', findings) == [
-        "thesis", "leakage", "ambition", "same-charge", "recycle-revenue", "support-reporting", "no-rebates"
-    ]  # fmt: skip
+    # The three recommendations support the thesis too, but have their own box (#11).
+    assert re.findall(r'href="#([^"]+)"', findings) == ["thesis", "leakage", "ambition", "same-charge"]
     assert '<li class="thesis">' in findings
+
+
+def test_generated_findings_are_at_most_five() -> None:
+    claims = "".join(f'claim c{n} "Finding {n}":\n    supports: thesis\n    Body.\n' for n in range(8))
+    html = render_html(compile_paper(f'title: T\nclaim thesis "Main":\n    Body.\n{claims}'))
+    findings = html.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', findings) == ["thesis", "c0", "c1", "c2", "c3"]
+
+
+def test_written_key_findings_replace_the_generated_list() -> None:
+    text = SAMPLE.replace(
+        "summary:", "key-findings:\n    - Russia *balances* two aims.\n    - Iran knows it.\nsummary:"
+    )
+    html = render_html(compile_paper(text))
+    box = html.split('<section class="summary"', 1)[1].split("</section>", 1)[0]
+    assert '<div class="findings written">' in box and '<ul class="findings">' not in box
+    assert "<li>Russia <em>balances</em> two aims.</li>" in box and "<li>Iran knows it.</li>" in box
+
+
+def test_recommendations_are_numbered_and_boxed(carbon_html: str) -> None:
+    # The box opens the section with id `recommendations`, and lists them in order.
+    section = carbon_html.split('<section class="section" id="recommendations">', 1)[1]
+    box = section.split('<aside class="recommendations-box"', 1)[1].split("</aside>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', box) == ["recycle-revenue", "support-reporting", "no-rebates"]
+    assert "<h3 " in box and ">Recommendations</h3>" in box
+    assert '<span class="recommendation-number">Recommendation 2</span> Fund and simplify' in section
+
+
+def test_recommendations_box_follows_the_findings_without_a_recommendations_section() -> None:
+    text = SAMPLE + '\nclaim act "Talk to Tehran":\n    role: recommendation\n    supports: thesis\n    Body.\n'
+    html = render_html(compile_paper(text))
+    after_summary = html.split('<section class="summary"', 1)[1].split("</section>", 1)[1]
+    assert after_summary.lstrip().startswith('<aside class="recommendations-box"')
+    assert '<h2 id="recommendations-box">Recommendations</h2>' in after_summary
+
+
+def test_acknowledgements_and_about_the_authors_close_the_paper() -> None:
+    text = SAMPLE.replace(
+        "summary:", "acknowledgements: We thank *the reviewers*.\nabout-authors:\n    Jane Smith writes.\nsummary:"
+    )
+    html = render_html(compile_paper(text))
+    main = html.split("<main>", 1)[1]
+    thanks, about, notes = (main.index(mark) for mark in ('id="acknowledgements"', 'id="about-authors"', 'id="notes"'))
+    assert main.index('id="political"') < thanks < about < notes
+    assert "<h2>Acknowledgements</h2>" in main and "We thank <em>the reviewers</em>." in main
+    assert "<h2>About the authors</h2>" in main
 
 
 def test_a_closing_section_of_sources_heads_the_source_list(carbon_html: str) -> None:
