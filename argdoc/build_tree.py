@@ -73,6 +73,7 @@ from argdoc.syntax import (
     SUPPRESSION,
     SUPPRESSION_MARK,
     TABLE_ROW,
+    VIEWS,
     Field,
 )
 
@@ -393,6 +394,8 @@ class Builder:
             return self._role(fv, sid)
         if kind == "language":
             return self._language(fv)
+        if kind == "view":
+            return self._view(fv)
         if kind == "blocks":
             return tuple(self._blocks(fv.value_lines, sid))
         if kind in _EXHIBIT_VALUES:
@@ -755,15 +758,20 @@ class Builder:
         return _STATEMENT_CLASSES[kind](**common, **values)
 
     def _role(self, fv: FieldValue, sid: str | None) -> str | None:
-        if fv.value in ROLES:
+        hint = f"the roles a claim can take are: {', '.join(ROLES)}"
+        return self._choice(fv, ROLES, codes.INVALID_ROLE, "role", hint, sid)
+
+    def _view(self, fv: FieldValue) -> str | None:
+        hint = f"the views are: {', '.join(VIEWS)} (publication, the default, reads like the brief a reader is sent)"
+        return self._choice(fv, VIEWS, codes.INVALID_FIELD_VALUE, "view", hint, None)
+
+    def _choice(
+        self, fv: FieldValue, choices: tuple[str, ...], code: Code, what: str, hint: str, sid: str | None
+    ) -> str | None:
+        """A value that must be one of a few words (a role, a view); None, with an error, when it is not."""
+        if fv.value in choices:
             return fv.value
-        self.error(
-            codes.INVALID_ROLE,
-            f"unknown role '{fv.value}'",
-            _value_span(fv),
-            f"the roles a claim can take are: {', '.join(ROLES)}",
-            statement=sid,
-        )
+        self.error(code, f"unknown {what} '{fv.value}'", _value_span(fv), hint, statement=sid)
         return None
 
     def _references(self, fv: FieldValue, separator: str, sid: str | None) -> tuple[Reference, ...]:

@@ -192,7 +192,9 @@ INVALID_AUTHOR = _code("E110", "invalid-author", "An author that cannot be read,
 INVALID_LANGUAGE = _code("E111", "invalid-language", "A `language:` value that is not a language tag.", FIELDS)
 INVALID_URL = _code("E112", "invalid-url", "A source's `url:`, or a link's address, with a space in it.", FIELDS)
 EMPTY_TITLE = _code("E113", "empty-title", 'A title written as empty quotes: `claim a "":`.', FIELDS)
-INVALID_ROLE = _code("E114", "invalid-role", "A claim's `role:` is not one argdoc knows (`thesis`).", FIELDS)
+INVALID_ROLE = _code(
+    "E114", "invalid-role", "A claim's `role:` is not one argdoc knows (`thesis`, `recommendation`).", FIELDS
+)
 EMPTY_LINK_TEXT = _code(
     "E116",
     "empty-link-text",

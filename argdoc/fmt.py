@@ -356,15 +356,21 @@ class Printer:
         self.comments_before(meta.span.end_line + 1 if meta.span else first_item, "")
         for name, value in self._meta_fields(meta):
             self.emit(f"{name}: {value}" if value else f"{name}:")
-        if meta.summary:
-            if len(meta.summary) == 1 and isinstance(meta.summary[0], Paragraph):
-                text = _protect_start(write_inline(meta.summary[0].children))
-                if len(f"summary: {text}") <= self.width:
-                    self.emit(f"summary: {text}")
-                    self.blank()
-                    return
-            self.emit("summary:")
-            self.blocks(meta.summary, INDENT)
+        # The `blocks` fields (the summary, #11's key findings, acknowledgements, about the
+        # authors) come last, in the table's order; a lone short paragraph stays on its line.
+        blocks_fields = [f for f in HEADER_FIELDS.values() if f.value == "blocks" and getattr(meta, f.attribute)]
+        for number, spec in enumerate(blocks_fields):
+            blocks: tuple[Block, ...] = getattr(meta, spec.attribute)
+            if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+                text = _protect_start(write_inline(blocks[0].children))
+                if len(f"{spec.name}: {text}") <= self.width:
+                    self.emit(f"{spec.name}: {text}")
+                    if number == len(blocks_fields) - 1:
+                        self.blank()
+                        return
+                    continue
+            self.emit(f"{spec.name}:")
+            self.blocks(blocks, INDENT)
         if meta.span is not None:
             self.comments_before(meta.span.end_line + 1, "")
         self.blank()

@@ -184,6 +184,11 @@ class Claim(StatementBase):
     def is_marked_thesis(self) -> bool:
         return self.role == "thesis"
 
+    @property
+    def is_recommendation(self) -> bool:
+        """`role: recommendation` (#11): the authors' advice, never the thesis nor a key finding."""
+        return self.role == "recommendation"
+
 
 class Component(StatementBase):
     """One component of an actor's position or policy, with its evidence."""
@@ -312,6 +317,11 @@ class Meta(Node):
     keywords: tuple[str, ...] = ()
     doi: str | None = None
     permalink: str | None = None
+    # #11: the authors' front and back matter, and the view a build shows by default.
+    view: str | None = None
+    key_findings: tuple[Block, ...] = ()
+    acknowledgements: tuple[Block, ...] = ()
+    about_authors: tuple[Block, ...] = ()
 
 
 class DivisionBase(Node):

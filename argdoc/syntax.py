@@ -50,6 +50,8 @@ Value = Literal[
     "width",
     "chart-type",
     "reference",
+    # #11: `view:`, one of the views a paper can be rendered in
+    "view",
 ]
 
 
@@ -102,13 +104,23 @@ HEADER_FIELDS: dict[str, Field] = _table(
     _field("keywords", separator=","),
     _field("doi"),
     _field("permalink", "web-address"),
+    # #11: the authors' front and back matter, and the default view
+    _field("view", "view"),
+    _field("key-findings", "blocks", aliases=("key_findings",)),
+    _field("acknowledgements", "blocks", aliases=("acknowledgments",)),
+    _field("about-authors", "blocks", aliases=("about_authors",)),
 )
+
+# The views a paper can be rendered in (argdoc.render.options.VIEWS says the same).
+VIEWS = ("publication", "analysis")
 
 # --- statements -------------------------------------------------------------------
 
 # `role: thesis` marks the paper's main claim (see the thesis-count rule).
 THESIS = "thesis"
-ROLES = (THESIS,)
+# `role: recommendation` (#11): the authors' advice, numbered and gathered in a box.
+RECOMMENDATION = "recommendation"
+ROLES = (THESIS, RECOMMENDATION)
 
 # Each kind of statement by its keyword, with its fields.
 STATEMENT_FIELDS: dict[str, dict[str, Field]] = {

@@ -147,7 +147,7 @@ def test_chart_of_words_is_an_error_at_its_data_field() -> None:
 
 
 def test_subsections_and_appendices_are_in_order_in_html_and_contents() -> None:
-    html = render_html(_paper())
+    html = render_html(_paper(), RenderOptions(view="analysis"))
     positions = [html.index(mark) for mark in ('id="one"', 'id="sub"', 'id="method"', 'id="src"')]
     assert positions == sorted(positions)
     assert '<h3><span class="section-number">2.1</span> Sub</h3>' in html
@@ -226,7 +226,12 @@ def test_cross_references_name_tables_figures_subsections_and_appendices_by_thei
     path.write_text(text, encoding="utf-8")
     result = compile_file(path)
     assert result.diagnostics == [] and result.paper is not None
-    html = render_html(result.paper, RenderOptions(base_dir=tmp_path))
+    # The exports lay out the analysis view, where the thesis has a section of its own.
+    html = render_html(result.paper, RenderOptions(base_dir=tmp_path, view="analysis"))
+    publication = render_html(result.paper, RenderOptions(base_dir=tmp_path))
+    # In the publication view the thesis opens the paper unnumbered: the subsection is 1.1, as its heading says.
+    assert '<a class="xref" href="#sub">section 1.1</a>' in publication
+    assert '<span class="section-number">1.1</span> Sub' in publication
     for ident, label in (
         ("spend", "Table 1"),
         ("spend-chart", "Figure 1"),

@@ -341,7 +341,7 @@ def test_every_statement_and_source_is_an_anchor(sample: Page) -> None:
     for ident in ("interfax", "haaretz", "xinhua", "unused"):
         assert ident in ids
     articles = {a["id"]: a["class"] for a in sample.all("article")}
-    assert articles["thesis"] == "statement claim"
+    assert articles["thesis"] == "statement claim opening"  # the publication view's opening
     assert articles["great-power"] == "statement component"
     assert articles["political"] == "statement tension"
 
@@ -359,19 +359,48 @@ def test_title_block(sample: Page) -> None:
         "Reut Briefs · No. 12",
         "A brief",
         "Jane Smith, Example University",
-        "The Reut Institute · 20 March 2007",
+        "The Reut Institute · March 20, 2007",  # the paper is en-US (the default): so is its date
     ):
         assert expected in text
 
 
-def test_relations_and_kind_labels(sample_html: str) -> None:
-    page = parse(sample_html)
+def test_relations_and_kind_labels() -> None:
+    analysis = render_html(compile_paper(SAMPLE), RenderOptions(view="analysis"))
+    page = parse(analysis)
     text = page.plain()
     assert "Thesis Ivanov's statements pull in two directions" in text
     assert "Supports: Ivanov's statements pull in two directions" in text
     assert "Between: Maintaining Great Power status · Sovereignty" in text
     assert "Bears on: Ivanov's statements pull in two directions" in text
+    assert '<a href="#great-power">Maintaining Great Power status</a>' in analysis
+
+
+def test_publication_view_has_no_kind_labels_or_relation_lines(sample_html: str, sample: Page) -> None:
+    text = sample.plain()
+    for words in ("Supports:", "Between:", "Bears on:", "Opposes:"):
+        assert words not in text
+    assert 'class="kind"' not in sample_html and 'class="relation"' not in sample_html
+    # The titles still head their statements, and the links between them live in the tensions table.
+    assert "<h3>Maintaining Great Power status</h3>" in sample_html
     assert '<a href="#great-power">Maintaining Great Power status</a>' in sample_html
+
+
+def test_publication_view_opens_with_the_thesis_unnumbered(sample_html: str) -> None:
+    main = sample_html.split("<main>", 1)[1]
+    opening = main.index('<article class="statement claim opening" id="thesis">')
+    assert opening < main.index('id="policy"')
+    # No section of its own: the author's first section is section 1.
+    assert 'id="argument"' not in main
+    assert '<span class="section-number">1</span> Russian Foreign Policy' in main
+
+
+def test_view_comes_from_the_option_then_the_header() -> None:
+    analysis_paper = compile_paper("view: analysis\n" + SAMPLE)
+    assert 'class="kind"' in render_html(analysis_paper)
+    assert 'class="kind"' not in render_html(analysis_paper, RenderOptions(view="publication"))
+    assert 'class="kind"' in render_html(compile_paper(SAMPLE), RenderOptions(view="analysis"))
+    with pytest.raises(ValueError, match="unknown view"):
+        RenderOptions(view="draft")  # type: ignore[arg-type]
 
 
 def test_citations_are_endnotes_with_back_links(sample_html: str, sample: Page) -> None:
@@ -429,18 +458,26 @@ def test_sources_are_not_rendered_in_the_flow(sample: Page) -> None:
 
 
 def test_paper_without_sections_orders_claims_components_tensions() -> None:
-    page = parse(render_html(compile_paper(UNSECTIONED)))
+    page = parse(render_html(compile_paper(UNSECTIONED), RenderOptions(view="analysis")))
     h2 = [attrs.get("id") for attrs in page.all("section")]
     assert h2 == ["glance", "argument", "components", "tensions", "notes", "sources"]
+    assert [a["id"] for a in page.all("article")] == ["thesis", "a", "b", "t"]
+    # In the publication view the thesis opens the paper; the rest keep their groups.
+    page = parse(render_html(compile_paper(UNSECTIONED)))
+    sections = [attrs.get("id") for attrs in page.all("section")]
+    assert sections == ["glance", "components", "tensions", "notes", "sources"]
     assert [a["id"] for a in page.all("article")] == ["thesis", "a", "b", "t"]
 
 
 def test_untitled_statement_and_paper_fall_back() -> None:
     paper = compile_paper("claim the_main-point:\n    Text.\n")
-    page = parse(render_html(paper, RenderOptions(fallback_title="report")))
+    page = parse(render_html(paper, RenderOptions(fallback_title="report", view="analysis")))
     assert page.titles == ["report"]
     assert "The main point" in page.plain()
     assert page.all("h1")
+    # The publication view opens with an untitled thesis as text, without a made-up heading.
+    page = parse(render_html(paper, RenderOptions(fallback_title="report")))
+    assert "The main point" not in page.plain() and "Text." in page.plain()
 
 
 def test_generated_anchors_step_around_user_ids() -> None:
@@ -460,7 +497,10 @@ def test_dangling_citation_renders_without_a_link() -> None:
 
 def test_page_size_rule_follows_the_options() -> None:
     paper = compile_paper(UNSECTIONED)
-    assert '@page { size: A4; margin: 24mm 20mm 24mm; @top-right { content: "Flat"; } }' in render_html(paper)
+    assert (
+        '@page { size: A4; margin: 24mm 20mm 24mm; @top-right { content: "Flat"; } '
+        '@bottom-center { content: "Page " counter(page) " of " counter(pages); } }'
+    ) in render_html(paper)
     assert "@page { size: letter;" in render_html(paper, RenderOptions(page_size="Letter"))
 
 
@@ -629,7 +669,9 @@ def test_cite_this_paper_line(sample: Page) -> None:
     )
 
 
-def test_contents_lists_numbered_sections_with_their_statements(sample_html: str, sample: Page) -> None:
+def test_contents_lists_numbered_sections_with_their_statements() -> None:
+    sample_html = render_html(compile_paper(SAMPLE), RenderOptions(view="analysis"))
+    sample = parse(sample_html)
     [nav] = sample.all("nav")
     assert nav["role"] == "doc-toc"
     toc = sample_html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
@@ -643,10 +685,55 @@ def test_contents_lists_numbered_sections_with_their_statements(sample_html: str
 
 def test_key_findings_are_the_thesis_and_the_claims_that_support_it(carbon_html: str) -> None:
     findings = carbon_html.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
-    assert re.findall(r'href="#([^"]+)"', findings) == [
-        "thesis", "leakage", "ambition", "same-charge", "recycle-revenue", "support-reporting", "no-rebates"
-    ]  # fmt: skip
+    # The three recommendations support the thesis too, but have their own box (#11).
+    assert re.findall(r'href="#([^"]+)"', findings) == ["thesis", "leakage", "ambition", "same-charge"]
     assert '<li class="thesis">' in findings
+
+
+def test_generated_findings_are_at_most_five() -> None:
+    claims = "".join(f'claim c{n} "Finding {n}":\n    supports: thesis\n    Body.\n' for n in range(8))
+    html = render_html(compile_paper(f'title: T\nclaim thesis "Main":\n    Body.\n{claims}'))
+    findings = html.split('<ul class="findings">', 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', findings) == ["thesis", "c0", "c1", "c2", "c3"]
+
+
+def test_written_key_findings_replace_the_generated_list() -> None:
+    text = SAMPLE.replace(
+        "summary:", "key-findings:\n    - Russia *balances* two aims.\n    - Iran knows it.\nsummary:"
+    )
+    html = render_html(compile_paper(text))
+    box = html.split('<section class="summary"', 1)[1].split("</section>", 1)[0]
+    assert '<div class="findings written">' in box and '<ul class="findings">' not in box
+    assert "<li>Russia <em>balances</em> two aims.</li>" in box and "<li>Iran knows it.</li>" in box
+
+
+def test_recommendations_are_numbered_and_boxed(carbon_html: str) -> None:
+    # The box opens the section with id `recommendations`, and lists them in order.
+    section = carbon_html.split('<section class="section" id="recommendations">', 1)[1]
+    box = section.split('<aside class="recommendations-box"', 1)[1].split("</aside>", 1)[0]
+    assert re.findall(r'href="#([^"]+)"', box) == ["recycle-revenue", "support-reporting", "no-rebates"]
+    assert "<h3 " in box and ">Recommendations</h3>" in box
+    assert '<span class="recommendation-number">Recommendation 2</span> Fund and simplify' in section
+
+
+def test_recommendations_box_follows_the_findings_without_a_recommendations_section() -> None:
+    text = SAMPLE + '\nclaim act "Talk to Tehran":\n    role: recommendation\n    supports: thesis\n    Body.\n'
+    html = render_html(compile_paper(text))
+    after_summary = html.split('<section class="summary"', 1)[1].split("</section>", 1)[1]
+    assert after_summary.lstrip().startswith('<aside class="recommendations-box"')
+    assert '<h2 id="recommendations-box">Recommendations</h2>' in after_summary
+
+
+def test_acknowledgements_and_about_the_authors_close_the_paper() -> None:
+    text = SAMPLE.replace(
+        "summary:", "acknowledgements: We thank *the reviewers*.\nabout-authors:\n    Jane Smith writes.\nsummary:"
+    )
+    html = render_html(compile_paper(text))
+    main = html.split("<main>", 1)[1]
+    thanks, about, notes = (main.index(mark) for mark in ('id="acknowledgements"', 'id="about-authors"', 'id="notes"'))
+    assert main.index('id="political"') < thanks < about < notes
+    assert "<h2>Acknowledgements</h2>" in main and "We thank <em>the reviewers</em>." in main
+    assert "<h2>About the authors</h2>" in main
 
 
 def test_a_closing_section_of_sources_heads_the_source_list(carbon_html: str) -> None:
@@ -790,7 +877,8 @@ def test_fonts_can_be_left_out_of_the_html() -> None:
 def test_themes_change_the_stylesheet_not_the_markup() -> None:
     paper = compile_paper(SAMPLE)
     house, plain = render_html(paper), render_html(paper, RenderOptions(theme="plain"))
-    assert '<body class="theme-plain">' in plain and '<body class="theme-house">' in house
+    assert '<body class="theme-plain view-publication">' in plain
+    assert '<body class="theme-house view-publication">' in house
 
     def body(html: str) -> str:
         return html.split("<body", 1)[1].split(">", 1)[1]

@@ -169,27 +169,49 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return found
 
 
+# The reference paper's sections and statements, under the bookmarks before them.
+REFERENCE_BODY_MARKS = [
+    (0, "Russian Foreign Policy"),
+    (1, "Maintaining Great Power status"),
+    (1, "Protecting State Sovereignty from outside interference"),
+    (1, "Keeping its influence in its 'Near Abroad'"),
+    (1, "Preventing further nuclear proliferation"),
+    (0, "Inherent Tensions"),
+    (1, "Economic Sphere"),
+    (1, "Political and Military Sphere"),
+]
+
+
 def test_bookmarks_for_sections_and_statements(reference: PdfReader) -> None:
+    # The publication view: the untitled thesis opens the paper, with no section
+    # (and so no bookmark) of its own, and the author's sections are 1 and 2.
     marks = outline(reference)
+    numbered = {"Russian Foreign Policy": "1 ", "Inherent Tensions": "2 "}
+    assert [(d, t) for d, t, _ in marks] == [
+        (0, "Summary"),
+        (0, "Contents"),
+        (0, "The argument at a glance"),
+        *((d, numbered.get(t, "") + t) for d, t in REFERENCE_BODY_MARKS),
+        (0, "Sources"),
+    ]
+    texts = page_texts(reference)
+    for _, title, page in marks:
+        assert title.upper() in texts[page - 1].upper(), (title, page)  # the heading is on that page
+
+
+def test_analysis_view_bookmarks_the_argument_section() -> None:
+    paper = compile_paper(REFERENCE.read_text(encoding="utf-8"))
+    marks = outline(read(render_pdf(paper, RenderOptions(view="analysis"))))
+    numbered = {"Russian Foreign Policy": "2 ", "Inherent Tensions": "3 "}
     assert [(d, t) for d, t, _ in marks] == [
         (0, "Summary"),
         (0, "Contents"),
         (0, "The argument at a glance"),
         (0, "1 Argument"),
         (1, "Thesis"),
-        (0, "2 Russian Foreign Policy"),
-        (1, "Maintaining Great Power status"),
-        (1, "Protecting State Sovereignty from outside interference"),
-        (1, "Keeping its influence in its 'Near Abroad'"),
-        (1, "Preventing further nuclear proliferation"),
-        (0, "3 Inherent Tensions"),
-        (1, "Economic Sphere"),
-        (1, "Political and Military Sphere"),
+        *((d, numbered.get(t, "") + t) for d, t in REFERENCE_BODY_MARKS),
         (0, "Sources"),
     ]
-    texts = page_texts(reference)
-    for _, title, page in marks:
-        assert title.upper() in texts[page - 1].upper(), (title, page)  # the heading is on that page
 
 
 def test_contents_page_numbers_are_the_pages_of_the_headings(reference: PdfReader) -> None:
@@ -202,7 +224,7 @@ def test_contents_page_numbers_are_the_pages_of_the_headings(reference: PdfReade
         if match and ". ." in line:
             entries[match.group(1).strip()] = int(match.group(2))
     pages = {title: page for _, title, page in outline(reference)}
-    assert len(entries) == 12  # every bookmark but Summary and Contents, which come before the contents
+    assert len(entries) == 10  # every bookmark but Summary and Contents, which come before the contents
     for title, page in entries.items():
         assert pages[title] == page, title
 

@@ -75,6 +75,7 @@ SAMPLES = {
     "role": "thesis",
     "language": "en-GB",
     "person": "Ann Lee (Institute)",
+    "view": "analysis",
 }
 
 

@@ -27,7 +27,7 @@ FORMATS = ("html", "pdf")
 
 
 def arguments(build: argparse.ArgumentParser) -> None:
-    from argdoc.render.options import PDF_VARIANTS, THEMES
+    from argdoc.render.options import PDF_VARIANTS, THEMES, VIEWS
 
     build.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
     build.add_argument(
@@ -44,6 +44,12 @@ def arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
     build.add_argument(
         "-j", "--jobs", type=positive, metavar="N", help="build N papers at once (default: one per CPU core)"
+    )
+    build.add_argument(
+        "--view",
+        choices=VIEWS,
+        help="publication (reads like the brief a reader is sent) or analysis (kinds and relations shown, "
+        "for reviewers); default: the paper's view: field, else publication",
     )
     build.add_argument("--theme", choices=THEMES, default=THEMES[0], help=f"house style (default: {THEMES[0]})")
     build.add_argument(
@@ -156,11 +162,12 @@ def _distinct_outputs(jobs: list[BuildJob]) -> list[BuildJob]:
 
 
 def _render_settings(args: argparse.Namespace) -> dict[str, object]:
-    """The --theme, --templates, --pdf-variant and font options, as RenderOptions fields."""
+    """The --view, --theme, --templates, --pdf-variant and font options, as RenderOptions fields."""
     settings: dict[str, object] = {
         "theme": args.theme,
         "pdf_variant": args.pdf_variant,
         "embed_fonts": args.embed_fonts,
+        "view": args.view,
     }
     if args.templates is not None:
         if not args.templates.is_dir():

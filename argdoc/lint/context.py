@@ -103,8 +103,9 @@ class LintContext:
 
     @functools.cached_property
     def theses(self) -> list[Claim]:
-        """Claims marked `role: thesis`; without a mark, the claims no other claim is under."""
+        """Claims marked `role: thesis`; without a mark, the claims no other claim is under
+        (but recommendations, which conclude the argument rather than head it)."""
         marked = [c for c in self.claims if c.is_marked_thesis]
         if marked:
             return marked
-        return [c for c in self.claims if not c.supports and not c.opposes]
+        return [c for c in self.claims if not c.supports and not c.opposes and not c.is_recommendation]

@@ -35,6 +35,7 @@ from markupsafe import Markup
 
 from argdoc.inline import is_safe_link
 from argdoc.nodes import Meta, Source
+from argdoc.render.locale import format_date
 from argdoc.render.safe_html import escape, format_html, join_html
 
 # English month names, spelled out here so that output never depends on the
@@ -299,7 +300,8 @@ def paper_citation(meta: Meta, title: str, address: str | None) -> Markup:
         pieces.append(escape(f"No. {meta.number}"))
     # The organisation publishes; it is not repeated when it is also the sole author.
     publisher = meta.organisation if meta.organisation and authors != (meta.organisation,) else None
-    imprint = [escape(part) for part in (publisher, meta.date and month_day_year(meta.date)) if part]
+    # The paper's date as its language writes it (#11): "20 March 2007" in en-GB, "March 20, 2007" in en-US.
+    imprint = [escape(part) for part in (publisher, meta.date and format_date(meta.date, "day", meta.language)) if part]
     if imprint:
         pieces.append(join_html(", ", imprint))
     if address:

@@ -55,6 +55,7 @@ from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_in
 from argdoc.render.glance import Glance, glance
 from argdoc.render.language import Direction, text_direction
 from argdoc.render.layout import Anchors, Layout, layout
+from argdoc.render.locale import USER_WORDS, Words, format_date, words
 from argdoc.render.markup import BodyRenderer
 from argdoc.render.notes import Notes
 from argdoc.render.options import RenderOptions
@@ -183,7 +184,8 @@ def _render(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
 
 def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
     meta = paper.meta
-    plan = layout(paper)
+    vocabulary = words(meta.language, options.templates_dir / USER_WORDS if options.templates_dir else None)
+    plan = layout(paper, options.view_of(meta.view), vocabulary)
     title = meta.title or options.fallback_title
     direction = text_direction(meta.language)
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
@@ -193,7 +195,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
     permalink = options.permalink or _meta_field(meta, "permalink")
     identifier = doi_url(doi) if doi else permalink
     running_head = short_title(meta, title)
-    css = _stylesheet(paper, options, medium, running_head)
+    css = _stylesheet(paper, options, medium, running_head, vocabulary["page"])
     context: dict[str, Any] = {
         "meta": meta,
         "title": title,
@@ -211,16 +213,20 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         ),
         "notes": notes,
         "medium": medium,
+        "view": plan.view,
+        "words": vocabulary,
+        "format_date": format_date,
         "direction": direction,
         "theme": options.theme,
         "contents": contents(
             plan,
+            vocabulary,
             glance=bool(view),
             endnotes=medium == "screen" and plan.has_notes,
             statements=_toc_statements(plan, medium),
         ),
         "glance": view,
-        "tension_map": _tension_map(view, plan, direction, options, medium),
+        "tension_map": _tension_map(view, plan, direction, options, medium, vocabulary),
         "cite_this": paper_citation(meta, title, identifier) if meta.authors or meta.organisation else None,
         "doi": doi,
         "doi_url": doi_url(doi) if doi else None,
@@ -286,10 +292,10 @@ def _toc_statements(plan: Layout, medium: Medium) -> bool:
     return medium == "screen" or sum(len(g.statements) for g in plan.groups) <= _COVER_STATEMENTS
 
 
-def _stylesheet(paper: Paper, options: RenderOptions, medium: Medium, running_head: str) -> str:
+def _stylesheet(paper: Paper, options: RenderOptions, medium: Medium, running_head: str, page_words: str) -> str:
     """The page's stylesheet, but for the fonts of the screen page (see `_with_fonts`)."""
     meta = paper.meta
-    page = page_css(options.page_size, meta.series, running_head, text_direction(meta.language))
+    page = page_css(options.page_size, meta.series, running_head, text_direction(meta.language), page_words)
     return argdoc_css(options.theme, medium) + page + user_css(options.templates_dir)
 
 
@@ -302,13 +308,20 @@ def _content_security_policy(css: str) -> str:
     )
 
 
-def _tension_map(view: Glance, plan: Layout, direction: Direction, options: RenderOptions, medium: Medium) -> Markup:
+def _tension_map(
+    view: Glance, plan: Layout, direction: Direction, options: RenderOptions, medium: Medium, vocabulary: Words
+) -> Markup:
     if not view:
         return Markup("")
     ids = MapIds(plan.anchors["title"], plan.anchors["desc"], plan.anchors["arrow"])
     # In print the map spans the text column: its labels are set in points to match.
     scale = content_width_pt(options.page_size) / MAP_WIDTH if medium == "print" else None
-    return tension_map(view, plan.titles, direction, ids, print_scale=scale)
+    headings = {
+        "component": vocabulary["components"],
+        "tension": vocabulary["tensions"],
+        "claim": vocabulary["bears_on"],
+    }
+    return tension_map(view, plan.titles, direction, ids, print_scale=scale, headings=headings)
 
 
 def _exhibit_helpers(paper: Paper, options: RenderOptions, plan: Layout) -> dict[str, Any]:

@@ -36,15 +36,18 @@ from argdoc.nodes import (
 )
 from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
 from argdoc.render.glance import glance
+from argdoc.render.locale import words
+from argdoc.render.options import View
 from argdoc.resolve import citations_in, exhibit_prose
 from argdoc.walk import block_inlines
 
 # Headings for the statements of a paper that are not inside a section, in
 # reading order: the argument first, then what it rests on, then its tensions.
+# Each is (kind, anchor, its word in argdoc.render.locale.WORDS).
 _KIND_GROUPS: tuple[tuple[type[AnyStatement], str, str], ...] = (
-    (Claim, "argument", "Argument"),
-    (Component, "components", "Components"),
-    (Tension, "tensions", "Tensions"),
+    (Claim, "argument", "argument"),
+    (Component, "components", "components"),
+    (Tension, "tensions", "tensions"),
 )
 
 
@@ -113,6 +116,14 @@ class Layout:
     # `references` holds the same words for the ids, beside the titles of the rest.
     appendices: tuple[Group, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    # #11. The view laid out, and in the publication view the thesis that opens the
+    # paper unnumbered, before section 1 (when it stands before the first section).
+    view: View = "analysis"
+    opening: Claim | None = None
+    # The recommendations by id, with their numbers, in order; and the anchor of the
+    # section with id `recommendations`, where their box stands (else after the findings).
+    recommendations: dict[str, int] = field(default_factory=dict)
+    recommendations_at: str | None = None
 
     def link(self, anchor: str) -> Markup:
         """A link to an element of the paper, or the bare id when there is none (a paper with errors).
@@ -123,8 +134,19 @@ class Layout:
         return internal_link(anchor, self.titles.get(anchor))
 
 
-def layout(paper: Paper) -> Layout:
-    """Decide headings, numbers, anchors, titles and the order of sources."""
+def layout(paper: Paper, view: View = "analysis", vocabulary: Mapping[str, str] | None = None) -> Layout:
+    """Decide headings, numbers, anchors, titles and the order of sources.
+
+    In the publication view a thesis written before the first section opens the
+    paper, without a heading group of its own ("1 Argument" in the analysis
+    view), so the author's sections keep their numbers. Exports lay out the
+    analysis view, which places every statement under a heading.
+
+    `vocabulary` is the words of the paper's language (argdoc.render.locale.words;
+    by default, of `paper.meta.language`): the headings argdoc makes and the
+    labels of numbered elements ("Table 1", "Tabelle 1") are in it.
+    """
+    vocabulary = vocabulary if vocabulary is not None else words(paper.meta.language)
     user_ids = {s.id for s in paper.all_statements()} | {d.id for d in paper.divisions() if d.id}
     user_ids |= {e.id for e in paper.all_exhibits()}
     if paper.bibliography is not None and paper.bibliography.id:
@@ -133,25 +155,29 @@ def layout(paper: Paper) -> Layout:
     roles = {role: anchors.reserve(role) for role in ("summary", "contents", "glance")}
     roles.update((role, anchors.reserve(f"tension-map-{role}")) for role in ("title", "desc", "arrow"))
     sections, closing = _split_closing_sources_section(paper.sections)
-    groups = _numbered((*_preamble_groups(paper.statements, anchors), *_section_groups(sections, anchors)))
+    thesis = find_thesis(paper)
+    opening = thesis if view == "publication" and any(s is thesis for s in paper.statements) else None
+    preamble = [s for s in paper.statements if s is not opening]
+    groups = _numbered((*_preamble_groups(preamble, anchors, vocabulary), *_section_groups(sections, anchors)))
     appendices = _lettered(_section_groups(paper.appendices, anchors))
+    roles.update((role, anchors.reserve(role.replace("_", "-"))) for role in ("acknowledgements", "about_authors"))
+    roles["recommendations"] = anchors.reserve("recommendations-box")
     roles["notes"] = anchors.reserve("notes")
     bibliography = paper.bibliography or closing
     roles["sources"] = bibliography.id if bibliography is not None and bibliography.id else anchors.reserve("sources")
-    sources = _source_entries(paper, roles["summary"], (*groups, *appendices))
+    sources = _source_entries(paper, roles["summary"], (*groups, *appendices), opening)
     # Only elements that will exist get a title, so a link never points at nothing.
-    titles = {roles["summary"]: "Summary"} if paper.meta.summary else {}
-    sources_title = bibliography.title if bibliography is not None else "Sources"
+    titles = {roles["summary"]: vocabulary["summary"]} if paper.meta.summary else {}
+    sources_title = bibliography.title if bibliography is not None else vocabulary["sources"]
     if sources:
         titles[roles["sources"]] = sources_title
     every_group = [*_with_subsections(groups), *_with_subsections(appendices)]
     titles.update((group.anchor, group.title) for group in every_group)
     titles.update((s.id, display_title(s)) for s in paper.all_statements())
-    thesis = find_thesis(paper)
     # The tension map, when the paper shows one, is Figure 1: the author's figures follow it.
     numbered = _numbering(every_group, paper.all_exhibits(), figures_before=1 if glance(paper, thesis) else 0)
-    labels = _number_labels(numbered)
-    references = reference_labels(paper, numbered)
+    labels = _number_labels(numbered, vocabulary)
+    references = reference_labels(paper, numbered, vocabulary)
     titles.update((e.id, labels[e.id] + (f": {e.title}" if e.title else "")) for e in paper.all_exhibits())
     return Layout(
         anchors=roles,
@@ -167,6 +193,10 @@ def layout(paper: Paper) -> Layout:
         references=references,
         appendices=appendices,
         labels=labels,
+        view=view,
+        opening=opening,
+        recommendations=_recommendations(paper),
+        recommendations_at=next((g.anchor for g in groups if g.anchor == "recommendations"), None),
     )
 
 
@@ -179,16 +209,17 @@ def _with_subsections(groups: Iterable[Group]) -> Iterator[Group]:
 # --- cross-references (#14, part A; #10, part B) ---------------------------------------
 #
 # `[@id]` of anything but a source is a cross-reference: it renders as a link
-# whose words name the target. A numbered kind is named by this pattern and the
-# number the layout gave it; any other (a statement) by its title. The same
-# words label the numbered elements themselves ("Table 1" over a table), so a
-# reference and its target always agree.
+# whose words name the target. A numbered kind is named by the pattern of its
+# word in the paper's language (argdoc.render.locale.WORDS: "Table {number}",
+# "Tabelle {number}") and the number the layout gave it; any other (a statement)
+# by its title. The same words label the numbered elements themselves ("Table 1"
+# over a table), so a reference and its target always agree.
 NUMBERED_LABELS: dict[str, str] = {
-    "section": "section {number}",
-    "subsection": "section {number}",
-    "appendix": "appendix {number}",
-    "table": "Table {number}",
-    "figure": "Figure {number}",  # charts are figures too
+    "section": "section",
+    "subsection": "section",
+    "appendix": "appendix_reference",
+    "table": "table",
+    "figure": "figure",  # charts are figures too
 }
 
 Numbered = tuple[str, str, int | str]  # (id or anchor, kind, number)
@@ -205,11 +236,13 @@ def _numbering(groups: Iterable[Group], exhibits: Iterable[AnyExhibit], figures_
     return numbered
 
 
-def _number_labels(numbered: Iterable[Numbered]) -> dict[str, str]:
-    return {ident: NUMBERED_LABELS[kind].format(number=number) for ident, kind, number in numbered}
+def _number_labels(numbered: Iterable[Numbered], vocabulary: Mapping[str, str]) -> dict[str, str]:
+    return {ident: vocabulary[NUMBERED_LABELS[kind]].format(number=number) for ident, kind, number in numbered}
 
 
-def reference_labels(paper: Paper, numbered: Iterable[Numbered] | None = None) -> dict[str, str]:
+def reference_labels(
+    paper: Paper, numbered: Iterable[Numbered] | None = None, vocabulary: Mapping[str, str] | None = None
+) -> dict[str, str]:
     """How a cross-reference names each id of the paper that is not a source (see NUMBERED_LABELS).
 
     `numbered` is the layout's numbering, as (id, kind, number); without it
@@ -223,7 +256,7 @@ def reference_labels(paper: Paper, numbered: Iterable[Numbered] | None = None) -
     # A division outside the numbering (the closing list of sources, the bibliography) is named by its title.
     unnumbered = (*paper.divisions(), *([paper.bibliography] if paper.bibliography is not None else []))
     labels.update((d.id, d.title) for d in unnumbered if d.id is not None)
-    labels.update(_number_labels(numbered))
+    labels.update(_number_labels(numbered, vocabulary if vocabulary is not None else words(paper.meta.language)))
     return labels
 
 
@@ -249,27 +282,44 @@ def display_title(statement: AnyStatement) -> str:
 
 
 def find_thesis(paper: Paper) -> Claim | None:
-    """The claim marked `role: thesis`; else the first claim that supports and opposes nothing."""
+    """The claim marked `role: thesis`; else the first claim (not a recommendation) that supports
+    and opposes nothing."""
     claims = [s for s in paper.all_statements() if isinstance(s, Claim)]
     marked = [c for c in claims if c.is_marked_thesis]
-    roots = marked or [c for c in claims if not c.supports and not c.opposes]
+    roots = marked or [c for c in claims if not c.supports and not c.opposes and not c.is_recommendation]
     return roots[0] if roots else None
 
 
+# The most findings the generated box lists, the thesis included (#11): a box a busy
+# reader stops at, not a second contents.
+MAX_FINDINGS = 5
+
+
 def _findings(paper: Paper, thesis: Claim | None) -> tuple[str, ...]:
-    """The key findings: the thesis and the titled claims that support it directly.
+    """The generated key findings: the thesis and the titled claims that support it directly.
 
     Claim titles are the author's judgments in headline form, which is what a
-    key-findings box holds. A lone thesis is not a list: then there are none.
+    key-findings box holds; recommendations have their own box. A lone thesis
+    is not a list: then there are none. Papers that say what their findings
+    are write `key-findings:`, and this list is not shown.
     """
     if thesis is None:
         return ()
     supporting = [
         c.id
         for c in paper.all_statements()
-        if isinstance(c, Claim) and c.title and any(ref.id == thesis.id for ref in c.supports)
+        if isinstance(c, Claim)
+        and c.title
+        and not c.is_recommendation
+        and any(ref.id == thesis.id for ref in c.supports)
     ]
-    return (thesis.id, *supporting) if supporting else ()
+    return (thesis.id, *supporting[: MAX_FINDINGS - 1]) if supporting else ()
+
+
+def _recommendations(paper: Paper) -> dict[str, int]:
+    """The recommendations (`role: recommendation`), numbered 1, 2, ... in the order of the paper."""
+    claims = (s for s in paper.all_statements() if isinstance(s, Claim) and s.is_recommendation)
+    return {claim.id: number for number, claim in enumerate(claims, start=1)}
 
 
 def _note_prefix(taken: set[str]) -> str:
@@ -310,12 +360,14 @@ def _number(group: Group, number: str, kind: str = "section") -> Group:
     return replace(group, number=number, kind=kind, subsections=subsections)
 
 
-def _preamble_groups(statements: Iterable[AnyStatement], anchors: Anchors) -> Iterator[Group]:
+def _preamble_groups(
+    statements: Iterable[AnyStatement], anchors: Anchors, vocabulary: Mapping[str, str]
+) -> Iterator[Group]:
     statements = list(statements)
-    for kind, anchor, title in _KIND_GROUPS:
+    for kind, anchor, word in _KIND_GROUPS:
         members = tuple(s for s in statements if isinstance(s, kind))
         if members:
-            yield Group(anchors.reserve(anchor), title, "", statements=members, flow=members)
+            yield Group(anchors.reserve(anchor), vocabulary[word], "", statements=members, flow=members)
 
 
 def _section_groups(sections: Iterable[Section | Appendix], anchors: Anchors) -> Iterator[Group]:
@@ -336,10 +388,14 @@ def _slug(title: str) -> str:
     return re.sub(r"[^\w]+", "-", title.lower()).strip("-") or "section"
 
 
-def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) -> tuple[SourceEntry, ...]:
+def _source_entries(
+    paper: Paper, summary_anchor: str, groups: Iterable[Group], opening: Claim | None = None
+) -> tuple[SourceEntry, ...]:
     """Sources in order of first citation, then the uncited ones in the order they were written."""
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
     flow = [(summary_anchor, paper.meta.summary)]
+    if opening is not None:
+        flow.append((opening.id, opening.body))
     for group in _with_subsections(groups):
         flow.append((group.anchor, group.intro))
         for item in group.flow:

@@ -14,6 +14,13 @@ PAGE_SIZES: tuple[PageSize, ...] = ("A4", "Letter")
 PdfVariant = Literal["pdf/ua-1", "pdf/a-3u", "none"]
 PDF_VARIANTS: tuple[PdfVariant, ...] = get_args(PdfVariant)
 
+# The two views of one paper (#11): `publication` reads like the brief a reader is
+# sent (statement titles as headings, no kind labels or relation lines, the thesis
+# as the unnumbered opening); `analysis` is the reviewer's look, with every kind and
+# relation shown. The first is the default.
+View = Literal["publication", "analysis"]
+VIEWS: tuple[View, ...] = get_args(View)
+
 # The themes shipped in argdoc/render/static/themes/ (see docs/theming.md).
 THEMES: tuple[str, ...] = ("house", "plain")
 
@@ -39,6 +46,9 @@ class RenderOptions:
     `doi` and `permalink` name the paper on the web when the paper itself
     does not (the header fields `doi:` and `permalink:`, once the language has
     them, are read too; these options win).
+
+    `view` picks the view (`VIEWS`); None takes the paper's `view:` field,
+    else `publication`.
     """
 
     page_size: PageSize = "A4"
@@ -51,14 +61,23 @@ class RenderOptions:
     embed_fonts: bool = True
     doi: str | None = None
     permalink: str | None = None
+    view: View | None = None
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:
             raise ValueError(f"unknown page size {self.page_size!r}; choose from: {', '.join(PAGE_SIZES)}")
         if self.pdf_variant not in PDF_VARIANTS:
             raise ValueError(f"unknown PDF variant {self.pdf_variant!r}; choose from: {', '.join(PDF_VARIANTS)}")
+        if self.view is not None and self.view not in VIEWS:
+            raise ValueError(f"unknown view {self.view!r}; choose from: {', '.join(VIEWS)}")
         if self.theme not in THEMES:
             raise ValueError(f"unknown theme {self.theme!r}; choose from: {', '.join(THEMES)}")
+
+    def view_of(self, paper_view: str | None) -> View:
+        """The view to render: this option, else the paper's `view:` field, else `publication`."""
+        if self.view is not None:
+            return self.view
+        return "analysis" if paper_view == "analysis" else "publication"
 
     @property
     def weasyprint_variant(self) -> str | None:

@@ -17,6 +17,7 @@ features (`prefers-color-scheme`, `max-width`) it cannot evaluate.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from argdoc.render.fonts import SANS_STACK, SERIF_STACK, STATIC_DIR, Medium
@@ -67,8 +68,15 @@ def user_css(templates_dir: Path | None) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-def page_css(page_size: PageSize, series: str | None, short_title: str, direction: Direction) -> str:
-    """The print rule that depends on the paper: the sheet size and the running-head strings."""
+def page_css(
+    page_size: PageSize,
+    series: str | None,
+    short_title: str,
+    direction: Direction,
+    page_words: str = "Page {page} of {pages}",
+) -> str:
+    """The print rule that depends on the paper: the sheet size, the running-head strings and the page
+    numbers in the paper's language (`page_words`, a pattern with {page} and {pages})."""
     # The series leads and the title follows, in the paper's direction; `@page :first`
     # in paged.css clears both on the cover.
     outer, inner = ("left", "right") if direction == "ltr" else ("right", "left")
@@ -77,7 +85,15 @@ def page_css(page_size: PageSize, series: str | None, short_title: str, directio
         heads += f" @top-{outer} {{ content: {css_string(series)}; }}"
     top, side, bottom = _MARGIN_MM
     margin = f"margin: {top}mm {side}mm {bottom}mm;"
-    return f"@page {{ size: {_CSS_PAGE_SIZE[page_size]}; {margin}{heads} }}\n"
+    numbers = f" @bottom-center {{ content: {_page_counter(page_words)}; }}"
+    return f"@page {{ size: {_CSS_PAGE_SIZE[page_size]}; {margin}{heads}{numbers} }}\n"
+
+
+def _page_counter(pattern: str) -> str:
+    """`Page {page} of {pages}` as CSS content: the words as strings, the numbers as counters."""
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    parts = re.split(r"(\{pages?\})", pattern)
+    return " ".join(counters[part] if part in counters else css_string(part) for part in parts if part)
 
 
 def content_width_pt(page_size: PageSize) -> float:

@@ -93,12 +93,18 @@ def tension_map(
     ids: MapIds,
     *,
     print_scale: float | None = None,
+    headings: Mapping[str, str] | None = None,
 ) -> Markup:
-    """The map as inline SVG; with `print_scale` (points per map unit), the print form with HTML labels."""
+    """The map as inline SVG; with `print_scale` (points per map unit), the print form with HTML labels.
+
+    `headings` names the three columns in the paper's language (by the kind of
+    statement: component, tension, claim); English by default.
+    """
     order = _order(glance)
     nodes = _place(glance, order, titles, direction)
     height = max(node.y + node.height for node in nodes.values()) + 4
-    labels = [_heading(column, left, width) for column, (left, width) in _columns(direction).items()]
+    names = {**_HEADINGS, **(headings or {})}
+    labels = [_heading(names[column], left, width) for column, (left, width) in _columns(direction).items()]
     labels += [_label(node) for node in nodes.values()]
     drawing = [
         _open(height, ids),
@@ -329,8 +335,8 @@ def _label(node: Node) -> Label:
     )
 
 
-def _heading(column: str, left: float, width: float) -> Label:
-    return Label("heading", (_HEADINGS[column].upper(),), left, 2, width, HEADING_SIZE, 600, "#535c68")
+def _heading(name: str, left: float, width: float) -> Label:
+    return Label("heading", (name.upper(),), left, 2, width, HEADING_SIZE, 600, "#535c68")
 
 
 def _svg_text(label: Label) -> Markup:

@@ -9,7 +9,7 @@ from argdoc.diagnostics import Related, Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Rule, StageRule
 from argdoc.nodes import AnyStatement, Claim, Component, Paragraph, Tension, Text
-from argdoc.syntax import STATEMENT_FIELDS
+from argdoc.syntax import RECOMMENDATION, STATEMENT_FIELDS
 
 _RELATIONS = ("supports", "opposes", "between", "bears-on")
 
@@ -155,6 +155,12 @@ class ClaimWithoutSupport(Rule):
     A judgment needs grounds (Toulmin): evidence cited in its own body, or
     claims and components that support it.
 
+    A recommendation (`role: recommendation`) is the authors' own judgment, so
+    it need not cite anything; but the argument must lead to it. It has its
+    grounds when a claim or component supports it, a tension bears on it, or it
+    supports or opposes a claim of the argument (`supports: thesis`). A citation
+    alone does not make it part of the argument.
+
     Bad:
 
         claim thesis:
@@ -178,14 +184,24 @@ class ClaimWithoutSupport(Rule):
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for claim in ctx.claims:
             grounds = [e for e in ctx.incoming.get(claim.id, []) if e.relation in ("supports", "bears-on")]
-            if grounds or ctx.cited_sources(claim):
-                continue
-            yield Finding(
-                f"claim '{claim.id}' has no support",
-                claim.id_span,
-                claim.id,
-                "cite a source in its body, or let a claim or component support it",
-            )
+            if claim.role == RECOMMENDATION:
+                if grounds or claim.supports or claim.opposes:
+                    continue
+                yield Finding(
+                    f"recommendation '{claim.id}' does not follow from the argument",
+                    claim.id_span,
+                    claim.id,
+                    "a recommendation needs no citation, but the argument must lead to it: "
+                    "let it support the claim it serves (supports: thesis), or let a claim, component or tension "
+                    "lead to it",
+                )
+            elif not grounds and not ctx.cited_sources(claim):
+                yield Finding(
+                    f"claim '{claim.id}' has no support",
+                    claim.id_span,
+                    claim.id,
+                    "cite a source in its body, or let a claim or component support it",
+                )
 
 
 class SupportCycle(Rule):
