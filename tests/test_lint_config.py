@@ -110,9 +110,9 @@ def test_explicit_config_file_and_command_line_overrides(tmp_path: Path) -> None
     explicit = tmp_path / "team.toml"
     explicit.write_text('[lint]\nselect = ["ARG0"]\n', encoding="utf-8")
     config = load_config(None, explicit)
-    assert set(config.enabled()) == {"ARG001", "ARG002", "ARG003", "ARG004", "ARG005", "ARG006"}
+    assert set(config.enabled()) == {"ARG001", "ARG002", "ARG003", "ARG004", "ARG005", "ARG006", "ARG007"}
     merged = apply_overrides(config, {"ignore": ["ARG006"], "extend-select": ["missing-date"]})
-    assert set(merged.enabled()) == {"ARG001", "ARG002", "ARG003", "ARG004", "ARG005", "ARG304"}
+    assert set(merged.enabled()) == {"ARG001", "ARG002", "ARG003", "ARG004", "ARG005", "ARG007", "ARG304"}
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(None, tmp_path / "missing.toml")
 
