@@ -164,7 +164,8 @@ def test_markdown_has_lists_notes_and_cross_reference_links_that_pandoc_reads() 
 
 
 def test_argdown_and_plain_exports_keep_list_words() -> None:
+    # The cross-reference inside the list item reads as its label in both (not dropped).
     argdown = export(paper(), "argdown")
     assert "• one, see section 1; • two" in argdown
     dot = export(paper(), "dot")
-    assert 'tooltip="A paragraph, then a list directly: one, see two"' in dot
+    assert 'tooltip="A paragraph, then a list directly: one, see section 1 two"' in dot
