@@ -353,11 +353,13 @@ class Printer:
 
     def meta(self, meta: Meta, first_item: int) -> None:
         # Comments among the header fields go above them: the header is re-made in its own order.
-        self.comments_before(meta.span.end_line + 1 if meta.span else first_item, "")
+        # Those inside the summary stay there, placed with its blocks like any body's.
+        self.comments_before(self._header_comments_end(meta, first_item), "")
         for name, value in self._meta_fields(meta):
             self.emit(f"{name}: {value}" if value else f"{name}:")
         if meta.summary:
-            if len(meta.summary) == 1 and isinstance(meta.summary[0], Paragraph):
+            # On one line only when no comment is left in it: the comment would have nowhere to go.
+            if len(meta.summary) == 1 and isinstance(meta.summary[0], Paragraph) and not self._comment_before(meta):
                 text = _protect_start(write_inline(meta.summary[0].children))
                 if len(f"summary: {text}") <= self.width:
                     self.emit(f"summary: {text}")
@@ -368,6 +370,27 @@ class Printer:
         if meta.span is not None:
             self.comments_before(meta.span.end_line + 1, "")
         self.blank()
+
+    def _comment_before(self, meta: Meta) -> bool:
+        """Whether a comment not yet written lies within the header."""
+        return meta.span is not None and any(c.line <= meta.span.end_line for c in self.comments[self._next :])
+
+    def _header_comments_end(self, meta: Meta, first_item: int) -> int:
+        """The line before which comments are the header fields' (written above them), not the summary's.
+
+        The summary's blocks are indented, and so are the comments written in
+        it: an indented run of comments just before its first block opens it.
+        """
+        end = meta.span.end_line + 1 if meta.span else first_item
+        first_block = meta.summary[0].span if meta.summary else None
+        if first_block is None:
+            return end
+        end = first_block.line
+        for comment in reversed([c for c in self.comments[self._next :] if c.line < end]):
+            if comment.column == 1:
+                break
+            end = comment.line
+        return end
 
     def _meta_fields(self, meta: Meta) -> Iterator[tuple[str, str]]:
         return written_fields(meta, HEADER_FIELDS)
