@@ -65,11 +65,13 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     failed: bool = False
     note: str | None = None
+    read: list[Path] = field(default_factory=list)  # the paper's files (it and its chapters), for `watch`
 
 
 def build_one(job: BuildJob) -> BuildReport:
     report = BuildReport(job.path)
     result = compile_file(job.path, job.max_bytes)
+    report.read = [Path(p) for p in result.sources if p != "<stdin>"]
     verdict = judge(result, job.config, job.strict)
     report.messages = [
         format_diagnostic(shown_diagnostic(d), result.source_of(d.path), colour=job.colour) for d in verdict.reported

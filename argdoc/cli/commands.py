@@ -48,6 +48,7 @@ class Command(NamedTuple):
 # order `argdoc --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "COMMAND"),
+    "watch": ("watch", "COMMAND"),
     "check": ("check", "COMMAND"),
     "lint": ("lint", "COMMAND"),
     "fmt": ("fmt", "COMMAND"),
