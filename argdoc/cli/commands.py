@@ -49,6 +49,7 @@ class Command(NamedTuple):
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "COMMAND"),
     "watch": ("watch", "COMMAND"),
+    "serve": ("serve", "COMMAND"),
     "check": ("check", "COMMAND"),
     "lint": ("lint", "COMMAND"),
     "fmt": ("fmt", "COMMAND"),

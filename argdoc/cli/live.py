@@ -16,9 +16,11 @@ files they are written through are not, or every build would start another.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from argdoc.cli.console import shown
 from argdoc.cli.exit_codes import UsageError
 
 # What a paper is made of; a change to anything else in its folder is not a reason to rebuild.
@@ -36,6 +38,13 @@ def require_watchfiles(command: str) -> None:
         import watchfiles  # noqa: F401
     except ImportError:
         raise UsageError(f"argdoc {command} needs the watchfiles package: pip install 'argdoc[watch]'") from None
+
+
+def build_line(path: Path, what: str, started: float) -> str:
+    """`[14:06:44] paper.arg: built html (84 ms)`: the line printed for each build (started: time.monotonic())."""
+    seconds = time.monotonic() - started
+    took = f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+    return f"[{time.strftime('%H:%M:%S')}] {shown(path)}: {what} ({took})"
 
 
 def is_source(path: str) -> bool:

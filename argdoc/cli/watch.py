@@ -78,9 +78,7 @@ class Watch:
         self._line(job.path, _outcome(report, job), started)
 
     def _line(self, path: Path, what: str, started: float) -> None:
-        seconds = time.monotonic() - started
-        took = f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
-        self.console.info(f"[{time.strftime('%H:%M:%S')}] {shown(path)}: {what} ({took})")
+        self.console.info(live.build_line(path, what, started))
 
 
 def _outcome(report: BuildReport, job: BuildJob) -> str:
