@@ -7,7 +7,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick bench-lsp fuzz lint typecheck pytest clean
+.PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick bench-lsp bench-preview fuzz lint typecheck pytest clean
 
 demo: setup
 	$(BIN)/argdoc build examples -o $(OUT)
@@ -78,6 +78,10 @@ bench-quick: setup-dev
 # The language server: change-to-diagnostics latency and memory over 1,000 edits.
 bench-lsp: setup-dev
 	$(BIN)/python benchmarks/lsp.py
+
+# `argdoc serve`: save-to-updated-page latency of the reference paper, in headless Chromium.
+bench-preview: setup-dev
+	$(BIN)/python benchmarks/preview.py
 
 # Coverage-guided fuzzing (atheris, not a project dependency) for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 1200

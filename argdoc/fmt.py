@@ -353,15 +353,17 @@ class Printer:
 
     def meta(self, meta: Meta, first_item: int) -> None:
         # Comments among the header fields go above them: the header is re-made in its own order.
-        self.comments_before(meta.span.end_line + 1 if meta.span else first_item, "")
+        # Those inside the summary stay there, placed with its blocks like any body's.
+        self.comments_before(self._header_comments_end(meta, first_item), "")
         for name, value in self._meta_fields(meta):
             self.emit(f"{name}: {value}" if value else f"{name}:")
         # The `blocks` fields (the summary, #11's key findings, acknowledgements, about the
-        # authors) come last, in the table's order; a lone short paragraph stays on its line.
+        # authors) come last, in the table's order; a lone short paragraph stays on its line,
+        # unless a comment is left in the header: it would have nowhere to go.
         blocks_fields = [f for f in HEADER_FIELDS.values() if f.value == "blocks" and getattr(meta, f.attribute)]
         for number, spec in enumerate(blocks_fields):
             blocks: tuple[Block, ...] = getattr(meta, spec.attribute)
-            if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+            if len(blocks) == 1 and isinstance(blocks[0], Paragraph) and not self._comment_before(meta):
                 text = _protect_start(write_inline(blocks[0].children))
                 if len(f"{spec.name}: {text}") <= self.width:
                     self.emit(f"{spec.name}: {text}")
@@ -374,6 +376,27 @@ class Printer:
         if meta.span is not None:
             self.comments_before(meta.span.end_line + 1, "")
         self.blank()
+
+    def _comment_before(self, meta: Meta) -> bool:
+        """Whether a comment not yet written lies within the header."""
+        return meta.span is not None and any(c.line <= meta.span.end_line for c in self.comments[self._next :])
+
+    def _header_comments_end(self, meta: Meta, first_item: int) -> int:
+        """The line before which comments are the header fields' (written above them), not the summary's.
+
+        The summary's blocks are indented, and so are the comments written in
+        it: an indented run of comments just before its first block opens it.
+        """
+        end = meta.span.end_line + 1 if meta.span else first_item
+        first_block = meta.summary[0].span if meta.summary else None
+        if first_block is None:
+            return end
+        end = first_block.line
+        for comment in reversed([c for c in self.comments[self._next :] if c.line < end]):
+            if comment.column == 1:
+                break
+            end = comment.line
+        return end
 
     def _meta_fields(self, meta: Meta) -> Iterator[tuple[str, str]]:
         return written_fields(meta, HEADER_FIELDS)

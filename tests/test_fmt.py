@@ -318,3 +318,48 @@ def test_comments_anywhere_in_the_examples_survive_formatting() -> None:
         out = format_text(text)
         assert format_text(out) == out
         assert compile_text(out).paper == compile_text(text).paper
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A comment between two paragraphs of the summary stays between them (it once moved above `title:`).
+        (
+            "title: T\nsummary:\n    First.\n\n    # about the second\n    Second.\n",
+            "title: T\nsummary:\n    First.\n\n    # about the second\n    Second.\n",
+        ),
+        # An indented comment that opens the summary stays in it; a margin comment among the fields goes above them.
+        (
+            "# about the header\ntitle: T\n# about the date\ndate: 2024-01-02\nsummary:\n    # opening\n"
+            "    First.\n\n    Second.\n",
+            "# about the header\n# about the date\ntitle: T\ndate: 2024-01-02\nsummary:\n    # opening\n"
+            "    First.\n\n    Second.\n",
+        ),
+        # A one-paragraph summary with a comment in it is not put on the summary's line.
+        (
+            "title: T\nsummary:\n    # opening\n    Only.\n",
+            "title: T\nsummary:\n    # opening\n    Only.\n",
+        ),
+    ],
+)
+def test_a_comment_inside_the_summary_stays_in_the_summary(text: str, expected: str) -> None:
+    out = format_text(text)
+    assert out == expected
+    assert format_text(out) == out
+
+
+def test_fmt_of_a_folder_formats_and_checks_its_included_chapters(tmp_path: Path) -> None:
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "main.arg").write_text('title: Main\n\ninclude "chapters/one.arg"\n', encoding="utf-8")
+    chapter = tmp_path / "chapters" / "one.arg"
+    chapter.write_text('claim   c1   "C1":\n      Text here.\n', encoding="utf-8")
+
+    checked = argdoc("fmt", "--check", ".", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert "would reformat chapters/one.arg" in checked.stderr
+    assert "1 file would be reformatted" in checked.stderr
+
+    written = argdoc("fmt", ".", cwd=tmp_path)
+    assert written.returncode == 0, written.stderr
+    assert chapter.read_text(encoding="utf-8") == 'claim c1 "C1":\n    Text here.\n'
+    assert argdoc("fmt", "--check", ".", cwd=tmp_path).returncode == 0

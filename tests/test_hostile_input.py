@@ -53,7 +53,9 @@ def test_nul_and_other_control_characters_are_refused_with_their_place() -> None
 
 def test_oversized_file_is_refused_with_a_configurable_limit(tmp_path: Path) -> None:
     path = tmp_path / "big.arg"
-    path.write_text("claim x:\n    " + "word " * 1000 + "\n", encoding="utf-8")
+    # A paper that builds (check now judges as build does), long only in its words.
+    paper = "title: T\n\nclaim thesis:\n    " + "word " * 1000 + "[@s].\n\nsource s:\n    outlet: O\n"
+    path.write_text(paper, encoding="utf-8")
     small = argdoc("check", "--max-size", "1K", str(path))
     assert small.returncode == 1 and "E022" in small.stdout and "--max-size" in small.stdout
     assert argdoc("check", "--max-size", "1M", str(path)).returncode == 0

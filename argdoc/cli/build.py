@@ -27,6 +27,14 @@ FORMATS = ("html", "pdf")
 
 
 def arguments(build: argparse.ArgumentParser) -> None:
+    paper_arguments(build)
+    build.add_argument(
+        "-j", "--jobs", type=positive, metavar="N", help="build N papers at once (default: one per CPU core)"
+    )
+
+
+def paper_arguments(build: argparse.ArgumentParser) -> None:
+    """How each paper is built: the options `build` shares with `watch`."""
     from argdoc.render.options import PDF_VARIANTS, THEMES, VIEWS
 
     build.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
@@ -35,16 +43,13 @@ def arguments(build: argparse.ArgumentParser) -> None:
     )
     build.add_argument(
         "--format",
-        type=_parse_formats,
+        type=parse_formats,
         default=FORMATS,
         metavar="FORMATS",
         help="comma-separated output formats: html, pdf (default: html,pdf)",
     )
     build.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
-    build.add_argument(
-        "-j", "--jobs", type=positive, metavar="N", help="build N papers at once (default: one per CPU core)"
-    )
     build.add_argument(
         "--view",
         choices=VIEWS,
@@ -73,7 +78,7 @@ def arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
 
 
-def _parse_formats(value: str) -> tuple[str, ...]:
+def parse_formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     bad = [f for f in chosen if f not in FORMATS]
     if bad or not chosen:
@@ -84,10 +89,38 @@ def _parse_formats(value: str) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
-    from argdoc.cli.build_jobs import BuildJob, build_all, workers_for
+    from argdoc.cli.build_jobs import build_all, workers_for
+
+    jobs, failed = make_jobs(args, console)
+    progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
+    reports = build_all(jobs, workers_for(len(jobs), args.jobs), progress.update)
+    try:
+        for built in reports:
+            progress.clear()
+            for message in built.messages:
+                print(message, file=sys.stderr)
+                print(file=sys.stderr)
+            if built.note:
+                console.info(built.note)
+            for out in built.written:
+                console.wrote(out)
+            failed = failed or built.failed
+    finally:
+        reports.close()  # however the loop ends: a signal while a report is printed stops the workers too
+        progress.clear()
+    return EXIT_ERRORS if failed else EXIT_OK
+
+
+def make_jobs(args: argparse.Namespace, console: Console) -> tuple[list[BuildJob], bool]:
+    """One job per paper named by the paper options (see paper_arguments), and whether a PATH held none.
+
+    A folder with no papers is reported here; an output that would replace an
+    input is a UsageError.
+    """
+    from argdoc.cli.build_jobs import BuildJob
 
     if "-" in args.paths:
-        raise UsageError("build names its output files after the paper: give a .arg file, not standard input")
+        raise UsageError(f"{args.command} names its output files after the paper: give a .arg file, not standard input")
     configs = LintConfigs(args.config)
     jobs: list[BuildJob] = []
     failed = False
@@ -115,23 +148,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
             reason = overwrite_refusal(job.target / f"{job.path.stem}.{fmt}", [job.path])
             if reason is not None:
                 raise UsageError(reason)
-    progress = Progress(enabled=not console.quiet and sys.stderr.isatty())
-    reports = build_all(jobs, workers_for(len(jobs), args.jobs), progress.update)
-    try:
-        for built in reports:
-            progress.clear()
-            for message in built.messages:
-                print(message, file=sys.stderr)
-                print(file=sys.stderr)
-            if built.note:
-                console.info(built.note)
-            for out in built.written:
-                console.wrote(out)
-            failed = failed or built.failed
-    finally:
-        reports.close()  # however the loop ends: a signal while a report is printed stops the workers too
-        progress.clear()
-    return EXIT_ERRORS if failed else EXIT_OK
+    return jobs, failed
 
 
 def _output_dir(path: Path, root: Path | None, outdir: Path | None) -> Path:

@@ -27,10 +27,11 @@ from argdoc import codes
 from argdoc.cli.console import shown, shown_diagnostic
 from argdoc.cli.exit_codes import EXIT_TERMINATED
 from argdoc.cli.outputs import write_failure
+from argdoc.cli.verdict import judge
 from argdoc.compiler import MAX_BYTES, Result, compile_file
-from argdoc.diagnostics import Diagnostic, Severity, make, sort_key
+from argdoc.diagnostics import Diagnostic, make
 from argdoc.diagnostics import format_text as format_diagnostic
-from argdoc.lint import LintConfig, lint
+from argdoc.lint import LintConfig
 from argdoc.output import write_atomic
 from argdoc.render.options import PageSize
 from argdoc.source import SourceFile, Span
@@ -64,23 +65,20 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     failed: bool = False
     note: str | None = None
+    read: list[Path] = field(default_factory=list)  # the paper's files (it and its chapters), for `watch`
 
 
 def build_one(job: BuildJob) -> BuildReport:
     report = BuildReport(job.path)
     result = compile_file(job.path, job.max_bytes)
-    found = [d for d in lint(result, job.config) if d.severity is not Severity.INFO]
-    # Resolution errors stop a build whatever the lint configuration says: a
-    # paper with dangling references or duplicate ids cannot be rendered right.
-    linted = {id(d) for d in found}
-    found += [d for d in result.diagnostics if d.is_error and id(d) not in linted and d not in found]
+    report.read = [Path(p) for p in result.sources if p != "<stdin>"]
+    verdict = judge(result, job.config, job.strict)
     report.messages = [
-        format_diagnostic(shown_diagnostic(d), result.source_of(d.path), colour=job.colour)
-        for d in sorted(found, key=sort_key)
+        format_diagnostic(shown_diagnostic(d), result.source_of(d.path), colour=job.colour) for d in verdict.reported
     ]
-    fatal = [d for d in found if d.is_error or (job.strict and d.severity is Severity.WARNING)]
-    if fatal or result.paper is None:
-        reason = "errors" if any(d.is_error for d in fatal) or result.paper is None else "warnings, with --strict"
+    if verdict.refused:
+        errors = any(d.is_error for d in verdict.fatal) or result.paper is None
+        reason = "errors" if errors else "warnings, with --strict"
         report.failed, report.note = True, f"{shown(job.path)}: not built (fix the {reason} above)"
         return report
     try:

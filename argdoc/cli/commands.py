@@ -47,7 +47,10 @@ class Command(NamedTuple):
 # Each command's name, and the module of argdoc.cli and the name its Command has there; in the
 # order `argdoc --help` lists them.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("new", "COMMAND"),
     "build": ("build", "COMMAND"),
+    "watch": ("watch", "COMMAND"),
+    "serve": ("serve", "COMMAND"),
     "check": ("check", "COMMAND"),
     "lint": ("lint", "COMMAND"),
     "fmt": ("fmt", "COMMAND"),

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if "-" in args.paths:
         return _fmt_stdin(args, console)
     changed = failed = 0
-    for path, root in inputs(args.paths, console.warning):
+    for path, root in inputs(args.paths, console.warning, chapters=True):
         result = read_exact_text(path, root, args.max_size)
         if isinstance(result, Result):
             console.diagnostics(result, sys.stderr)
@@ -120,7 +120,8 @@ def _format_failure(console: Console, path: str, exc: Exception, source: SourceF
 
 COMMAND = Command(
     "rewrite .arg files in the canonical layout",
-    "Rewrite .arg files in argdoc's canonical layout (see docs/language.md). A file is "
+    "Rewrite .arg files in argdoc's canonical layout (see docs/language.md). A folder stands "
+    "for every .arg file in it, included chapters too. A file is "
     "written only when it changes, and only when the result provably means the same. "
     "'-' formats standard input to standard output.",
     arguments,

@@ -33,12 +33,16 @@ from argdoc.syntax import INCLUDE_LINE
 _SYSTEM_FOLDERS = (Path("/proc"), Path("/dev"), Path("/sys"))
 
 
-def inputs(paths: Sequence[str], warn: Callable[[str], None]) -> Iterator[tuple[Path, Path | None]]:
+def inputs(
+    paths: Sequence[str], warn: Callable[[str], None], *, chapters: bool = False
+) -> Iterator[tuple[Path, Path | None]]:
     """Each .arg file to process, with the directory it was found under (if any).
 
     In a directory, hidden folders (.git, .venv) are skipped, and so are the
     chapters that another file there includes: they are part of that paper,
-    not papers of their own. A skipped link is reported through `warn`.
+    not papers of their own. With `chapters`, they are kept: `fmt` works on
+    files, not papers, and a chapter needs formatting as much as its paper.
+    A skipped link is reported through `warn`.
     """
     if list(paths).count("-") > 1:
         raise UsageError("'-' (standard input) can be given only once")
@@ -53,8 +57,8 @@ def inputs(paths: Sequence[str], warn: Callable[[str], None]) -> Iterator[tuple[
             yield path, None
             continue
         found = _walk(path, warn)
-        chapters = _included(found)
-        papers = [p for p in found if p.resolve() not in chapters]
+        included = set() if chapters else _included(found)
+        papers = [p for p in found if p.resolve() not in included]
         if not papers:
             yield path, path  # reported as "no .arg files" by the caller
         for file in papers:
