@@ -47,6 +47,7 @@ from markupsafe import Markup, escape
 from argdoc.cache import cache_dir
 from argdoc.collector import gc_paused
 from argdoc.images import data_uri, locate
+from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.nodes import Chart, Figure, Meta, Paper, Source, Table
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
 from argdoc.render.chart import draw_chart
@@ -185,7 +186,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
     title = meta.title or options.fallback_title
     direction = text_direction(meta.language)
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
-    notes = Notes(sources, medium, plan.note_prefix)
+    notes = Notes(sources, medium, plan.note_prefix, Style(DEFAULT_STYLE, meta.language))
     view = glance(paper, plan.thesis)
     doi = options.doi or _meta_field(meta, "doi")
     permalink = options.permalink or _meta_field(meta, "permalink")

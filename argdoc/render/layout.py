@@ -34,6 +34,7 @@ from argdoc.nodes import (
     Tension,
     Text,
 )
+from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
 from argdoc.render.glance import glance
 from argdoc.resolve import citations_in, exhibit_prose
@@ -337,7 +338,7 @@ def _slug(title: str) -> str:
 
 
 def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) -> tuple[SourceEntry, ...]:
-    """Sources in order of first citation, then the uncited ones in the order they were written."""
+    """Sources in alphabetical order, each with the places that cite it (for the "cited in" back-links)."""
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
     flow = [(summary_anchor, paper.meta.summary)]
     for group in _with_subsections(groups):
@@ -362,5 +363,10 @@ def _source_entries(paper: Paper, summary_anchor: str, groups: Iterable[Group]) 
                     order.setdefault(cite.source)
                 if anchor != cite.source:
                     citers[anchor] = None
+    # Chicago's bibliography is alphabetical (by its entries' first words), not in order of citation.
+    style = Style(DEFAULT_STYLE, paper.meta.language)
     order.update(dict.fromkeys(sources))
-    return tuple(SourceEntry(sources[i], bibliography_entry(sources[i]), tuple(cited_in[i])) for i in order)
+    alphabetical = sorted(order, key=lambda ident: style.sort_key(sources[ident]))
+    return tuple(
+        SourceEntry(sources[i], bibliography_entry(sources[i], style), tuple(cited_in[i])) for i in alphabetical
+    )
