@@ -75,6 +75,10 @@ SAMPLES = {
     "role": "thesis",
     "language": "en-GB",
     "person": "Ann Lee (Institute)",
+    # #12: sources
+    "name": "Lee, Ann",
+    "partial-date": "2020-01",
+    "source-type": "report",
 }
 
 

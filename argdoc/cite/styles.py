@@ -108,6 +108,12 @@ def title_case(title: str) -> str:
     return " ".join(out)
 
 
+def _humanise(ident: str) -> str:
+    """`bare-id` -> `Bare id`: the name of a work that has none."""
+    words = re.sub(r"[-_]+", " ", ident).strip()
+    return words[:1].upper() + words[1:]
+
+
 def _typography(text: str) -> str:
     """A straight apostrophe as the typographic one, as citeproc-js sets it."""
     return text.replace("'", "\u2019")
@@ -329,6 +335,10 @@ class Style:
     def note(self, source: Source, locator: str | None = None, *, short: bool = False) -> Markup:
         """One source as a note cites it: in full the first time, `short` after; ends without its period."""
         at = Locator.read(locator)
+        if not (source.title or source.authors or source.outlet):
+            # Nothing names the work: its id does, so the note still says what it cites.
+            address = _address_link(source) if not short else None
+            return _join([_humanise(source.id), self._locator_text(at) if at else None, address], ", ")
         where = self._locator_text(at) if at else None
         if short and (source.authors or source.title):
             # (A work with neither author nor title is cited the same way each time: outlet and date.)
@@ -391,6 +401,8 @@ class Style:
 
     def entry(self, source: Source) -> Markup:
         """One source in the bibliography (reference list) of the style."""
+        if not (source.title or source.authors or source.outlet):
+            return _sentences([_humanise(source.id), _address_link(source)])
         if self.name == "chicago-notes-bibliography":
             return self._chicago_entry(source, author_date=False)
         if self.name == "chicago-author-date":
@@ -454,10 +466,13 @@ class Style:
             held = container if kind != "dataset" else (container or source.publisher)
             pieces += [title, interviewer, _group(held, where, date)]
             pieces.append(source.medium)
+        # An undated work gives the day it was read; argdoc's `note:` ends the entry.
+        accessed = f"Accessed {self._accessed(source)}" if source.date is None and source.accessed else None
+        note = source.note[:1].upper() + source.note[1:] if source.note else None
         if lead is None and kind not in _PERIODICALS:
             # An unsigned work other than a periodical's (a treaty): its title leads, its full date follows.
-            return _sentences([_group(title, self._date(source)), address])
-        return _sentences([*pieces, address])
+            return _sentences([_group(title, self._date(source)), accessed, address, note])
+        return _sentences([*pieces, accessed, address, note])
 
     def _apa_entry(self, source: Source) -> Markup:
         kind = source_kind(source).name

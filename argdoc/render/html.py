@@ -45,9 +45,9 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from argdoc.cache import cache_dir
+from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.collector import gc_paused
 from argdoc.images import data_uri, locate
-from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.nodes import Chart, Figure, Meta, Paper, Source, Table
 from argdoc.render.bibliography import attribution, day_month_year, doi_url, link, paper_citation
 from argdoc.render.chart import draw_chart

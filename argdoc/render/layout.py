@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
+from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.nodes import (
     AnyDivision,
     AnyExhibit,
@@ -34,7 +35,6 @@ from argdoc.nodes import (
     Tension,
     Text,
 )
-from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.render.bibliography import bibliography_entry, humanise, internal_link
 from argdoc.render.glance import glance
 from argdoc.resolve import citations_in, exhibit_prose
