@@ -20,6 +20,9 @@ from typing import Any, Protocol
 from lark import Token, Tree
 
 from argdoc import codes
+from argdoc.cite.dates import DateError, parse_partial_date
+from argdoc.cite.kinds import KINDS, canonical_kind
+from argdoc.cite.names import NameError_, parse_name
 from argdoc.codes import Code
 from argdoc.diagnostics import Diagnostic, Related, make
 from argdoc.inline import ID_RE, SPACE_IN_ADDRESS_HINT, is_safe_link, parse_inline
@@ -42,6 +45,8 @@ from argdoc.nodes import (
     Meta,
     Paper,
     Paragraph,
+    PartialDate,
+    PersonName,
     Reference,
     Section,
     Subsection,
@@ -386,6 +391,10 @@ class Builder:
             return fv.value
         if kind == "date":
             return self._date(fv, sid)
+        if kind == "partial-date":
+            return self._partial_date(fv, sid)
+        if kind == "source-type":
+            return self._source_type(fv, sid)
         if kind == "link":
             return self._url(fv, sid)
         if kind == "web-address":
@@ -406,6 +415,8 @@ class Builder:
         items = [part.strip() for part in parts if part.strip()]
         if kind == "person":
             return tuple(author for author in (self._author(item, fv) for item in items) if author is not None)
+        if kind == "name":
+            return tuple(name for name in (self._name(item, fv, sid) for item in items) if name is not None)
         return tuple(items)
 
     def _web_address(self, fv: FieldValue) -> str | None:
@@ -474,6 +485,43 @@ class Builder:
                 hint="write dates as YYYY-MM-DD (ISO 8601), e.g. 2007-03-20",
                 statement=sid,
             )
+            return None
+
+    # --- source fields (#12) ------------------------------------------------------
+
+    def _partial_date(self, fv: FieldValue, sid: str | None) -> PartialDate | None:
+        try:
+            return parse_partial_date(fv.value)
+        except DateError as error:
+            self.error(
+                codes.INVALID_DATE,
+                str(error),
+                _value_span(fv),
+                hint="write the date as far as it is known: 2024, 2024-03 or 2024-03-15; n.d. when the work has none",
+                statement=sid,
+            )
+            return None
+
+    def _source_type(self, fv: FieldValue, sid: str | None) -> str | None:
+        kind = canonical_kind(fv.value)
+        if kind is not None:
+            return kind
+        close = difflib.get_close_matches(fv.value, tuple(KINDS), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        self.error(
+            codes.UNKNOWN_SOURCE_TYPE,
+            f"argdoc knows no kind of work '{fv.value}'",
+            _value_span(fv),
+            hint + "the kinds are CSL's: " + ", ".join(KINDS),
+            statement=sid,
+        )
+        return None
+
+    def _name(self, part: str, fv: FieldValue, sid: str | None) -> PersonName | None:
+        try:
+            return parse_name(part).model_copy(update={"span": _value_span(fv)})
+        except NameError_ as error:
+            self.error(codes.INVALID_NAME, str(error), _value_span(fv), error.hint, statement=sid)
             return None
 
     def _url(self, fv: FieldValue, statement: str | None) -> str | None:

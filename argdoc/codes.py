@@ -12,6 +12,7 @@ published: a code keeps its meaning, and a retired code is not reused.
     E101-E116, E125-E126   fields and inline markup   (argdoc.build_tree, argdoc.inline)
     E201-E203         argdoc import                   (argdoc.import_json)
     E301-E308         tables, figures, charts, divisions (argdoc.build_tree, argdoc.resolve, argdoc.compiler)
+    E401-E409         sources and reference files     (argdoc.build_tree, argdoc.cite)
 
 A few problems found while building and resolving the tree are lint rules
 too (`ARG...`: an undefined reference, a bad date): their entries here carry
@@ -314,9 +315,26 @@ TENSION_NEEDS_TWO_COMPONENTS = _rule("ARG005", "tension-needs-two-components")
 INVALID_DATE = _rule("ARG305", "invalid-date")
 
 
+# Sources (#12): names, kinds of work and reference files.
+SOURCES = "Sources and reference files"
+INVALID_NAME = _code(
+    "E401",
+    "invalid-name",
+    "A source's `author:`, `editor:` or `interviewer:` that cannot be read as a name "
+    "(more than two commas, unbalanced braces).",
+    SOURCES,
+)
+UNKNOWN_SOURCE_TYPE = _code(
+    "E402",
+    "unknown-source-type",
+    "A source's `type:` that is not a kind of work argdoc knows (CSL's item types).",
+    SOURCES,
+)
+
+
 # --- the tables of docs/language.md ---------------------------------------------------
 
-TOPICS = (READING, WRITING, IMPORTING, SYNTAX, FIELDS, EXHIBITS, INCLUDES, RULES)
+TOPICS = (READING, WRITING, IMPORTING, SYNTAX, FIELDS, EXHIBITS, INCLUDES, SOURCES, RULES)
 # docs/language.md holds each generated region between these two lines.
 _BEGIN = "<!-- BEGIN {region}: generated from argdoc/codes.py by `make docs`; do not edit by hand -->"
 _END = "<!-- END {region} -->"

@@ -40,6 +40,7 @@ from pathlib import Path
 from lark import Token, Tree
 
 from argdoc.build_tree import build, comment_lines, unquote
+from argdoc.cite.names import format_name
 from argdoc.collector import gc_paused
 from argdoc.compiler import control_character
 from argdoc.diagnostics import Diagnostic
@@ -64,6 +65,8 @@ from argdoc.nodes import (
     Note,
     Paper,
     Paragraph,
+    PartialDate,
+    PersonName,
     Quotation,
     Reference,
     Section,
@@ -564,6 +567,10 @@ def _field_text(value: object) -> str:
         return value.name + (f" ({value.affiliation})" if value.affiliation else "")
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, PersonName):
+        return format_name(value)
     return str(value)
 
 

@@ -205,17 +205,104 @@ class Tension(StatementBase):
     bears_on: tuple[Reference, ...] = ()
 
 
+class PersonName(Node):
+    """A structured name of a source's author, editor or interviewer (CSL's name object).
+
+    A person has a `family` name and usually a `given` one, perhaps a `particle`
+    (`von`, `de`: CSL's non-dropping particle) and a `suffix` (`Jr`); an
+    institution has only a `literal` name. `affiliation` keeps the old
+    `Name (Affiliation)` spelling's parenthesis (argdoc's own, not CSL's).
+    """
+
+    kind: Literal["name"] = "name"
+    family: str | None = None
+    given: str | None = None
+    particle: str | None = None
+    suffix: str | None = None
+    literal: str | None = None
+    affiliation: str | None = None
+
+    @property
+    def is_institution(self) -> bool:
+        return self.literal is not None
+
+    @property
+    def surname(self) -> str:
+        """`de Gaulle`, `RAND Corporation`: what short forms and author-date citations print."""
+        if self.literal is not None:
+            return self.literal
+        return " ".join(part for part in (self.particle, self.family) if part)
+
+    @property
+    def natural(self) -> str:
+        """`Charles de Gaulle`, `Martin Luther King Jr.`: the name in reading order."""
+        if self.literal is not None:
+            return self.literal
+        return " ".join(part for part in (self.given, self.surname, self.suffix) if part)
+
+
+class PartialDate(Node):
+    """A source's date to the precision known: `2024`, `2024-03`, `2024-03-15`, or `n.d.` (no year)."""
+
+    kind: Literal["partial_date"] = "partial_date"
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def earliest(self) -> datetime.date | None:
+        """The first day the date can mean (None for `n.d.`)."""
+        if self.year is None:
+            return None
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> datetime.date | None:
+        """The last day the date can mean (None for `n.d.`)."""
+        if self.year is None:
+            return None
+        if self.day is not None and self.month is not None:
+            return datetime.date(self.year, self.month, self.day)
+        if self.month is None:
+            return datetime.date(self.year, 12, 31)
+        following = datetime.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - datetime.timedelta(days=1)
+
+    def iso(self) -> str:
+        """The date as written in `.arg`: `2024`, `2024-03`, `2024-03-15` or `n.d.`."""
+        if self.year is None:
+            return "n.d."
+        parts = [f"{self.year:04d}"] + [f"{part:02d}" for part in (self.month, self.day) if part is not None]
+        return "-".join(parts)
+
+
 class Source(StatementBase):
-    """A cited work."""
+    """A cited work: a CSL item in .arg spelling (argdoc.cite says how each kind is written)."""
 
     kind: Literal["source"] = "source"
-    outlet: str | None = None
-    authors: tuple[str, ...] = ()
-    date: datetime.date | None = None
+    # The CSL item type (`book`, `report`, ...); None: inferred (argdoc.cite.kinds.source_type).
+    type: str | None = None
+    outlet: str | None = None  # CSL's container-title
+    authors: tuple[PersonName, ...] = ()
+    editors: tuple[PersonName, ...] = ()
+    interviewers: tuple[PersonName, ...] = ()
+    date: PartialDate | None = None
+    original_date: PartialDate | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    edition: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    number: str | None = None
+    genre: str | None = None
+    medium: str | None = None
+    doi: str | None = None
     url: str | None = None
     accessed: datetime.date | None = None
-    note: str | None = None
+    language: str | None = None
     grade: str | None = None
+    note: str | None = None
 
 
 Statement = Annotated[Claim | Component | Tension | Source, Field(discriminator="kind")]

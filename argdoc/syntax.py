@@ -52,6 +52,10 @@ Value = Literal[
     "reference",
     # #11: `view:`, one of the views a paper can be rendered in
     "view",
+    # #12: sources
+    "name",
+    "partial-date",
+    "source-type",
 ]
 
 
@@ -139,13 +143,31 @@ STATEMENT_FIELDS: dict[str, dict[str, Field]] = {
         _field("between", "references", separator=",", target="component"),
         _field("bears-on", "references", separator=",", target="claim", aliases=("bears_on",)),
     ),
+    # A source is a CSL item (#12): `type:` is its CSL item type, the other fields are
+    # CSL's variables in .arg spelling (`outlet` is CSL's container-title).
     "source": _table(
-        _field("outlet"),
-        _field("author", attribute="authors", repeat=True),
-        _field("authors", separator=";", repeat=True, written=False),
-        _field("date", "date"),
+        _field("type", "source-type"),
+        _field("outlet", aliases=("container", "container-title")),
+        _field("author", "name", attribute="authors", repeat=True),
+        _field("authors", "name", separator=";", repeat=True, written=False),
+        _field("editor", "name", attribute="editors", repeat=True),
+        _field("editors", "name", separator=";", repeat=True, written=False),
+        _field("interviewer", "name", attribute="interviewers", repeat=True),
+        _field("date", "partial-date", aliases=("issued",)),
+        _field("original-date", "partial-date", aliases=("original_date",)),
+        _field("volume"),
+        _field("issue"),
+        _field("pages", aliases=("page",)),
+        _field("edition"),
+        _field("publisher"),
+        _field("place", aliases=("publisher-place",)),
+        _field("number"),
+        _field("genre"),
+        _field("medium"),
+        _field("doi"),
         _field("url", "link"),
         _field("accessed", "date"),
+        _field("language", "language"),
         _field("grade"),
         _field("note"),
     ),

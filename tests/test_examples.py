@@ -35,6 +35,7 @@ from argdoc.nodes import (
     List,
     Note,
     Paper,
+    PartialDate,
     Quotation,
     Reference,
     Source,
@@ -266,9 +267,9 @@ def test_seed_tensions(seed_paper: Paper) -> None:
 def test_seed_sources(seed_paper: Paper) -> None:
     sources = _statements(seed_paper, Source)
     assert [(s.outlet, s.date) for s in sources] == [
-        ("Haaretz", datetime.date(2007, 3, 20)),
-        ("China View", datetime.date(2007, 3, 18)),
-        ("Interfax Politics", datetime.date(2007, 3, 18)),
+        ("Haaretz", PartialDate(year=2007, month=3, day=20)),
+        ("China View", PartialDate(year=2007, month=3, day=18)),
+        ("Interfax Politics", PartialDate(year=2007, month=3, day=18)),
     ]
     assert all(s.url is None for s in sources), "the seed gives no addresses; none may be invented"
     cited = {cite.source for block in seed_paper.all_blocks() for cite in citations_in([block])}

@@ -10,6 +10,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argdoc.cite.kinds import KINDS
+from argdoc.cite.names import parse_name
 from argdoc.compiler import compile_text
 from argdoc.fmt import format_text, print_paper
 from argdoc.nodes import (
@@ -31,6 +33,7 @@ from argdoc.nodes import (
     Note,
     Paper,
     Paragraph,
+    PartialDate,
     Quotation,
     Reference,
     Section,
@@ -53,6 +56,14 @@ simple_word = st.from_regex(r"[A-Za-z0-9\u00e9\u05d0]{1,8}", fullmatch=True)
 tricky_word = st.from_regex(r"[A-Za-z0-9*\[\]\"\\#>:@()!.,;\u201c\u201d^|+-]{1,8}", fullmatch=True)
 line_text = st.lists(simple_word, min_size=1, max_size=6).map(" ".join)
 dates = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
+# A source's date to any precision: 2024, 2024-03, 2024-03-15, or n.d.
+partial_dates = st.just(PartialDate()) | st.builds(
+    lambda day, precision: PartialDate(
+        year=day.year, month=day.month if precision > 0 else None, day=day.day if precision > 1 else None
+    ),
+    dates,
+    st.integers(0, 2),
+)
 free_text = st.lists(tricky_word | simple_word, min_size=1, max_size=6).map(" ".join).map(str.strip).filter(bool)
 
 
@@ -145,8 +156,17 @@ sources = st.builds(
     title=titles,
     body=bodies,
     outlet=st.none() | free_text,
-    authors=st.lists(line_text, max_size=2).map(tuple),
-    date=st.none() | dates,
+    # #12: names as the tree reads them (fmt must write each back to the same name), partial dates, kinds.
+    type=st.none() | st.sampled_from(sorted(KINDS)),
+    authors=st.lists(line_text.map(parse_name), max_size=2).map(tuple),
+    editors=st.lists(
+        st.sampled_from(["Jan von Hasselt", "King, Jr, Martin", "{Ministry of Defence, Estonia}"]).map(parse_name),
+        max_size=1,
+    ).map(tuple),
+    date=st.none() | partial_dates,
+    original_date=st.none() | partial_dates,
+    volume=st.none() | st.from_regex(r"[0-9]{1,3}", fullmatch=True),
+    pages=st.none() | st.from_regex(r"[0-9]{1,3}-[0-9]{1,3}", fullmatch=True),
     url=st.none() | ids.map(lambda i: f"https://example.org/{i}?q=1#part"),
     accessed=st.none() | dates,
     note=st.none() | free_text,

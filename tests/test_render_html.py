@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from argdoc.cite.dates import parse_partial_date
+from argdoc.cite.names import parse_name
 from argdoc.compiler import compile_text
 from argdoc.nodes import Link, Paper, Paragraph, Source, Text
 from argdoc.render.bibliography import bibliography_entry
@@ -425,7 +427,7 @@ def test_notes_cite_in_full_first_then_short(sample: Page) -> None:
     assert f"Notes {full} ↩ Petrov, “Ivanov on Iran,” 4. ↩ {short} ↩ {short} ↩" in text
     # Adjacent citations share one note, joined by a semicolon; pages lose their "p.";
     # an unsigned source is led by its outlet.
-    assert "Haaretz, March 20, 2007; China View, “Russia and China,” accessed March 19, 2007, 2. ↩ Sources" in text
+    assert "Haaretz, March 20, 2007; “Russia and China,” China View, accessed March 19, 2007, 2. ↩ Sources" in text
 
 
 def test_quotations_and_block_quotations(sample_html: str) -> None:
@@ -441,9 +443,12 @@ def test_section_intro_and_summary_render(sample: Page) -> None:
     assert "Summary Statements by Ivanov reflect tensions" in text
 
 
-def test_sources_in_order_of_first_citation_then_uncited(sample: Page) -> None:
-    source_ids = [a["id"] for a in sample.all("li") if a.get("class") == "source"]
-    assert source_ids == ["interfax", "haaretz", "xinhua", "unused"]
+def test_sources_in_alphabetical_order_without_numbers(sample: Page) -> None:
+    """Chicago's bibliography: alphabetical by the entries' first words, in an unnumbered list (#12)."""
+    entries = [a for a in sample.all("li") if a.get("class") == "source"]
+    # China View, Haaretz, Nobody, Petrov:
+    assert [a["id"] for a in entries] == ["xinhua", "haaretz", "unused", "interfax"]
+    assert {"class": "bibliography"} in sample.all("ul")
     text = sample.plain()
     assert (
         "Petrov, Ivan. “Ivanov on Iran.” Interfax Politics, March 18, 2007. https://interfax.example/1. Full text."
@@ -543,7 +548,17 @@ def test_rendering_is_deterministic() -> None:
     ],
 )
 def test_bibliography_entries_follow_chicago(fields: dict[str, object], expected: str) -> None:
-    assert str(bibliography_entry(Source(id="bare-id", **fields))) == expected
+    assert str(bibliography_entry(_source(fields))) == expected
+
+
+def _source(fields: dict[str, object]) -> Source:
+    """A source from plain values: names as written, dates as dates (the model's structured forms)."""
+    values = dict(fields)
+    if "authors" in values:
+        values["authors"] = tuple(parse_name(str(name)) for name in values["authors"])  # type: ignore[attr-defined]
+    if isinstance(values.get("date"), datetime.date):
+        values["date"] = parse_partial_date(values["date"].isoformat())  # type: ignore[union-attr]
+    return Source(id="bare-id", **values)
 
 
 # --- notes (Chicago notes-bibliography, note forms) ----------------------------------------
@@ -573,11 +588,11 @@ LINK = '<a href="https://g.example/a" rel="noopener noreferrer">https://g.exampl
             f"Jane Smith, “Title of the Article,” <cite>The Guardian</cite>, March 4, 2025, 3\u20135, {LINK}.",
             "Smith, “Title of the Article,” 3\u20135.",
         ),
-        (  # no author: the outlet stands first
+        (  # no author: the title stands first in a note (citeproc-js, Chicago 18th)
             {"title": "Why?", "outlet": "Haaretz", "date": datetime.date(2007, 3, 20)},
             "p. 2",
-            "<cite>Haaretz</cite>, “Why?” March 20, 2007, 2.",
-            "“Why?” 2.",
+            "“Why?” <cite>Haaretz</cite>, March 20, 2007, 2.",
+            "<cite>Haaretz</cite>, “Why?” 2.",
         ),
         (  # neither author nor title
             {"outlet": "Haaretz", "date": datetime.date(2007, 3, 20), "note": "full text"},
@@ -601,7 +616,7 @@ LINK = '<a href="https://g.example/a" rel="noopener noreferrer">https://g.exampl
             {"title": "A Study: With a Subtitle", "authors": ("Ann Lee", "Bo Chen"), "outlet": "Journal"},
             None,
             "Ann Lee and Bo Chen, “A Study: With a Subtitle,” <cite>Journal</cite>.",
-            "Lee and Chen, “A Study.”",
+            "Lee and Chen, “A Study: With a Subtitle.”",
         ),
         (
             {"title": "T", "authors": ("Ann Lee", "Bo Chen", "Cy Wu", "Di Ma")},
@@ -622,13 +637,13 @@ LINK = '<a href="https://g.example/a" rel="noopener noreferrer">https://g.exampl
 def test_note_entries_follow_chicago(fields: dict[str, object], locator: str | None, full: str, short: str) -> None:
     from argdoc.render.bibliography import note_entry
 
-    source = Source(id="bare-id", **fields)
+    source = _source(fields)
     assert str(note_entry(source, locator)) == full
     assert str(note_entry(source, locator, short=True)) == short
 
 
 def test_an_institution_leads_the_bibliography_uninverted() -> None:
-    source = Source(id="r", title="Tensions", authors=("The Reut Institute",), date=datetime.date(2007, 3, 20))
+    source = _source({"title": "Tensions", "authors": ("The Reut Institute",), "date": datetime.date(2007, 3, 20)})
     assert str(bibliography_entry(source)) == "The Reut Institute. “Tensions.” March 20, 2007."
 
 

@@ -80,7 +80,7 @@ def test_multi_page_paper_has_page_x_of_y_footers_but_not_on_the_cover() -> None
         assert "Tensions in Russian - Iranian relations" in text
     # The source list closes the paper (its heading on one of the last two pages).
     assert "Sources" in texts[-1] + texts[-2]
-    assert "Nobody. “Never cited.”" in texts[-1]
+    assert "Nobody. “Never Cited.”" in texts[-1]  # Chicago sets titles in headline style
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,10 @@ SAMPLES = {
     "language": "en-GB",
     "person": "Ann Lee (Institute)",
     "view": "analysis",
+    # #12: sources
+    "name": "Lee, Ann",
+    "partial-date": "2020-01",
+    "source-type": "report",
 }
 
 

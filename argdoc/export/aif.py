@@ -144,8 +144,8 @@ class AifRenderer:
         source = self.sources.get(cite.source)
         if source is None:
             return f"{cite.source}: {quote.words}"
-        speaker = " and ".join(source.authors) or self.labels.get(source.id, source.id)
-        details = [source.outlet if source.authors else None, source.date.isoformat() if source.date else None]
+        speaker = " and ".join(name.natural for name in source.authors) or self.labels.get(source.id, source.id)
+        details = [source.outlet if source.authors else None, source.date.iso() if source.date else None]
         details.append(cite.locator)
         where = ", ".join(d for d in details if d)
         return f"{speaker} ({where}): {quote.words}" if where else f"{speaker}: {quote.words}"

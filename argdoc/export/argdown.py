@@ -172,9 +172,9 @@ class ArgdownRenderer:
     def source(self, source: Source) -> dict[str, Yaml]:
         return {
             "title": source.title,
-            "author": list(source.authors) or None,
+            "author": [name.natural for name in source.authors] or None,
             "outlet": source.outlet,
-            "date": source.date.isoformat() if source.date else None,
+            "date": source.date.iso() if source.date else None,
             "url": source.url,
             "accessed": source.accessed.isoformat() if source.accessed else None,
             "note": source.note,

@@ -30,10 +30,11 @@ escaped at its start. Paragraphs are written on one line each.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterable, Sequence
 
+from argdoc.cite.csl import csl_item
+from argdoc.cite.dates import partial_in_words
 from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation
@@ -167,20 +168,14 @@ class MarkdownRenderer:
         return "\n".join(["---", *frontmatter.block(fields), "---"])
 
     def reference(self, source: Source) -> dict[str, Yaml]:
-        """A source as a CSL item, so that `pandoc --citeproc` can format the citations."""
+        """A source as its CSL item (argdoc.cite.csl), so that `pandoc --citeproc` formats it in any CSL style.
 
-        return {
-            "id": source.id,
-            "type": "article",
-            "title": escape(source.title) if source.title else None,
-            # Without an author the outlet leads, as in the HTML bibliography: (Haaretz 2007).
-            "author": [{"literal": escape(name)} for name in source.authors or _outlet(source)] or None,
-            "container-title": escape(source.outlet) if source.outlet else None,
-            "issued": _csl_date(source.date),
-            "accessed": _csl_date(source.accessed),
-            "URL": source.url,
-            "note": escape(source.note) if source.note else None,
-        }
+        Pandoc reads the strings of metadata as Markdown, so they are escaped;
+        argdoc's own `custom` data stays out.
+        """
+        item = csl_item(source)
+        item.pop("custom", None)
+        return {key: _escaped_yaml(value) if key not in {"id", "URL", "DOI"} else value for key, value in item.items()}
 
     def preamble(self) -> list[str]:
         statements = self.graph.preamble()
@@ -257,9 +252,10 @@ class MarkdownRenderer:
 
     def source(self, source: Source) -> str:
         """A reference-list entry: authors, “title”, *outlet*, date, address, note."""
-        published = ", ".join(p for p in (_emphasis(source.outlet), _date(source.date)) if p)
+        date = partial_in_words(source.date, self.paper.meta.language) if source.date else ""
+        published = ", ".join(p for p in (_emphasis(source.outlet), date) if p)
         pieces = [
-            escape(_names(source.authors)),
+            escape(_names([name.natural for name in source.authors])),
             _quoted_title(source.title),
             published,
             f"<{safe_url(source.url)}>" if source.url else "",
@@ -392,10 +388,6 @@ def _span(marker: str, inner: str) -> str:
     return f"{lead}{marker}{core}{marker}{trail}"
 
 
-def _outlet(source: Source) -> list[str]:
-    return [source.outlet] if source.outlet else []
-
-
 def _author(name: str, affiliation: str | None) -> str:
     return f"{name} ({affiliation})" if affiliation else name
 
@@ -410,12 +402,16 @@ def _emphasis(text: str | None) -> str:
     return f"*{escape(text)}*" if text else ""
 
 
-def _date(value: datetime.date | None) -> str:
-    return month_day_year(value) if value else ""
-
-
-def _csl_date(value: datetime.date | None) -> dict[str, Yaml] | None:
-    return {"date-parts": [[value.year, value.month, value.day]]} if value else None
+def _escaped_yaml(value: object) -> Yaml:
+    """A CSL value with its strings escaped for Pandoc's Markdown (numbers and structure as they are)."""
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {key: _escaped_yaml(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_escaped_yaml(inner) for inner in value]
+    assert isinstance(value, int)
+    return value
 
 
 def _quoted_title(title: str | None) -> str:

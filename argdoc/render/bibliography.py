@@ -33,6 +33,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from argdoc.cite.styles import DEFAULT_STYLE, Style, closed
 from argdoc.inline import is_safe_link
 from argdoc.nodes import Meta, Source
 from argdoc.render.locale import format_date
@@ -131,8 +132,8 @@ def citation_labels(sources: Iterable[Source]) -> dict[str, str]:
 
 
 def _distinguisher(source: Source) -> str:
-    if source.date is not None:
-        return month_day_year(source.date)
+    if source.date is not None and source.date.earliest is not None:
+        return source.date.iso()
     if source.title and source.title != source.outlet:
         return source.title
     return source.id
@@ -141,137 +142,28 @@ def _distinguisher(source: Source) -> str:
 def attribution(source: Source) -> str:
     """Who a block quotation is by: its authors if named, else the source's short label."""
     if source.authors:
-        return _natural_authors(source.authors)
+        return _natural_authors(tuple(name.natural for name in source.authors))
     return source.outlet or source.title or humanise(source.id)
 
 
-# --- bibliography entries ---------------------------------------------------------
+# --- bibliography entries and notes: argdoc.cite.styles ----------------------------------
 
 
-def bibliography_entry(source: Source) -> Markup:
-    """One source in Chicago bibliography style, as escaped HTML."""
-    title = _quoted_title(source.title) if source.title else None
-    outlet = format_html("<cite>{}</cite>", source.outlet) if source.outlet else None
-    date = escape(month_day_year(source.date)) if source.date else None
-    authors = _authors(source.authors)
-    # Author-led, the outlet and date share a sentence ("*Outlet*, March 18, 2007.");
-    # without an author the outlet leads, then the title, then the date on its own.
-    pieces: list[Markup | None] = (
-        [escape(authors), title, _comma_join(outlet, date)] if authors else [outlet, title, date]
-    )
-    if not any(pieces):
-        pieces = [escape(humanise(source.id))]
-    if source.date is None and source.accessed is not None:
-        pieces.append(escape(f"Accessed {month_day_year(source.accessed)}"))
-    if source.url:
-        pieces.append(link(source.url, source.url))
-    if source.note:
-        pieces.append(escape(_capitalise(source.note)))
-    return join_html(" ", [_sentence(piece) for piece in pieces if piece])
+def bibliography_entry(source: Source, style: Style | None = None) -> Markup:
+    """One source in the paper's style (Chicago notes-bibliography unless it says otherwise), as escaped HTML."""
+    return (style or Style(DEFAULT_STYLE)).entry(source)
 
 
-# --- notes --------------------------------------------------------------------------
-
-
-def note_entry(source: Source, locator: str | None = None, *, short: bool = False, final: bool = True) -> Markup:
+def note_entry(
+    source: Source, locator: str | None = None, *, short: bool = False, final: bool = True, style: Style | None = None
+) -> Markup:
     """One source as cited in a note: in full the first time, `short` after that.
 
     `final=False` leaves off the closing period, for a note that cites several
     sources: they are joined with semicolons and the note ends with one period.
     """
-    pieces = _short_note_pieces(source) if short else _full_note_pieces(source)
-    if not pieces:
-        pieces = [escape(humanise(source.id))]
-    if locator:
-        # The locator follows the date and comes before the address (Chicago 14.21).
-        at = len(pieces) - 1 if source.url and not short else len(pieces)
-        pieces.insert(at, escape(note_locator(locator)))
-    return _note_sentence(pieces, "." if final else "")
-
-
-def note_locator(locator: str) -> str:
-    """`p. 12` -> `12`, `pp. 3-5` -> `3\u20135` (an en dash); any other locator (`§ 3.2`) as written."""
-    bare = _PAGE_PREFIX.sub("", locator.strip())
-    return _NUMBER_RANGE.sub("\u2013", bare) if bare != locator.strip() else bare
-
-
-def _full_note_pieces(source: Source) -> list[Markup]:
-    outlet = format_html("<cite>{}</cite>", source.outlet) if source.outlet else None
-    authors = escape(_natural_authors(source.authors)) if source.authors else None
-    title = _note_title(source.title) if source.title else None
-    # Unsigned work: the outlet stands where the author would (Chicago 14.207).
-    lead: list[Markup | None] = [authors, title, outlet] if authors else [outlet, title]
-    # A source with no name of any kind is named by its id, so the note says what it cites.
-    pieces = [piece for piece in lead if piece] or [escape(humanise(source.id))]
-    if source.date is not None:
-        pieces.append(escape(month_day_year(source.date)))
-    elif source.accessed is not None:
-        pieces.append(escape(f"accessed {month_day_year(source.accessed)}"))
-    if source.url:
-        pieces.append(link(source.url, source.url))
-    return pieces
-
-
-def _short_note_pieces(source: Source) -> list[Markup]:
-    surnames = _surnames(source.authors)
-    title = _note_title(_short_title(source.title)) if source.title else None
-    outlet = format_html("<cite>{}</cite>", source.outlet) if source.outlet else None
-    if surnames:
-        named = title or outlet
-        return [escape(surnames), named] if named else [escape(surnames)]
-    if title:
-        return [title]
-    pieces = [outlet] if outlet else []
-    if source.date is not None:
-        pieces.append(escape(month_day_year(source.date)))
-    return pieces
-
-
-def _note_title(title: str) -> Markup:
-    # Marked, so that the comma that follows can go inside the closing quote.
-    return format_html("“{}”", title)
-
-
-def _note_sentence(pieces: list[Markup], end: str) -> Markup:
-    """Join note pieces with commas, putting a comma or period inside a closing quote (not a semicolon).
-
-    `end` is "." or "": argdoc's own punctuation, like the commas and spaces added here.
-    """
-    out: list[str] = []
-    for index, piece in enumerate(pieces):
-        last = index == len(pieces) - 1
-        mark = end if last else ","
-        if piece.endswith("”"):
-            inner = piece[:-1]
-            out += (inner, "" if _ends_sentence(inner) else mark, "”")
-        elif last and end:
-            out.append(_sentence(piece))
-        else:
-            out += (piece, mark)
-        if not last:
-            out.append(" ")
-    return Markup("".join(out))
-
-
-def _short_title(title: str) -> str:
-    """A title without its subtitle: the short form of notes."""
-    head = title.split(":", 1)[0].strip()
-    return head or title
-
-
-def _natural_authors(names: tuple[str, ...]) -> str:
-    """`Ivan Petrov`, `Ann Lee and Bo Chen`, `A, B, and C`: names as written, for notes."""
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + f", and {names[-1]}"
-
-
-def _surnames(names: tuple[str, ...]) -> str:
-    """`Petrov`, `Lee and Chen`, `Lee, Chen, and Wu`, `Lee et al.`: authors in short notes."""
-    last = [name if _is_institution(name) else name.split()[-1] for name in names]
-    if len(last) > 3:
-        return f"{last[0]} et al."
-    return _natural_authors(tuple(last))
+    note = (style or Style(DEFAULT_STYLE)).note(source, locator, short=short)
+    return closed(note) if final else note
 
 
 # --- the paper itself ------------------------------------------------------------------
@@ -307,6 +199,13 @@ def paper_citation(meta: Meta, title: str, address: str | None) -> Markup:
     if address:
         pieces.append(link(address, address))
     return join_html(" ", [_sentence(piece) for piece in pieces])
+
+
+def _natural_authors(names: tuple[str, ...]) -> str:
+    """`Ivan Petrov`, `Ann Lee and Bo Chen`, `A, B, and C`: names as written."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + f", and {names[-1]}"
 
 
 # --- bibliography names -------------------------------------------------------------------

@@ -45,6 +45,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from argdoc.cache import cache_dir
+from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.collector import gc_paused
 from argdoc.images import data_uri, locate
 from argdoc.likelihood import band_text
@@ -189,7 +190,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
     title = meta.title or options.fallback_title
     direction = text_direction(meta.language)
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
-    notes = Notes(sources, medium, plan.note_prefix)
+    notes = Notes(sources, medium, plan.note_prefix, Style(DEFAULT_STYLE, meta.language))
     view = glance(paper, plan.thesis)
     doi = options.doi or _meta_field(meta, "doi")
     permalink = options.permalink or _meta_field(meta, "permalink")

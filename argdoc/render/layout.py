@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
+from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.nodes import (
     AnyDivision,
     AnyExhibit,
@@ -391,7 +392,7 @@ def _slug(title: str) -> str:
 def _source_entries(
     paper: Paper, summary_anchor: str, groups: Iterable[Group], opening: Claim | None = None
 ) -> tuple[SourceEntry, ...]:
-    """Sources in order of first citation, then the uncited ones in the order they were written."""
+    """Sources in alphabetical order, each with the places that cite it (for the "cited in" back-links)."""
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
     flow = [(summary_anchor, paper.meta.summary)]
     if opening is not None:
@@ -418,5 +419,10 @@ def _source_entries(
                     order.setdefault(cite.source)
                 if anchor != cite.source:
                     citers[anchor] = None
+    # Chicago's bibliography is alphabetical (by its entries' first words), not in order of citation.
+    style = Style(DEFAULT_STYLE, paper.meta.language)
     order.update(dict.fromkeys(sources))
-    return tuple(SourceEntry(sources[i], bibliography_entry(sources[i]), tuple(cited_in[i])) for i in order)
+    alphabetical = sorted(order, key=lambda ident: style.sort_key(sources[ident]))
+    return tuple(
+        SourceEntry(sources[i], bibliography_entry(sources[i], style), tuple(cited_in[i])) for i in alphabetical
+    )

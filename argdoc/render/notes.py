@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from argdoc.cite.styles import DEFAULT_STYLE, Style
 from argdoc.nodes import Citation, Source
 from argdoc.render.bibliography import internal_link, note_entry
 from argdoc.render.fonts import Medium
@@ -50,6 +51,7 @@ class Notes:
     sources: Mapping[str, Source]
     medium: Medium
     prefix: str = "fn"
+    style: Style = field(default_factory=lambda: Style(DEFAULT_STYLE))
     notes: list[Note] = field(default_factory=list)
     _cited: set[str] = field(default_factory=set)
     # Entries by (source, locator, short, final): a source is cited again and
@@ -97,5 +99,5 @@ class Notes:
         key = (source.id, locator, short, final)
         entry = self._entries.get(key)
         if entry is None:
-            entry = self._entries[key] = note_entry(source, locator, short=short, final=final)
+            entry = self._entries[key] = note_entry(source, locator, short=short, final=final, style=self.style)
         return entry

@@ -160,7 +160,9 @@ class InvalidDate(StageRule):
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         yield from super().check(ctx)
         for source in ctx.sources:
-            if source.date and source.accessed and source.accessed < source.date:
+            # Before the first day the (perhaps partial) date can mean: 2024-03 is not read as 1 March only.
+            earliest = source.date.earliest if source.date is not None else None
+            if earliest is not None and source.accessed is not None and source.accessed < earliest:
                 yield Finding(
                     f"source '{source.id}' was accessed ({source.accessed}) before its date ({source.date})",
                     source.id_span,

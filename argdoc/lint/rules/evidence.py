@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
+from argdoc.cite.kinds import source_kind
 from argdoc.diagnostics import Related, Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Option, Rule
@@ -134,7 +135,7 @@ class SourceMissingDate(Rule):
                     f"source '{source.id}' has no date",
                     source.id_span,
                     source.id,
-                    "add date: YYYY-MM-DD, or accessed: for an undated page",
+                    "add date: (2024, 2024-03 or 2024-03-15; n.d. when the work has none), or accessed: for a web page",
                 )
 
 
@@ -161,7 +162,8 @@ class SourceMissingOutlet(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for source in ctx.sources:
-            if not source.outlet:
+            # A book, a treaty or a speech appears in nothing: only kinds published inside something need one.
+            if not source.outlet and source_kind(source).has_outlet:
                 yield Finding(
                     f"source '{source.id}' has no outlet",
                     source.id_span,
@@ -194,7 +196,8 @@ class SourceFutureDate(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for source in ctx.sources:
-            for label, value in (("dated", source.date), ("accessed", source.accessed)):
+            earliest = source.date.earliest if source.date is not None else None
+            for label, value in (("dated", earliest), ("accessed", source.accessed)):
                 if value is not None and value > ctx.today:
                     yield Finding(
                         f"source '{source.id}' is {label} {value.isoformat()}, after today",
@@ -245,8 +248,10 @@ class StaleSource(Rule):
             return  # measured from today, every source of an undated paper would be reported
         limit = datetime.timedelta(days=ctx.option(self.name, "max-age-days"))
         for source in ctx.sources:
-            if source.date is not None and reference - source.date > limit:
-                years = (reference - source.date).days // 365
+            # Only kinds whose news goes stale: not a book, a treaty, a law or a dataset (argdoc.cite.kinds).
+            latest = source.date.latest if source.date is not None else None
+            if latest is not None and source_kind(source).goes_stale and reference - latest > limit:
+                years = (reference - latest).days // 365
                 yield Finding(
                     f"source '{source.id}' is {years} years older than the paper",
                     source.id_span,

@@ -1,0 +1,606 @@
+"""The four citation styles: Chicago notes-bibliography (18th ed., the default), Chicago author-date, APA 7, Harvard.
+
+One formatter over the one source model (argdoc.nodes.Source, a CSL item in
+.arg spelling). Each style writes a reference of every kind of work
+(argdoc.cite.kinds) from the same pieces: names, title, container, date,
+publication facts, address. Output is escaped HTML (`<cite>` for italics);
+`plain` gives the words alone, which the test oracle compares with
+citeproc-js rendering the official CSL style files (tests/test_cite_oracle.py;
+the differences left are listed in docs/citations.md).
+
+Why a formatter of argdoc's own: the Python CSL engine (citeproc-py 0.11.1)
+gets Chicago wrong on these items (initials for given names, a stray
+"Edition", punctuation outside the quotes, no short notes), and citeproc-js
+runs only under Node. argdoc's formatter is checked against citeproc-js
+instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from markupsafe import Markup
+
+from argdoc.cite.dates import NO_DATE, date_in_words, partial_in_words, precision
+from argdoc.cite.kinds import source_kind
+from argdoc.nodes import PersonName, Source
+from argdoc.render.safe_html import escape, format_html, join_html
+
+StyleName = Literal["chicago-notes-bibliography", "chicago-author-date", "apa", "harvard-cite-them-right"]
+STYLES: tuple[StyleName, ...] = ("chicago-notes-bibliography", "chicago-author-date", "apa", "harvard-cite-them-right")
+DEFAULT_STYLE: StyleName = "chicago-notes-bibliography"
+# Short spellings people type on the command line and in the header.
+STYLE_ALIASES: dict[str, StyleName] = {
+    "chicago": "chicago-notes-bibliography",
+    "chicago-notes": "chicago-notes-bibliography",
+    "chicago-author-date": "chicago-author-date",
+    "apa": "apa",
+    "apa7": "apa",
+    "harvard": "harvard-cite-them-right",
+}
+
+_CLOSE = "\u201d"
+_PERIODICALS = frozenset({"article-newspaper", "article-magazine", "article-journal"})
+# Works whose title is set in italics (a whole publication), not in quotes (a part of one).
+_WHOLE_WORKS = frozenset({"book", "report", "legislation", "bill", "regulation", "standard", "legal_case"})
+_LOCATOR_LABEL = re.compile(r"^\s*(pp?\.|§|para\.|art\.|ch\.|sec\.)\s*", re.IGNORECASE)
+_RANGE = re.compile(r"(?<=\w)\s*[-\u2013]\s*(?=\w)")
+# Words that title case leaves in lower case inside a title (CSL's list).
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "down",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "onto",
+        "or",
+        "over",
+        "so",
+        "the",
+        "till",
+        "to",
+        "up",
+        "via",
+        "with",
+        "yet",
+    ]
+)
+
+
+def style_name(written: str) -> StyleName | None:
+    """The style a `style:` value or `--style` names; None when argdoc has no such style."""
+    if written in STYLES:
+        return written
+    return STYLE_ALIASES.get(written)
+
+
+# --- small pieces shared by the styles -----------------------------------------------------
+
+
+def plain(markup: Markup) -> str:
+    """The words of a reference, for comparing with citeproc-js's text output."""
+    return " ".join(Markup(markup).striptags().split())
+
+
+def title_case(title: str) -> str:
+    """Chicago's headline style: capitalise each word but the small ones; a word with capitals stays (NATO's)."""
+    words = title.split(" ")
+    out = []
+    for index, word in enumerate(words):
+        first_or_last = index == 0 or index == len(words) - 1 or words[index - 1].endswith(":")
+        if word[:1].islower() and (first_or_last or word.lower() not in _SMALL_WORDS):
+            word = word[:1].upper() + word[1:]
+        out.append(word)
+    return " ".join(out)
+
+
+def _humanise(ident: str) -> str:
+    """`bare-id` -> `Bare id`: the name of a work that has none."""
+    words = re.sub(r"[-_]+", " ", ident).strip()
+    return words[:1].upper() + words[1:]
+
+
+def _typography(text: str) -> str:
+    """A straight apostrophe as the typographic one, as citeproc-js sets it."""
+    return text.replace("'", "\u2019")
+
+
+def page_range(pages: str, *, chicago: bool) -> str:
+    """`129-146` -> `129\u2013146` (an en dash); Chicago abbreviates the second number (`129\u201346`)."""
+    parts = _RANGE.split(pages.strip())
+    if len(parts) != 2:
+        return pages.strip()
+    first, last = parts
+    if chicago and first.isdigit() and last.isdigit():
+        last = _chicago_abbreviation(first, last)
+    return f"{first}\u2013{last}"
+
+
+def _chicago_abbreviation(first: str, last: str) -> str:
+    """CMOS 9.64: 129-46, 101-8, 1496-1504 (en dashes); under 100, from a multiple of 100, or when more
+    than the last two digits change, in full."""
+    start = int(first)
+    if start < 100 or start % 100 == 0 or len(first) != len(last) or last[:-2] != first[:-2]:
+        return last
+    if start % 100 < 10:
+        return str(int(last[-2:]))
+    return last[-2:]
+
+
+@dataclass(frozen=True)
+class Locator:
+    """Where in a work: `p. 12`, `pp. 3-5`, `§ 2`, `para. 4`, `art. 5`, or bare numbers (pages)."""
+
+    label: str  # "" for pages
+    value: str
+
+    @classmethod
+    def read(cls, written: str | None) -> Locator | None:
+        if not written or not written.strip():
+            return None
+        match = _LOCATOR_LABEL.match(written)
+        label = match.group(1).lower() if match else ""
+        value = written[match.end() :] if match else written.strip()
+        return cls("" if label in {"p.", "pp."} else label, value.strip())
+
+
+def _names_natural(names: Sequence[PersonName], conjunction: str = "and", *, serial_comma: bool = True) -> str:
+    written = [name.natural for name in names]
+    if len(written) <= 2:
+        return f" {conjunction} ".join(written)
+    return ", ".join(written[:-1]) + ("," if serial_comma else "") + f" {conjunction} {written[-1]}"
+
+
+def _inverted(name: PersonName, *, initials: bool = False) -> str:
+    """`Freedman, Lawrence`; with `initials`: `Freedman, L.` (APA, Harvard); an institution as it is."""
+    if name.is_institution or not name.given:
+        return name.surname
+    given = _initials(name.given) if initials else name.given
+    suffix = f", {name.suffix}" if name.suffix else ""
+    return f"{name.surname}, {given}{suffix}"
+
+
+def _initials(given: str) -> str:
+    """`Ann-Sofie` -> `A.-S.`, `David A.` -> `D. A.`."""
+    words = []
+    for word in given.split():
+        words.append("-".join(f"{part[0]}." for part in word.split("-") if part))
+    return " ".join(words)
+
+
+def _initialled(names: Sequence[PersonName]) -> str:
+    """`J. von Hasselt`: editors as APA and Harvard name them, initials first."""
+    written = [" ".join(p for p in (_initials(n.given) if n.given else None, n.surname) if p) for n in names]
+    return " and ".join(written) if len(written) <= 2 else ", ".join(written[:-1]) + f" and {written[-1]}"
+
+
+def _surnames(names: Sequence[PersonName], conjunction: str = "and") -> str:
+    last = [name.surname for name in names]
+    if len(last) > 3:
+        return f"{last[0]} et al."
+    if len(last) <= 2:
+        return f" {conjunction} ".join(last)
+    return ", ".join(last[:-1]) + f", {conjunction} {last[-1]}"
+
+
+def _doi_url(doi: str) -> str:
+    bare = doi.strip().removeprefix("doi:").removeprefix("https://doi.org/").strip()
+    return f"https://doi.org/{bare}"
+
+
+def _address(source: Source) -> str | None:
+    return _doi_url(source.doi) if source.doi else source.url
+
+
+def _address_link(source: Source) -> Markup | None:
+    url = _address(source)
+    return _link(url) if url else None
+
+
+def _link(url: str) -> Markup:
+    from argdoc.inline import is_safe_link
+
+    if not is_safe_link(url):
+        return escape(url)
+    return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', url, url)
+
+
+def _italic(text: str) -> Markup:
+    return format_html("<cite>{}</cite>", _typography(text))
+
+
+def _quoted(text: str) -> Markup:
+    return format_html("\u201c{}\u201d", _typography(text))
+
+
+def _join(pieces: Sequence[Markup | str | None], separator: str, end: str = "") -> Markup:
+    """Join pieces; a comma or period after a closing quote goes inside it (American punctuation)."""
+    present = [piece if isinstance(piece, Markup) else escape(piece) for piece in pieces if piece]
+    out: list[str] = []
+    for index, piece in enumerate(present):
+        mark = separator if index < len(present) - 1 else end
+        stop = mark[:1]
+        if piece.endswith(_CLOSE) and stop in {",", "."}:
+            inner = piece[: -len(_CLOSE)]
+            out.append(inner + ("" if inner.endswith((".", "?", "!")) else stop) + _CLOSE + mark[1:])
+        elif stop == "." and _ends_sentence(piece):
+            out.append(piece + mark[1:])
+        else:
+            out.append(piece + mark)
+    return Markup("".join(out))
+
+
+def closed(piece: Markup) -> Markup:
+    """A note ended with its period: inside a closing quote, none after a stop."""
+    return _join([piece], "", ".")
+
+
+def _ends_sentence(piece: Markup) -> bool:
+    return Markup(piece).striptags().rstrip(_CLOSE + "\u2019").endswith((".", "?", "!"))
+
+
+def _sentences(pieces: Sequence[Markup | str | None]) -> Markup:
+    """Bibliography style: each piece its own sentence, ending with a period."""
+    return _join(pieces, ". ", ".")
+
+
+def _group(*pieces: Markup | str | None, separator: str = ", ") -> Markup | None:
+    present = [piece for piece in pieces if piece]
+    return _join(present, separator) if present else None
+
+
+# --- the styles ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Style:
+    """A citation style for one paper, in its language."""
+
+    name: StyleName
+    language: str = "en-US"
+
+    @property
+    def uses_notes(self) -> bool:
+        return self.name == "chicago-notes-bibliography"
+
+    @property
+    def _chicago(self) -> bool:
+        return self.name.startswith("chicago")
+
+    # Titles --------------------------------------------------------------------------
+
+    def _title_text(self, source: Source) -> str | None:
+        if not source.title:
+            return None
+        # Chicago sets titles in headline style; APA and Harvard keep them as written.
+        return title_case(source.title) if self._chicago and self.language.startswith("en") else source.title
+
+    def _title(self, source: Source) -> Markup | None:
+        text = self._title_text(source)
+        if text is None:
+            return None
+        kind = source_kind(source).name
+        part = kind in {"chapter", *_PERIODICALS, "interview"}
+        if self.name == "apa":
+            # APA sets a part of a work (an article, a chapter) in roman type, a whole work in italics.
+            return escape(_typography(text)) if part or kind == "treaty" else _italic(text)
+        if self.name == "harvard-cite-them-right":
+            return _quoted(text) if part or kind in {"speech", "dataset", "treaty"} else _italic(text)
+        if kind == "treaty":
+            return escape(_typography(text))
+        return _italic(text) if kind in _WHOLE_WORKS else _quoted(text)
+
+    def _container(self, source: Source) -> Markup | None:
+        if not source.outlet:
+            return None
+        kind = source_kind(source).name
+        if kind == "webpage" or (self._chicago and kind == "dataset"):
+            return escape(_typography(source.outlet))
+        return _italic(self._title_case_container(source.outlet))
+
+    def _title_case_container(self, text: str) -> str:
+        return title_case(text) if self._chicago else text
+
+    def _date(self, source: Source, *, with_year: bool = True) -> str | None:
+        if source.date is None:
+            return None
+        return partial_in_words(source.date, self.language, with_year=with_year)
+
+    def _year(self, source: Source) -> str:
+        if source.date is None or source.date.year is None:
+            return NO_DATE
+        return str(source.date.year)
+
+    def _accessed(self, source: Source) -> str | None:
+        if source.accessed is None:
+            return None
+        return date_in_words(source.accessed, "day", self.language)
+
+    # Notes (Chicago notes-bibliography) ------------------------------------------------
+
+    def note(self, source: Source, locator: str | None = None, *, short: bool = False) -> Markup:
+        """One source as a note cites it: in full the first time, `short` after; ends without its period."""
+        at = Locator.read(locator)
+        if not (source.title or source.authors or source.outlet):
+            # Nothing names the work: its id does, so the note still says what it cites.
+            address = _address_link(source) if not short else None
+            return _join([_humanise(source.id), self._locator_text(at) if at else None, address], ", ")
+        where = self._locator_text(at) if at else None
+        if short and (source.authors or source.title):
+            # (A work with neither author nor title is cited the same way each time: outlet and date.)
+            return _join([*self._short_note(source), where], ", ")
+        return self._full_note(source, where)
+
+    def _locator_text(self, at: Locator) -> str:
+        value = page_range(at.value, chicago=self._chicago) if not at.label else _RANGE.sub("\u2013", at.value)
+        return f"{at.label} {value}" if at.label else value
+
+    def _short_note(self, source: Source) -> list[Markup | str | None]:
+        title = self._title(source)
+        if source.authors:
+            return [_surnames(source.authors), title]
+        kind = source_kind(source).name
+        if kind in _PERIODICALS and source.outlet:
+            return [self._container(source), title]
+        return [title or escape(source.id)]
+
+    def _full_note(self, source: Source, where: str | None) -> Markup:
+        kind = source_kind(source).name
+        authors = _names_natural(source.authors) if source.authors else None
+        title = self._title(source)
+        container = self._container(source)
+        address = _address_link(source)
+        editors = f"ed. {_names_natural(source.editors)}" if source.editors else None
+        if kind in {"book", "report"} or (kind == "chapter"):
+            facts = _group(source.publisher, self._year(source) if source.date else None)
+            if source.publisher is None and source.place:
+                facts = _group(source.place, self._year(source) if source.date else None)
+            imprint = format_html("({})", facts) if facts else None
+            named: list[Markup | str | None] = [authors, title]
+            if kind == "chapter":
+                named += [Markup("in ") + container if container else None, editors]
+            else:
+                named += [editors, source.number]
+            head = _join(named, ", ")
+            body = _join([head, imprint], " ") if imprint else head
+            return _join([body, where, address], ", ")
+        if kind == "article-journal":
+            issue = _group(source.volume, f"no. {source.issue}" if source.issue else None)
+            year = format_html("({})", self._year(source)) if source.date else None
+            holder = _join([container, issue, year], " ")
+            pages = where or (page_range(source.pages, chicago=True) if source.pages else None)
+            located = Markup(f"{holder}: {escape(pages)}") if pages else holder
+            return _join([authors, title, located, address], ", ")
+        interviewer = f"interview by {_names_natural(source.interviewers)}" if source.interviewers else None
+        date = self._date(source)
+        if date is None and source.accessed is not None:
+            date = f"accessed {self._accessed(source)}"
+        lead: list[Markup | str | None] = [authors, title, interviewer]
+        rest: list[Markup | str | None] = [container]
+        if kind == "dataset":
+            rest = [container or source.publisher]
+        if kind == "speech":
+            rest += [source.place]
+        return _join([*lead, *rest, date, source.medium, where, address], ", ")
+
+    # Bibliography entries ----------------------------------------------------------------
+
+    def entry(self, source: Source) -> Markup:
+        """One source in the bibliography (reference list) of the style."""
+        if not (source.title or source.authors or source.outlet):
+            return _sentences([_humanise(source.id), _address_link(source)])
+        if self.name == "chicago-notes-bibliography":
+            return self._chicago_entry(source, author_date=False)
+        if self.name == "chicago-author-date":
+            return self._chicago_entry(source, author_date=True)
+        if self.name == "apa":
+            return self._apa_entry(source)
+        return self._harvard_entry(source)
+
+    def _bibliography_authors(self, source: Source, *, initials: bool, conjunction: str = "and") -> str | None:
+        names = source.authors
+        if not names:
+            return None
+        if self.name == "apa":
+            written = [_inverted(name, initials=True) for name in names]
+            return written[0] if len(written) == 1 else ", ".join(written[:-1]) + f", & {written[-1]}"
+        if self.name == "harvard-cite-them-right":
+            written = [_inverted(name, initials=True).replace(". ", ".") for name in names]
+            return written[0] if len(written) == 1 else ", ".join(written[:-1]) + f" and {written[-1]}"
+        first = _inverted(names[0], initials=initials)
+        rest = [name.natural for name in names[1:]]
+        if not rest:
+            return first
+        return ", ".join([first, *rest[:-1]]) + f", {conjunction} {rest[-1]}"
+
+    def _chicago_entry(self, source: Source, *, author_date: bool) -> Markup:
+        kind = source_kind(source).name
+        authors = self._bibliography_authors(source, initials=False)
+        title = self._title(source)
+        container = self._container(source)
+        address = _address_link(source)
+        year = self._year(source) if source.date is not None else None
+        date = self._date(source, with_year=not author_date) if source.date is not None else None
+        if author_date and date == NO_DATE:
+            date = None  # said once, where the year stands
+        lead: Markup | str | None = authors
+        if lead is None and kind in _PERIODICALS and source.outlet:
+            lead, container = self._container(source), None
+        pieces: list[Markup | str | None] = [lead]
+        if author_date:
+            pieces.append(year if source.date is not None else None)
+        editors = f"edited by {_names_natural(source.editors)}" if source.editors else None
+        if kind in {"book", "report", "chapter"}:
+            if kind == "chapter":
+                pieces += [title, _group(Markup("In ") + container if container else None, editors)]
+            else:
+                pieces += [title, editors, source.number]
+            place = source.place if source.publisher is None else None
+            pieces.append(_group(place, source.publisher, None if author_date else year))
+        elif kind == "article-journal":
+            if author_date:
+                issue = f" ({escape(source.issue)})" if source.issue else ""
+                holder = _join([container, Markup(f"{escape(source.volume or '')}{issue}")], " ")
+            else:
+                issue_text = _group(source.volume, f"no. {source.issue}" if source.issue else None)
+                holder = _join([container, issue_text, format_html("({})", year) if year else None], " ")
+            pages = page_range(source.pages, chicago=True) if source.pages else None
+            pieces += [title, Markup(f"{holder}: {escape(pages)}") if pages else holder]
+        else:
+            interviewer = f"Interview by {_names_natural(source.interviewers)}" if source.interviewers else None
+            where = source.place if kind == "speech" else None
+            held = container if kind != "dataset" else (container or source.publisher)
+            pieces += [title, interviewer, _group(held, where, date)]
+            pieces.append(source.medium)
+        # An undated work gives the day it was read; argdoc's `note:` ends the entry.
+        accessed = f"Accessed {self._accessed(source)}" if source.date is None and source.accessed else None
+        note = source.note[:1].upper() + source.note[1:] if source.note else None
+        if lead is None and kind not in _PERIODICALS:
+            # An unsigned work other than a periodical's (a treaty): its title leads, its full date follows.
+            return _sentences([_group(title, self._date(source)), accessed, address, note])
+        return _sentences([*pieces, accessed, address, note])
+
+    def _apa_entry(self, source: Source) -> Markup:
+        kind = source_kind(source).name
+        authors = self._bibliography_authors(source, initials=True)
+        title = self._title(source)
+        container = self._container(source)
+        address = _address_link(source)
+        date = f"({self._apa_date(source)})"
+        if kind == "article-journal":
+            volume = _italic(source.volume) if source.volume else None
+            issue = Markup(f"({escape(source.issue)})") if source.issue else ""
+            pages = page_range(source.pages, chicago=False) if source.pages else None
+            holder = _join([container, Markup(f"{volume or ''}{issue}") if volume else None, pages], ", ")
+            return _join([_sentences([authors, date, title, holder]), address], " ")
+        if kind in {"article-newspaper", "article-magazine"}:
+            holder = _join([container, source.volume], ", ")
+            lead = [authors, date, title] if authors else [title, date]
+            return _join([_sentences([*lead, holder]), address], " ")
+        if kind == "chapter":
+            editors = f"{_initialled(source.editors)} (Ed.)" if source.editors else None
+            pages = f"(pp. {page_range(source.pages, chicago=False)})" if source.pages else None
+            book = _join([Markup("In ") + _join([editors, container], ", "), pages], " ")
+            return _join([_sentences([authors, date, title, book, source.publisher]), address], " ")
+        described: Markup | None = title
+        extra = source.number if kind == "report" else None
+        bracket = {"dataset": "Dataset"}.get(kind) or source.medium
+        if source.interviewers:
+            interviewers = ", ".join(
+                _inverted(n, initials=True).split(", ")[-1] + " " + n.surname for n in source.interviewers
+            )
+            extra = f"{interviewers}, Interviewer"
+        if described is not None and (extra or bracket):
+            described = _join([described, format_html("({})", extra) if extra else None,
+                               format_html("[{}]", bracket) if bracket else None], " ")  # fmt: skip
+        if kind == "treaty":
+            return _join([_sentences([_group(title, self._date(source))]), address], " ")
+        first = [authors, date, described] if authors else [described, date]
+        publisher = source.publisher if kind != "dataset" or not container else None
+        return _join([_sentences([*first, container, publisher]), address], " ")
+
+    def _apa_date(self, source: Source) -> str:
+        if source.date is None or source.date.year is None:
+            return NO_DATE
+        detail = self._date(source, with_year=False) if precision(source.date) != "year" else None
+        kind = source_kind(source).name
+        if detail and kind not in {"book", "report", "article-journal", "chapter", "dataset"}:
+            return f"{source.date.year}, {detail}"
+        return str(source.date.year)
+
+    def _harvard_entry(self, source: Source) -> Markup:
+        kind = source_kind(source).name
+        authors = self._bibliography_authors(source, initials=True)
+        title = self._title(source)
+        container = self._container(source)
+        url = _address(source)
+        available = Markup("Available at: ") + _link(url) if url else None
+        if available is not None and source.accessed is not None:
+            available += escape(f" (Accessed: {self._accessed(source)})")
+        year = f"({self._year(source)})"
+        lead = _join([authors or (self._container(source) if kind in _PERIODICALS else None), year], " ")
+        imprint: Markup | str | None
+        if kind in _PERIODICALS and not authors:
+            container = None
+        imprint = _join([source.place, source.publisher], ": ") if source.publisher else source.place
+        if kind == "article-journal":
+            issue = f"{source.volume}({source.issue})" if source.issue else source.volume
+            pages = f"pp. {page_range(source.pages, chicago=False)}" if source.pages else None
+            return _sentences([_join([lead, _group(title, container, issue, pages)], " "), available])
+        if kind in {"book", "report"}:
+            return _sentences([_join([lead, title], " "), source.number, imprint, available])
+        if kind == "chapter":
+            editors = f"{_initialled(source.editors)} (ed.)" if source.editors else None
+            book = Markup("in ") + _join([editors, container], " ") if container else None
+            pages = f"pp. {page_range(source.pages, chicago=False)}" if source.pages else None
+            return _sentences([_join([lead, _group(title, book)], " "), _group(imprint, pages)])
+        if kind == "treaty":
+            return _sentences([_join([title, format_html("({})", self._year(source))], " "), available])
+        dated = kind in {"article-newspaper", "article-magazine", "speech"}
+        date = None
+        if dated and source.date is not None:
+            date = partial_in_words(source.date, self.language, with_year=False, day_first=True)
+        if kind == "speech":
+            return _sentences([_join([lead, title], " "), _group(source.place, date), available])
+        publisher = source.publisher if kind == "dataset" else None
+        return _sentences([_join([lead, _group(title, container, date)], " "), publisher, available])
+
+    # In-text citations (the author-date styles) ----------------------------------------------
+
+    def in_text(self, cites: Sequence[tuple[Source, str | None]]) -> Markup:
+        """`(Freedman 2017, 12; Erlanger 2024)`: one parenthetical citation of several works."""
+        parts = [self._in_text_one(source, locator) for source, locator in cites]
+        return format_html("({})", join_html("; ", parts))
+
+    def _in_text_one(self, source: Source, locator: str | None) -> Markup:
+        who = self._in_text_author(source)
+        year = self._year(source)
+        at = Locator.read(locator)
+        where = None
+        if at is not None:
+            if self._chicago:
+                where = self._locator_text(at)
+            else:
+                label = at.label or ("pp." if _RANGE.search(at.value) else "p.")
+                where = f"{label} {page_range(at.value, chicago=False)}"
+        head = _join([who, year], " ") if self._chicago else _join([who, year], ", ")
+        return _join([head, where], ", ")
+
+    def _in_text_author(self, source: Source) -> Markup:
+        if source.authors:
+            conjunction = "&" if self.name == "apa" else "and"
+            names = source.authors
+            if self.name == "apa" and len(names) > 2:
+                return escape(f"{names[0].surname} et al.")
+            return escape(_surnames(names, conjunction))
+        kind = source_kind(source).name
+        if kind in _PERIODICALS and source.outlet and self.name != "apa":
+            return self._container(source) or escape(source.id)
+        title = source.title or source.id
+        if self.name == "apa" and kind in {"chapter", *_PERIODICALS, "interview"}:
+            return _quoted(title_case(title))
+        return self._title(source) or escape(title)
+
+    # Order ------------------------------------------------------------------------------
+
+    def sort_key(self, source: Source) -> tuple[str, str, str]:
+        """Alphabetical by the entry's first words (author, else the title or outlet), then the date."""
+        first = plain(self.entry(source)).lower()
+        return (first.removeprefix("\u201c"), source.date.iso() if source.date else "", source.id)
+
+
+Renderer = Callable[[Source], Markup]
