@@ -10,14 +10,13 @@ through its own localisation module; the two meet in Babel.)
 from __future__ import annotations
 
 import datetime
-import functools
 import re
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from argdoc.nodes import PartialDate
 
-if TYPE_CHECKING:
-    from babel import Locale
+# One Babel locale lookup for every date argdoc prints (its fallbacks: the primary language, then en-US).
+from argdoc.render.locale import babel_locale as _locale
 
 NO_DATE = "n.d."
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -93,14 +92,3 @@ def partial_in_words(date: PartialDate, language: str, *, with_year: bool = True
             )
         )
     return date_in_words(earliest, known, language)
-
-
-@functools.lru_cache(maxsize=32)
-def _locale(language: str) -> Locale:
-    """A BCP 47 tag (`en-GB`) as Babel's Locale; an unknown language falls back to US English."""
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(language, sep="-")
-    except (ValueError, UnknownLocaleError):
-        return Locale.parse("en_US")

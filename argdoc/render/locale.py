@@ -397,7 +397,7 @@ def _user_words(path: Path) -> dict[str, dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=64)
-def _locale(language: str) -> Locale:
+def babel_locale(language: str) -> Locale:
     """Babel's locale for a BCP 47 tag; its language alone when the full tag is unknown; else English.
 
     Babel is imported here, not at the top: the words alone (exports, layout) need no CLDR data.
@@ -420,12 +420,6 @@ def format_date(date: datetime.date, precision: Precision, language: str) -> str
     "October 2025" (a partial date, `date: 2025-10`) and "year" "2025". Every
     date argdoc prints goes through here: the cover, the cite line, notes.
     """
-    from babel.dates import format_date as babel_format_date
-    from babel.dates import format_skeleton
+    from argdoc.cite.dates import date_in_words
 
-    locale = _locale(language)
-    if precision == "day":
-        return str(babel_format_date(date, format="long", locale=locale))
-    if precision == "month":
-        return str(format_skeleton("yMMMM", date, locale=locale))
-    return str(format_skeleton("y", date, locale=locale))
+    return date_in_words(date, precision, language)
