@@ -207,6 +207,64 @@ class SourceFutureDate(Rule):
                     )
 
 
+class SourceAfterPaper(Rule):
+    """A source dated (or accessed) after the paper's own date.
+
+    A paper cannot cite what did not exist when it was written: either the
+    paper's date or the source's is wrong. A partial date counts from its
+    first possible day (`date: 2024-03` is after a paper of 2024-02-28, not
+    after one of 2024-03-10). A paper without a readable date is measured
+    against nothing (missing-date or invalid-date says so once); a date after
+    today is source-future-date's. Not caught: a source whose date is right
+    but describes events after the paper.
+
+    Bad:
+
+        date: 2007-03-20
+
+        claim thesis:
+            Russia balances two priorities [@interfax].
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-04-02
+
+    Good:
+
+        date: 2007-03-20
+
+        claim thesis:
+            Russia balances two priorities [@interfax].
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-03-18
+    """
+
+    code = "ARG213"
+    name = "source-after-paper"
+    severity = Severity.ERROR
+    summary = "A source's date or accessed date is after the paper's date"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        paper_date = ctx.paper.meta.date
+        if paper_date is None:
+            return
+        for source in ctx.sources:
+            earliest = source.date.earliest if source.date is not None else None
+            for label, value in (("dated", earliest), ("accessed", source.accessed)):
+                # After today is source-future-date's finding; one finding per mistake.
+                if value is not None and paper_date < value <= ctx.today:
+                    yield Finding(
+                        f"source '{source.id}' is {label} {value.isoformat()}, after the paper's date "
+                        f"{paper_date.isoformat()}",
+                        source.id_span,
+                        source.id,
+                        "check the source's date, or move the paper's `date:` to when it was finished",
+                    )
+
+
 class StaleSource(Rule):
     """A source much older than the paper.
 
@@ -650,6 +708,7 @@ RULES: tuple[type[Rule], ...] = (
     SourceMissingDate,
     SourceMissingOutlet,
     SourceFutureDate,
+    SourceAfterPaper,
     StaleSource,
     InvalidSourceGrade,
     SingleSourceDependency,
