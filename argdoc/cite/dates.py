@@ -10,13 +10,15 @@ through its own localisation module; the two meet in Babel.)
 from __future__ import annotations
 
 import datetime
+import functools
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from argdoc.nodes import PartialDate
 
-# One Babel locale lookup for every date argdoc prints (its fallbacks: the primary language, then en-US).
-from argdoc.render.locale import babel_locale as _locale
+if TYPE_CHECKING:
+    from babel import Locale
+
 
 NO_DATE = "n.d."
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -72,8 +74,8 @@ def date_in_words(date: datetime.date, how: Precision, language: str) -> str:
     from babel.dates import format_date, format_skeleton
 
     if how in _PATTERNS:
-        return str(format_date(date, _PATTERNS[how], locale=_locale(language)))
-    return str(format_skeleton(_SKELETONS[how], date, locale=_locale(language)))
+        return str(format_date(date, _PATTERNS[how], locale=babel_locale(language)))
+    return str(format_skeleton(_SKELETONS[how], date, locale=babel_locale(language)))
 
 
 def partial_in_words(date: PartialDate, language: str, *, with_year: bool = True, day_first: bool = False) -> str:
@@ -92,3 +94,20 @@ def partial_in_words(date: PartialDate, language: str, *, with_year: bool = True
             )
         )
     return date_in_words(earliest, known, language)
+
+
+@functools.lru_cache(maxsize=64)
+def babel_locale(language: str) -> Locale:
+    """Babel's locale for a BCP 47 tag; its language alone when the full tag is unknown; else English.
+
+    Babel is imported here, not at the top: parsing and linting read dates but never put them into words.
+    This is the one lookup for every date argdoc prints (argdoc.render.locale.format_date too).
+    """
+    from babel import Locale, UnknownLocaleError
+
+    for tag in (language, language.split("-", 1)[0].lower()):
+        try:
+            return Locale.parse(tag, sep="-")
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return Locale.parse("en_US")

@@ -21,14 +21,15 @@ pattern (`words.figure.format(number=2)`).
 from __future__ import annotations
 
 import datetime
-import functools
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from argdoc.cite.dates import date_in_words
+
 if TYPE_CHECKING:
-    from babel import Locale
+    pass
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
@@ -396,22 +397,6 @@ def _user_words(path: Path) -> dict[str, dict[str, str]]:
     return tables
 
 
-@functools.lru_cache(maxsize=64)
-def babel_locale(language: str) -> Locale:
-    """Babel's locale for a BCP 47 tag; its language alone when the full tag is unknown; else English.
-
-    Babel is imported here, not at the top: the words alone (exports, layout) need no CLDR data.
-    """
-    from babel import Locale, UnknownLocaleError
-
-    for tag in (language, _primary(language)):
-        try:
-            return Locale.parse(tag, sep="-")
-        except (UnknownLocaleError, ValueError, TypeError):
-            continue
-    return Locale.parse("en_US")
-
-
 def format_date(date: datetime.date, precision: Precision, language: str) -> str:
     """A date as the language writes it, to the day, the month or the year.
 
@@ -420,6 +405,4 @@ def format_date(date: datetime.date, precision: Precision, language: str) -> str
     "October 2025" (a partial date, `date: 2025-10`) and "year" "2025". Every
     date argdoc prints goes through here: the cover, the cite line, notes.
     """
-    from argdoc.cite.dates import date_in_words
-
     return date_in_words(date, precision, language)
