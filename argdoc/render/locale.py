@@ -37,8 +37,8 @@ PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 USER_WORDS = "words.toml"
 
 # Every word argdoc writes on a page, by language (its primary subtag). A pattern's
-# fields are {number}, {page} and {pages}. English is complete; another language
-# may leave a word out, which is then English.
+# fields are {number}, {page}, {pages} and {level} (an estimate's confidence, as written).
+# English is complete; another language may leave a word out, which is then English.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "summary": "Summary",
@@ -80,6 +80,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argument",
         "components": "Components",
         "tensions": "Tensions",
+        "confidence": "{level} confidence",
     },
     "de": {
         "summary": "Zusammenfassung",
@@ -121,6 +122,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argumentation",
         "components": "Bestandteile",
         "tensions": "Spannungen",
+        "confidence": "Konfidenz: {level}",
     },
     "fr": {
         "summary": "Résumé",
@@ -162,6 +164,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argument",
         "components": "Composantes",
         "tensions": "Tensions",
+        "confidence": "confiance\u202f: {level}",
     },
     "es": {
         "summary": "Resumen",
@@ -203,6 +206,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argumento",
         "components": "Componentes",
         "tensions": "Tensiones",
+        "confidence": "confianza {level}",
     },
     "ru": {
         "summary": "Резюме",
@@ -244,6 +248,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Аргумент",
         "components": "Составляющие",
         "tensions": "Противоречия",
+        "confidence": "уверенность: {level}",
     },
     "he": {
         "summary": "תקציר",
@@ -284,6 +289,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "הטיעון",
         "components": "רכיבים",
         "tensions": "מתחים",
+        "confidence": "רמת ביטחון: {level}",
     },
     "ar": {
         "summary": "ملخص",
@@ -324,6 +330,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "الحجة",
         "components": "المكونات",
         "tensions": "التوترات",
+        "confidence": "درجة الثقة: {level}",
     },
 }
 DEFAULT = "en"
