@@ -46,7 +46,7 @@ def test_every_language_has_every_word() -> None:
     for language, table in WORDS.items():
         assert set(table) == set(WORDS["en"]), language
         for key, word in table.items():
-            for field in ("{number}", "{page}", "{pages}"):
+            for field in ("{number}", "{page}", "{pages}", "{level}"):
                 assert (field in word) == (field in WORDS["en"][key]), (language, key)
 
 

@@ -370,10 +370,10 @@ def test_relations_and_kind_labels() -> None:
     analysis = render_html(compile_paper(SAMPLE), RenderOptions(view="analysis"))
     page = parse(analysis)
     text = page.plain()
-    assert "Thesis Ivanov's statements pull in two directions" in text
-    assert "Supports: Ivanov's statements pull in two directions" in text
+    assert "Thesis Ivanov’s statements pull in two directions" in text
+    assert "Supports: Ivanov’s statements pull in two directions" in text
     assert "Between: Maintaining Great Power status · Sovereignty" in text
-    assert "Bears on: Ivanov's statements pull in two directions" in text
+    assert "Bears on: Ivanov’s statements pull in two directions" in text
     assert '<a href="#great-power">Maintaining Great Power status</a>' in analysis
 
 
@@ -439,7 +439,7 @@ def test_quotations_and_block_quotations(sample_html: str) -> None:
 
 def test_section_intro_and_summary_render(sample: Page) -> None:
     text = sample.plain()
-    assert "Russia's foreign policy is made up of four components." in text
+    assert "Russia’s foreign policy is made up of four components." in text
     assert "Summary Statements by Ivanov reflect tensions" in text
 
 
@@ -454,7 +454,7 @@ def test_sources_in_alphabetical_order_without_numbers(sample: Page) -> None:
         "Petrov, Ivan. “Ivanov on Iran.” Interfax Politics, March 18, 2007. https://interfax.example/1. Full text."
         in text
     )
-    assert "Cited in: Summary; Ivanov's statements pull in two directions" in text
+    assert "Cited in: Summary; Ivanov’s statements pull in two directions" in text
     assert "Cited in: Sovereignty" in text
 
 
@@ -771,7 +771,7 @@ def test_tension_map_is_an_accessible_svg(sample_html: str, sample: Page) -> Non
     desc = sample_html.split('<desc id="tension-map-desc">', 1)[1].split("</desc>", 1)[0]
     assert desc == (
         "Political and Military Sphere: a tension between Maintaining Great Power status and Sovereignty, "
-        "bearing on Ivanov&#39;s statements pull in two directions."
+        "bearing on Ivanov’s statements pull in two directions."
     )
     assert '<figcaption><span class="figure-label">Figure 1.</span> Tension map' in sample_html
 
@@ -842,7 +842,7 @@ title: מתחים ביחסי רוסיה\u2013איראן
 language: he
 claim thesis "הצהרות איבנוב מושכות לשני כיוונים":
     שתי הצהרות מייצגות שני סדרי עדיפויות שונים.
-"""  # noqa: RUF001 (Hebrew letters, not look-alikes)
+"""
 
 
 def test_a_hebrew_paper_is_right_to_left_with_a_hebrew_face() -> None:

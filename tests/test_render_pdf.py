@@ -49,7 +49,7 @@ def long_paper(statements: int = 12) -> str:
 def test_pdf_contains_title_statements_and_sources(sample_pdf: PdfReader) -> None:
     text = " ".join(page_texts(sample_pdf))
     assert "Tensions in Russian - Iranian relations" in text
-    assert "Ivanov's statements pull in two directions" in text
+    assert "Ivanov’s statements pull in two directions" in text
     assert "Putin spoke out against US unilateralism" in text
     assert "Sources" in text
     assert "Petrov, Ivan." in text and "Interfax Politics, March 18, 2007." in text
@@ -104,7 +104,7 @@ def test_pdf_ua_is_the_default_and_the_tagged_switch_still_works() -> None:
         assert bool(reader.root_object["/MarkInfo"]["/Marked"])
         assert 'pdfuaid:part="1"' in xmp(reader)
     assert "/StructTreeRoot" not in untagged.root_object
-    assert "Ivanov's statements pull in two directions" in " ".join(page_texts(default))
+    assert "Ivanov’s statements pull in two directions" in " ".join(page_texts(default))
 
 
 @pytest.mark.parametrize(
@@ -174,7 +174,7 @@ REFERENCE_BODY_MARKS = [
     (0, "Russian Foreign Policy"),
     (1, "Maintaining Great Power status"),
     (1, "Protecting State Sovereignty from outside interference"),
-    (1, "Keeping its influence in its 'Near Abroad'"),
+    (1, "Keeping its influence in its ‘Near Abroad’"),
     (1, "Preventing further nuclear proliferation"),
     (0, "Inherent Tensions"),
     (1, "Economic Sphere"),

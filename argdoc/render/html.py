@@ -55,7 +55,7 @@ from argdoc.render.chart import draw_chart
 from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_in
 from argdoc.render.glance import Glance, glance
 from argdoc.render.language import Direction, text_direction
-from argdoc.render.layout import Anchors, Layout, layout
+from argdoc.render.layout import Anchors, Layout, layout, typeset
 from argdoc.render.locale import USER_WORDS, Words, format_date, words
 from argdoc.render.markup import BodyRenderer
 from argdoc.render.notes import Notes
@@ -64,6 +64,7 @@ from argdoc.render.stylesheets import argdoc_css, content_width_pt, page_css, us
 from argdoc.render.tension_map import WIDTH as MAP_WIDTH
 from argdoc.render.tension_map import MapIds, tension_map
 from argdoc.render.toc import contents
+from argdoc.render.typography import smarten
 from argdoc.walk import plain_blocks
 
 # A running head longer than this is shortened (at a colon, else at a word).
@@ -186,7 +187,13 @@ def _render(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
 def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
     meta = paper.meta
     vocabulary = words(meta.language, options.templates_dir / USER_WORDS if options.templates_dir else None)
-    plan = layout(paper, options.view_of(meta.view), vocabulary)
+
+    # The reader's words show the typography of the paper's language (#11); ids, addresses
+    # and attribute values keep what the author typed.
+    def shown(text: str) -> str:
+        return smarten(text, meta.language)
+
+    plan = typeset(layout(paper, options.view_of(meta.view), vocabulary), shown)
     title = meta.title or options.fallback_title
     direction = text_direction(meta.language)
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
@@ -210,8 +217,12 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
             c.id: c for c in paper.all_statements() if isinstance(c, Claim) and (c.likelihood or c.confidence)
         },
         "render": BodyRenderer(
-            {ident: attribution(source) for ident, source in sources.items()}, notes, plan.references
+            {ident: attribution(source) for ident, source in sources.items()},
+            notes,
+            plan.references,
+            meta.language,
         ),
+        "typeset": shown,
         "notes": notes,
         "medium": medium,
         "view": plan.view,

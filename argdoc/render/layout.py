@@ -8,7 +8,7 @@ only arrange it. Anchors are the statements' own ids (a reader can link to
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
@@ -276,6 +276,26 @@ def _inline_nodes(nodes: Iterable[Inline]) -> Iterator[Inline]:
 
 
 # --- end of cross-references ------------------------------------------------------------
+
+
+def typeset(plan: Layout, shown: Callable[[str], str]) -> Layout:
+    """`plan` with every title as the reader sees it (`shown`: the paper's typography, #11).
+
+    Headings, the contents, links and cross-references all take their words
+    from here; the exports lay out the paper too and keep the words as written.
+    """
+
+    def group(g: Group) -> Group:
+        return replace(g, title=shown(g.title), subsections=tuple(group(s) for s in g.subsections))
+
+    return replace(
+        plan,
+        groups=tuple(group(g) for g in plan.groups),
+        appendices=tuple(group(g) for g in plan.appendices),
+        sources_title=shown(plan.sources_title),
+        titles={anchor: shown(title) for anchor, title in plan.titles.items()},
+        references={ident: shown(label) for ident, label in plan.references.items()},
+    )
 
 
 def display_title(statement: AnyStatement) -> str:

@@ -38,8 +38,8 @@ PRECISIONS: tuple[Precision, ...] = ("day", "month", "year")
 USER_WORDS = "words.toml"
 
 # Every word argdoc writes on a page, by language (its primary subtag). A pattern's
-# fields are {number}, {page} and {pages}. English is complete; another language
-# may leave a word out, which is then English.
+# fields are {number}, {page}, {pages} and {level} (an estimate's confidence, as written).
+# English is complete; another language may leave a word out, which is then English.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "summary": "Summary",
@@ -81,6 +81,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argument",
         "components": "Components",
         "tensions": "Tensions",
+        "confidence": "{level} confidence",
     },
     "de": {
         "summary": "Zusammenfassung",
@@ -122,6 +123,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argumentation",
         "components": "Bestandteile",
         "tensions": "Spannungen",
+        "confidence": "Konfidenz: {level}",
     },
     "fr": {
         "summary": "Résumé",
@@ -163,6 +165,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argument",
         "components": "Composantes",
         "tensions": "Tensions",
+        "confidence": "confiance\u202f: {level}",
     },
     "es": {
         "summary": "Resumen",
@@ -204,6 +207,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Argumento",
         "components": "Componentes",
         "tensions": "Tensiones",
+        "confidence": "confianza {level}",
     },
     "ru": {
         "summary": "Резюме",
@@ -245,6 +249,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "Аргумент",
         "components": "Составляющие",
         "tensions": "Противоречия",
+        "confidence": "уверенность: {level}",
     },
     "he": {
         "summary": "תקציר",
@@ -285,6 +290,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "הטיעון",
         "components": "רכיבים",
         "tensions": "מתחים",
+        "confidence": "רמת ביטחון: {level}",
     },
     "ar": {
         "summary": "ملخص",
@@ -325,6 +331,7 @@ WORDS: dict[str, dict[str, str]] = {
         "argument": "الحجة",
         "components": "المكونات",
         "tensions": "التوترات",
+        "confidence": "درجة الثقة: {level}",
     },
 }
 DEFAULT = "en"

@@ -33,6 +33,7 @@ from argdoc.nodes import (
 from argdoc.render.bibliography import internal_link, link
 from argdoc.render.notes import Notes
 from argdoc.render.safe_html import escape, format_html, join_html
+from argdoc.render.typography import smarten
 from argdoc.walk import citation_runs
 
 
@@ -46,13 +47,26 @@ class BodyRenderer:
     title; see `argdoc.render.layout.reference_labels`). A citation of an
     unknown source (a paper compiled with errors) renders as plain text
     without a link, so every `href="#…"` points at an element.
+
+    With a `language`, the words show its typography (quotes, dashes, no-break
+    spaces: `argdoc.render.typography`); addresses and ids are never touched.
     """
 
-    def __init__(self, labels: Mapping[str, str], notes: Notes, references: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        labels: Mapping[str, str],
+        notes: Notes,
+        references: Mapping[str, str] | None = None,
+        language: str | None = None,
+    ) -> None:
         self.labels = labels
         self.notes = notes
         self.references: Mapping[str, str] = references or {}
+        self.language = language
         self._in_note = False  # inside a remark, citations are written into its words
+        # The last character of words shown in the current run: whether a quote
+        # after emphasis opens or closes ("*word*" then `"`) depends on it.
+        self._last = ""
 
     # --- blocks ------------------------------------------------------------------
 
@@ -99,7 +113,12 @@ class BodyRenderer:
     # --- inline ------------------------------------------------------------------
 
     def inline(self, nodes: Iterable[Inline]) -> Markup:
-        """Render a run of inline nodes; adjacent citations share one note call."""
+        """Render a run of inline nodes (a paragraph, a list item, a credit): a quote at its start opens."""
+        self._last = ""
+        return self._run(nodes)
+
+    def _run(self, nodes: Iterable[Inline]) -> Markup:
+        """Inline nodes within a run; adjacent citations share one note call."""
         out: list[Markup] = []
         for item in citation_runs(nodes):
             if isinstance(item, tuple) and item[0].source in self.references:
@@ -135,16 +154,20 @@ class BodyRenderer:
         raise TypeError(f"not an inline node: {node!r}")  # pragma: no cover - the union is closed
 
     def text(self, node: Text) -> Markup:
-        return escape(node.value)
+        value = node.value
+        if self.language is not None:
+            value = smarten(value, self.language, self._last)
+            self._last = value[-1:] or self._last
+        return escape(value)
 
     def emphasis(self, node: Emphasis) -> Markup:
-        return format_html("<em>{}</em>", self.inline(node.children))
+        return format_html("<em>{}</em>", self._run(node.children))
 
     def strong(self, node: Strong) -> Markup:
-        return format_html("<strong>{}</strong>", self.inline(node.children))
+        return format_html("<strong>{}</strong>", self._run(node.children))
 
     def link(self, node: Link) -> Markup:
-        words = self.inline(node.children)
+        words = self._run(node.children)
         if is_anchor(node.url):
             target = node.url[1:]
             known = target in self.references or target in self.labels
@@ -153,7 +176,7 @@ class BodyRenderer:
 
     def quotation(self, node: Quotation) -> Markup:
         # <q> lets the stylesheet choose the quotation marks for the paper's language.
-        text = self.inline(node.children)
+        text = self._run(node.children)
         return format_html("<q>{}</q>{}", text, self.citations([node.citation]))
 
     def citations(self, run: Sequence[Citation]) -> Markup:
@@ -164,11 +187,11 @@ class BodyRenderer:
 
     def note(self, node: Note) -> Markup:
         """A remark: its words become a note, in the series of the citation notes."""
-        self._in_note = True
+        self._in_note, last = True, self._last
         try:
-            words = self.inline(node.children)
+            words = self.inline(node.children)  # the note's own words: a run of their own
         finally:
-            self._in_note = False
+            self._in_note, self._last = False, last
         return self.notes.remark(words)
 
     def cross_references(self, run: Sequence[Citation], *, opens_sentence: bool) -> Markup:
