@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from argdoc.diagnostics import Diagnostic
+from argdoc.diagnostics import Diagnostic, Related
 from argdoc.nodes import AnyStatement, Claim, Component, Paper, Source, Suppression, Tension
 from argdoc.resolve import Edge, Resolution
 from argdoc.source import SourceFile
@@ -42,6 +42,12 @@ class LintContext:
         node = self.resolution.definitions.get(ident) if ident else None
         origin = node.origin if node is not None else None
         return self.files.get(origin, self.source) if origin else self.source
+
+    def related(self, message: str, node: AnyStatement) -> Related:
+        """A note pointing at a statement's id (or its start), in the file it was written in."""
+        span = node.id_span or node.span
+        line, column = (span.line, span.column) if span else (1, 1)
+        return Related(message, node.origin or self.source.path, line, column)
 
     # --- statements ------------------------------------------------------------
 

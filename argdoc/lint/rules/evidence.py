@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from argdoc.cite.kinds import source_kind
-from argdoc.diagnostics import Related, Severity
+from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Option, Rule
 from argdoc.nodes import Blockquote, Source
@@ -172,6 +172,14 @@ class SourceMissingOutlet(Rule):
                 )
 
 
+def _known_dates(source: Source) -> Iterator[tuple[str, datetime.date]]:
+    """("dated", its first possible day) and ("accessed", the day), for those the source gives."""
+    if source.date is not None and source.date.earliest is not None:
+        yield "dated", source.date.earliest
+    if source.accessed is not None:
+        yield "accessed", source.accessed
+
+
 class SourceFutureDate(Rule):
     """A source dated (or accessed) after today: almost always a typo in the year.
 
@@ -196,9 +204,8 @@ class SourceFutureDate(Rule):
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         for source in ctx.sources:
-            earliest = source.date.earliest if source.date is not None else None
-            for label, value in (("dated", earliest), ("accessed", source.accessed)):
-                if value is not None and value > ctx.today:
+            for label, value in _known_dates(source):
+                if value > ctx.today:
                     yield Finding(
                         f"source '{source.id}' is {label} {value.isoformat()}, after today",
                         source.id_span,
@@ -252,10 +259,9 @@ class SourceAfterPaper(Rule):
         if paper_date is None:
             return
         for source in ctx.sources:
-            earliest = source.date.earliest if source.date is not None else None
-            for label, value in (("dated", earliest), ("accessed", source.accessed)):
+            for label, value in _known_dates(source):
                 # After today is source-future-date's finding; one finding per mistake.
-                if value is not None and paper_date < value <= ctx.today:
+                if paper_date < value <= ctx.today:
                     yield Finding(
                         f"source '{source.id}' is {label} {value.isoformat()}, after the paper's date "
                         f"{paper_date.isoformat()}",
@@ -667,7 +673,7 @@ class DuplicateSource(Rule):
                         source.id_span,
                         source.id,
                         f"cite '{earlier.id}' and remove this entry",
-                        (_related(ctx, f"'{earlier.id}' is here", earlier),),
+                        (ctx.related(f"'{earlier.id}' is here", earlier),),
                     )
                     break
 
@@ -694,12 +700,6 @@ def _address(url: str) -> str:
     bare = re.sub(r"^[a-z]+://(?:www\.)?", "", url.strip(), flags=re.I).split("#", 1)[0].rstrip("/")
     host, _, path = bare.partition("/")
     return f"{host.lower()}/{path}"
-
-
-def _related(ctx: LintContext, message: str, node: Source) -> Related:
-    span = node.id_span or node.span
-    line, column = (span.line, span.column) if span else (1, 1)
-    return Related(message, node.origin or ctx.source.path, line, column)
 
 
 RULES: tuple[type[Rule], ...] = (

@@ -5,19 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from argdoc.diagnostics import Related, Severity
+from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Rule, StageRule
 from argdoc.nodes import AnyStatement, Claim, Component, Paragraph, Tension, Text
 from argdoc.syntax import RECOMMENDATION, STATEMENT_FIELDS
 
 _RELATIONS = ("supports", "opposes", "between", "bears-on")
-
-
-def _note(ctx: LintContext, message: str, node: AnyStatement) -> Related:
-    span = node.id_span or node.span
-    line, column = (span.line, span.column) if span else (1, 1)
-    return Related(message, node.origin or ctx.source.path, line, column)
 
 
 class TensionNeedsTwoComponents(StageRule):
@@ -104,7 +98,7 @@ class DuplicateTension(Rule):
                     tension.id_span,
                     tension.id,
                     "merge the two tensions, or make their components differ",
-                    (_note(ctx, f"'{first.id}' is here", first),),
+                    (ctx.related(f"'{first.id}' is here", first),),
                 )
 
 
@@ -428,7 +422,7 @@ class ThesisCount(Rule):
             theses[1].id_span,
             theses[1].id,
             "mark the main claim with role: thesis, or let the others support it",
-            tuple(_note(ctx, f"'{c.id}' is a thesis", c) for c in theses if c is not theses[1]),
+            tuple(ctx.related(f"'{c.id}' is a thesis", c) for c in theses if c is not theses[1]),
         )
 
 
@@ -570,6 +564,18 @@ class FieldInProse(Rule):
 # --- the reviewer's eye (#15): what an editor marks in the shape of an argument --------
 
 
+def _closure(below: dict[str, list[str]], roots: Iterable[str]) -> set[str]:
+    """The roots and everything `below` leads to from them, however deep (iteratively: chains run long)."""
+    found = set(roots)
+    todo = list(found)
+    while todo:
+        for lower in below.get(todo.pop(), ()):
+            if lower not in found:
+                found.add(lower)
+                todo.append(lower)
+    return found
+
+
 def _claims_under(ctx: LintContext, roots: Iterable[str], *, answers: bool = True) -> set[str]:
     """The roots and every statement that supports them, all the way down.
 
@@ -582,14 +588,7 @@ def _claims_under(ctx: LintContext, roots: Iterable[str], *, answers: bool = Tru
     for edge in ctx.resolution.edges:
         if edge.relation == "supports" and edge.source not in opposing:
             below.setdefault(edge.target, []).append(edge.source)
-    found = set(roots)
-    todo = list(found)
-    while todo:
-        for lower in below.get(todo.pop(), ()):
-            if lower not in found:
-                found.add(lower)
-                todo.append(lower)
-    return found
+    return _closure(below, roots)
 
 
 def _reaching(ctx: LintContext, roots: Iterable[str]) -> set[str]:
@@ -601,14 +600,7 @@ def _reaching(ctx: LintContext, roots: Iterable[str]) -> set[str]:
             below.setdefault(edge.target, []).append(edge.source)
         elif edge.relation == "between":
             below.setdefault(edge.source, []).append(edge.target)
-    found = set(roots)
-    todo = list(found)
-    while todo:
-        for lower in below.get(todo.pop(), ()):
-            if lower not in found:
-                found.add(lower)
-                todo.append(lower)
-    return found
+    return _closure(below, roots)
 
 
 def _thesis_ids(ctx: LintContext) -> set[str]:
