@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, fold_quotes
 from .seed_sentences import SEED_SENTENCES
 
 PAPER = EXAMPLES / "russia-iran.arg"
@@ -49,14 +49,6 @@ def _normalise(text: str) -> str:
 
 # The seed brief types straight quotes and apostrophes; the paper shows its language's
 # typographic ones (#11, argdoc.render.typography), which are the intended output.
-_STRAIGHT_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
-
-
-def _fold_quotes(text: str) -> str:
-    """`text` with every quotation mark and apostrophe straight: only for comparing with the seed."""
-    return text.translate(_STRAIGHT_QUOTES)
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build")
@@ -107,13 +99,13 @@ def _without_running_heads(text: str) -> str:
 def test_every_seed_sentence_is_in_the_html(html_text: str, sentence: str) -> None:
     """Every seed sentence, word for word; quotation marks are compared folded to straight ones,
     since the page shows typographic quotes where the seed has straight ones (#11)."""
-    assert _fold_quotes(_normalise(sentence)) in _fold_quotes(html_text)
+    assert fold_quotes(_normalise(sentence)) in fold_quotes(html_text)
 
 
 @pytest.mark.parametrize("sentence", SEED_SENTENCES)
 def test_every_seed_sentence_is_in_the_pdf(pdf_text: str, sentence: str) -> None:
     """As in the HTML: word for word, quotation marks folded to straight ones before comparing (#11)."""
-    assert _fold_quotes(_normalise(sentence)) in _fold_quotes(pdf_text)
+    assert fold_quotes(_normalise(sentence)) in fold_quotes(pdf_text)
 
 
 @pytest.mark.parametrize(
