@@ -33,6 +33,9 @@ class LintContext:
     # Filled in by the runner before the meta rules run.
     disabled: set[str] = field(default_factory=set)
     suppression_usage: list[tuple[Suppression, set[str]]] = field(default_factory=list)
+    # Views of the paper that several rules read and that live outside this module
+    # (argdoc.lint.wording's paragraphs): made once per run by their first reader.
+    shared: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def option(self, rule: str, name: str) -> Any:
         return self.options[rule][name]

@@ -443,27 +443,40 @@ FORECAST = re.compile(
 
 def prose_of(ctx: LintContext, kinds: tuple[type, ...], preface: bool) -> Iterator[Prose]:
     """Paragraphs of the given statement kinds in document order; with `preface`,
-    also the summary and the sections' introductions."""
+    also the summary and the sections' introductions.
 
-    def paragraphs(blocks: tuple[Block, ...], owner: str | None, fallback: Span | None) -> Iterator[Prose]:
+    The paragraphs are read into Prose once per run and shared by every rule
+    (their sentences are split once too): nine rules read them.
+    """
+    for prose, kind in _all_prose(ctx):
+        if preface if kind is None else issubclass(kind, kinds):
+            yield prose
+
+
+def _all_prose(ctx: LintContext) -> list[tuple[Prose, type | None]]:
+    """Every paragraph with the kind of statement it is in (None: the summary or a section's introduction)."""
+    found: list[tuple[Prose, type | None]] | None = ctx.shared.get("prose")
+    if found is not None:
+        return found
+    found = []
+
+    def paragraphs(blocks: tuple[Block, ...], owner: str | None, fallback: Span | None, kind: type | None) -> None:
         for block in blocks:
             if isinstance(block, Paragraph):
-                yield Prose.of(owner, block, fallback)
+                found.append((Prose.of(owner, block, fallback), kind))
             elif isinstance(block, List):
-                yield from (Prose.of(owner, item, fallback) for item in list_items(block))
+                found.extend((Prose.of(owner, item, fallback), kind) for item in list_items(block))
 
     paper = ctx.paper
-    if preface:
-        yield from paragraphs(paper.meta.summary, None, None)
+    paragraphs(paper.meta.summary, None, None, None)
     for statement in paper.statements:
-        if isinstance(statement, kinds):
-            yield from paragraphs(statement.body, statement.id, statement.id_span)
+        paragraphs(statement.body, statement.id, statement.id_span, type(statement))
     for section in paper.divisions():
-        if preface:
-            yield from paragraphs(section.body, section.id, section.id_span)
+        paragraphs(section.body, section.id, section.id_span, None)
         for statement in section.statements:
-            if isinstance(statement, kinds):
-                yield from paragraphs(statement.body, statement.id, statement.id_span)
+            paragraphs(statement.body, statement.id, statement.id_span, type(statement))
+    ctx.shared["prose"] = found
+    return found
 
 
 JUDGMENTS = (Claim, Tension)
