@@ -48,6 +48,8 @@ _DASHES = (("---", "—"), ("--", "–"), ("...", "…"))
 # "p. 4", "pp. 6-7", "No. 12", "§ 3", "§§ 3-4": the number stays with its abbreviation.
 _KEEP_TOGETHER = re.compile(r"(\b(?:pp?|[Nn]o)\.|§§?) (?=\d)")
 _FRENCH_BEFORE = re.compile(r"[ \u00a0]?([;:!?])(?=\s|$)")
+# The marks _quotes decides about; the text between them is copied as it is.
+_STRAIGHT_QUOTE = re.compile("[\"']")
 # Addresses written out in prose are shown as typed.
 _ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)\S+")
 
@@ -96,12 +98,19 @@ def _quotes(text: str, marks: Marks, previous: str) -> str:
     is an apostrophe (NATO's, students' union), whatever the language's
     inner marks are.
     """
+    if '"' not in text and "'" not in text:
+        return text  # most runs of prose: nothing to decide
     out: list[str] = []
     inner_open = False
-    for index, char in enumerate(text):
-        if char == '"':
+    position = 0
+    for match in _STRAIGHT_QUOTE.finditer(text):
+        index = match.start()
+        if index > position:
+            out.append(text[position:index])
+            previous = text[index - 1]
+        if match.group() == '"':
             out.append(marks.outer[0] if previous in _OPENS_AFTER else marks.outer[1])
-        elif char == "'":
+        else:
             following = text[index + 1 : index + 2]
             if previous.isalnum() and (following.isalpha() or not inner_open):
                 out.append(APOSTROPHE)
@@ -111,7 +120,7 @@ def _quotes(text: str, marks: Marks, previous: str) -> str:
             else:
                 out.append(marks.inner[1])
                 inner_open = False
-        else:
-            out.append(char)
         previous = out[-1][-1:]
+        position = index + 1
+    out.append(text[position:])
     return "".join(out)
