@@ -228,8 +228,12 @@ def _quoted(text: str) -> Markup:
 
 
 def _join(pieces: Sequence[Markup | str | None], separator: str, end: str = "") -> Markup:
-    """Join pieces; a comma or period after a closing quote goes inside it (American punctuation)."""
-    present = [piece if isinstance(piece, Markup) else escape(piece) for piece in pieces if piece]
+    """Join pieces; a comma or period after a closing quote goes inside it (American punctuation).
+
+    The pieces are escaped once, then joined as plain strings: the separators are
+    argdoc's own punctuation, and Markup's `+` would escape each of them again.
+    """
+    present = [str(piece if isinstance(piece, Markup) else escape(piece)) for piece in pieces if piece]
     out: list[str] = []
     for index, piece in enumerate(present):
         mark = separator if index < len(present) - 1 else end
@@ -249,8 +253,10 @@ def closed(piece: Markup) -> Markup:
     return _join([piece], "", ".")
 
 
-def _ends_sentence(piece: Markup) -> bool:
-    return Markup(piece).striptags().rstrip(_CLOSE + "\u2019").endswith((".", "?", "!"))
+def _ends_sentence(piece: str) -> bool:
+    """Whether escaped HTML ends its words with a stop (tags and entities read only when there are any)."""
+    words = Markup(piece).striptags() if "<" in piece or "&" in piece else piece
+    return words.rstrip(_CLOSE + "\u2019").endswith((".", "?", "!"))
 
 
 def _sentences(pieces: Sequence[Markup | str | None]) -> Markup:
