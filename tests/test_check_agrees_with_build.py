@@ -54,3 +54,11 @@ def test_check_follows_the_lint_configuration_as_build_does(tmp_path: Path) -> N
     (tmp_path / "argdoc.toml").write_text('[lint]\nignore = ["missing-title"]\n', encoding="utf-8")
     assert argdoc("check", str(paper), cwd=tmp_path).returncode == 0
     assert argdoc("build", str(paper), "--format", "html", cwd=tmp_path).returncode == 0
+
+
+def test_a_stage_rule_error_is_reported_once(tmp_path: Path) -> None:
+    # invalid-date is found while the tree is built and confirmed by lint: check printed it twice.
+    paper = _paper(tmp_path, GOOD.replace("    date: 2026-11-01", "    date: 2026-13"))
+    checked = argdoc("check", str(paper), cwd=tmp_path)
+    assert checked.returncode == 1
+    assert checked.stdout.count("error[ARG305]") == 1, checked.stdout

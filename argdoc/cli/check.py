@@ -17,6 +17,7 @@ from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK
 from argdoc.cli.inputs import compile_input, inputs
 from argdoc.cli.lint_configs import LintConfigs
 from argdoc.cli.verdict import judge
+from argdoc.diagnostics import sort_key
 
 
 def arguments(check: argparse.ArgumentParser) -> None:
@@ -35,9 +36,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
         result = compile_input(path, root, args.max_size)
         count += 1
         verdict = judge(result, configs.for_file(path), args.strict)
-        shown = {id(d) for d in result.diagnostics}
+        # A stage rule's finding (invalid-date, undefined-reference…) comes back from lint as a
+        # new Diagnostic for the same place: one place and code, one report.
+        shown = {sort_key(d) for d in result.diagnostics}
         console.diagnostics(
-            result, sys.stdout, [*result.diagnostics, *(d for d in verdict.fatal if id(d) not in shown)]
+            result, sys.stdout, [*result.diagnostics, *(d for d in verdict.fatal if sort_key(d) not in shown)]
         )
         failed = failed or verdict.refused
     console.info(f"checked {count} file{'s' if count != 1 else ''}: {'errors found' if failed else 'ok'}")
