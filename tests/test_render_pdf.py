@@ -387,6 +387,16 @@ def test_weasyprint_logs_no_warning_for_the_examples(caplog: pytest.LogCaptureFi
     assert [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")] == []
 
 
+def test_the_tensions_table_caption_stays_with_its_rows() -> None:
+    # In carbon-border-tax the caption "Tensions at a glance" was left alone at the foot of page 2.
+    path = REFERENCE.parent / "carbon-border-tax.arg"
+    pages = page_texts(read(render_pdf(compile_paper(path.read_text(encoding="utf-8")))))
+    holding = [page for page in pages if "Tensions at a glance" in page]
+    assert holding, "the caption is printed"
+    # The first row's "between" cell (the map on the page above names the same tension, not this list).
+    assert all("Protecting the ambition of the ETS; Keeping" in page for page in holding)
+
+
 def test_argdoc_adds_little_to_weasyprints_own_time() -> None:
     """render_pdf is print_document + WeasyPrint: argdoc's part must stay under a tenth of WeasyPrint's.
 
