@@ -22,7 +22,7 @@ from argdoc.cite.names import parse_name
 from argdoc.compiler import compile_text
 from argdoc.nodes import Link, Paper, Paragraph, Source, Text
 from argdoc.render.bibliography import bibliography_entry
-from argdoc.render.html import render_html
+from argdoc.render.html import print_document, render_html
 from argdoc.render.options import RenderOptions
 
 from .conftest import fold_quotes
@@ -699,6 +699,15 @@ def test_contents_lists_numbered_sections_with_their_statements() -> None:
     ]  # fmt: skip
     assert '<span class="toc-number">2</span> <span class="toc-title">Russian Foreign Policy</span>' in toc
     assert '<h2><span class="section-number">2</span> Russian Foreign Policy</h2>' in sample_html
+
+
+def test_contents_are_folded_on_screen_and_open_in_print() -> None:
+    """#11: on screen the contents are a closed <details> headed by their h2; print lists them."""
+    paper = compile_paper(SAMPLE)
+    toc = render_html(paper).split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert "<details>\n<summary><h2>Contents</h2></summary>" in toc and toc.rstrip().endswith("</details>")
+    printed = print_document(paper).html.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    assert "<details" not in printed and "<h2>Contents</h2>" in printed
 
 
 def test_key_findings_are_the_thesis_and_the_claims_that_support_it(carbon_html: str) -> None:

@@ -51,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "tension_map": "Tension map: the components of the position, the tensions that lie between them, "
         "and the claims the tensions bear on.",
         "tension_map_scroll": "Tension map, scrollable",
+        "map_scroll_hint": "Swipe sideways to see the whole map.",
         "tensions_at_a_glance": "Tensions at a glance",
         "figure": "Figure {number}",
         "table": "Table {number}",
@@ -93,6 +94,7 @@ WORDS: dict[str, dict[str, str]] = {
         "tension_map": "Spannungskarte: die Bestandteile der Position, die Spannungen zwischen ihnen "
         "und die Aussagen, die sie berühren.",
         "tension_map_scroll": "Spannungskarte, scrollbar",
+        "map_scroll_hint": "Seitwärts wischen, um die ganze Karte zu sehen.",
         "tensions_at_a_glance": "Spannungen im Überblick",
         "figure": "Abbildung {number}",
         "table": "Tabelle {number}",
@@ -135,6 +137,7 @@ WORDS: dict[str, dict[str, str]] = {
         "tension_map": "Carte des tensions : les composantes de la position, les tensions entre elles "
         "et les thèses qu’elles touchent.",
         "tension_map_scroll": "Carte des tensions, défilante",
+        "map_scroll_hint": "Faites défiler de côté pour voir toute la carte.",
         "tensions_at_a_glance": "Les tensions en un coup d’œil",
         "figure": "Figure {number}",
         "table": "Tableau {number}",
@@ -177,6 +180,7 @@ WORDS: dict[str, dict[str, str]] = {
         "tension_map": "Mapa de tensiones: los componentes de la posición, las tensiones entre ellos "
         "y las afirmaciones a las que afectan.",
         "tension_map_scroll": "Mapa de tensiones, desplazable",
+        "map_scroll_hint": "Deslice de lado para ver todo el mapa.",
         "tensions_at_a_glance": "Las tensiones de un vistazo",
         "figure": "Figura {number}",
         "table": "Tabla {number}",
@@ -219,6 +223,7 @@ WORDS: dict[str, dict[str, str]] = {
         "tension_map": "Карта противоречий: составляющие позиции, противоречия между ними "
         "и утверждения, которых они касаются.",
         "tension_map_scroll": "Карта противоречий, прокручивается",
+        "map_scroll_hint": "Прокрутите вбок, чтобы увидеть всю карту.",
         "tensions_at_a_glance": "Противоречия в кратком виде",
         "figure": "Рисунок {number}",
         "table": "Таблица {number}",
@@ -260,6 +265,7 @@ WORDS: dict[str, dict[str, str]] = {
         "glance": "הטיעון במבט אחד",
         "tension_map": "מפת המתחים: רכיבי העמדה, המתחים ביניהם והטענות שהם נוגעים בהן.",
         "tension_map_scroll": "מפת המתחים, ניתנת לגלילה",
+        "map_scroll_hint": "גללו הצידה כדי לראות את המפה כולה.",
         "tensions_at_a_glance": "המתחים במבט אחד",
         "figure": "איור {number}",
         "table": "טבלה {number}",
@@ -301,6 +307,7 @@ WORDS: dict[str, dict[str, str]] = {
         "glance": "الحجة في لمحة",
         "tension_map": "خريطة التوترات: مكونات الموقف، والتوترات القائمة بينها، والأطروحات التي تمسها.",
         "tension_map_scroll": "خريطة التوترات، قابلة للتمرير",
+        "map_scroll_hint": "مرّر جانبيًا لرؤية الخريطة كاملة.",
         "tensions_at_a_glance": "التوترات في لمحة",
         "figure": "الشكل {number}",
         "table": "الجدول {number}",

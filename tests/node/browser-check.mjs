@@ -76,6 +76,23 @@ try {
         bodyFont: getComputedStyle(document.body).fontFamily,
         headingColour: getComputedStyle(document.querySelector("h1")).color,
         background: getComputedStyle(document.documentElement).backgroundColor,
+        // #11: where section 1 starts, in screens from the top; and whether the tension map
+        // fits its frame, or else scrolls with a hint shown above it.
+        firstSectionScreens: (() => {
+          const section = document.querySelector("main section.section");
+          return section ? (section.getBoundingClientRect().top + window.scrollY) / window.innerHeight : null;
+        })(),
+        map: (() => {
+          const frame = document.querySelector(".map-frame");
+          const hint = document.querySelector(".map-hint");
+          if (!frame) return null;
+          return {
+            fits: frame.scrollWidth <= frame.clientWidth + 1,
+            scrolls: getComputedStyle(frame).overflowX === "auto",
+            hintShown: hint !== null && hint.getBoundingClientRect().height > 0,
+            shadowed: getComputedStyle(frame).backgroundImage.includes("gradient"),
+          };
+        })(),
       }));
       results.push({ file, view: name, screenshot, consoleErrors, requests, axe, ...page_facts });
       await context.close();
