@@ -48,25 +48,31 @@ def _require_tools() -> str:
     return node
 
 
+def run_browser_script(script: Path, *args: str, timeout: int) -> Any:
+    """Run a Node script of tests/node that drives Chromium; what it printed, read as JSON."""
+    node = _require_tools()
+    done = subprocess.run(
+        [node, str(script), *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, "CHROMIUM": CHROMIUM},
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 @pytest.fixture(scope="module")
 def browser_results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, Any]]:
-    node = _require_tools()
     out = tmp_path_factory.mktemp("browser")
     pages = []
     for path in EXAMPLE_FILES:
         page = out / f"{path.stem}.html"
         page.write_text(render_html(load(path)), encoding="utf-8")
         pages.append(str(page))
-    done = subprocess.run(
-        [node, str(SCRIPT), str(out), *pages],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "CHROMIUM": CHROMIUM},
-    )
-    assert done.returncode == 0, done.stderr
-    return {(Path(r["file"]).stem, r["view"]): r for r in json.loads(done.stdout)}
+    results = run_browser_script(SCRIPT, str(out), *pages, timeout=300)
+    return {(Path(r["file"]).stem, r["view"]): r for r in results}
 
 
 CASES = [(path.stem, view) for path in EXAMPLE_FILES for view in VIEWS]

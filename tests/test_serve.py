@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from .live_process import LiveCommand
-from .test_browser import CHROMIUM, NODE_DIR, _require_tools
+from .test_browser import NODE_DIR, run_browser_script
 from .test_cli import GOOD
 
 PAPER = GOOD.replace("date: 2026-11-27\n", "date: 2026-11-27\nsummary: A paper to preview.\n")
@@ -207,17 +207,9 @@ def test_a_port_in_use_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_in_chromium_the_page_updates_itself_on_save_and_shows_errors_over_the_last_render(served: Served) -> None:
     """Headless Chromium keeps the page open while the file is saved: it must follow without a reload."""
-    node = _require_tools()
-    done = subprocess.run(
-        [node, str(NODE_DIR / "preview-check.mjs"), served.url, str(served.folder / "paper.arg"), "3"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**os.environ, "CHROMIUM": CHROMIUM},
+    result = run_browser_script(
+        NODE_DIR / "preview-check.mjs", served.url, str(served.folder / "paper.arg"), "3", timeout=120
     )
-    assert done.returncode == 0, done.stderr
-    result = json.loads(done.stdout)
     assert len(result["latencies_ms"]) == 3  # three saves, each shown without a manual reload
     assert result["navigations"] >= 5  # the page reloaded itself: first load, three edits, the error, the fix
     assert result["liveBadge"].endswith("live")
