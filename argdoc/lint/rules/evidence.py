@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
-from argdoc.cite.kinds import source_kind
+from argdoc.cite.kinds import missing_fields, source_kind
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Option, Rule
@@ -180,6 +180,89 @@ def _known_dates(source: Source) -> Iterator[tuple[str, datetime.date]]:
         yield "accessed", source.accessed
 
 
+class SourceIncomplete(Rule):
+    """A source that lacks a field its kind of work needs to be found.
+
+    Each kind (`type:`) has the fields a reader needs to find the work: a
+    journal article its volume and pages, a book its publisher, a chapter the
+    book it is in (`outlet:`) and its publisher, a report or a dataset its
+    issuer (`publisher:`, or an institution as `author:`), a web page its
+    address. The finding names what is missing. The kinds and their fields
+    are listed in docs/language.md (argdoc.cite.kinds).
+
+    Does not catch: a field that is there but wrong, nor the optional fields
+    a style prints when they are given (issue, edition, place, number). A
+    newspaper article, an interview, a speech or a treaty needs no field
+    beyond those other rules check (outlet, date).
+
+    Bad:
+
+        source ringsmose "Now for the Hard Part":
+            type: article-journal
+            author: Jens Ringsmose; Sten Rynning
+            outlet: Survival
+            date: 2017
+
+    Good:
+
+        source ringsmose "Now for the Hard Part":
+            type: article-journal
+            author: Jens Ringsmose; Sten Rynning
+            outlet: Survival
+            date: 2017
+            volume: 59
+            issue: 3
+            pages: 129-146
+    """
+
+    code = "ARG215"
+    name = "source-incomplete"
+    severity = Severity.WARNING
+    summary = "A source lacks a field its kind needs (a journal article's volume or pages, a book's publisher...)"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for source in ctx.sources:
+            missing = missing_fields(source)
+            if missing:
+                kind = source_kind(source)
+                needs = [next(need for need in kind.required if need[0] == name) for name in missing]
+                absent = [_spelling(field) for need in needs for field in need]
+                yield Finding(
+                    f"source '{source.id}' ({kind.label}) has no {_either(absent)}",
+                    source.id_span,
+                    source.id,
+                    "add " + " and ".join(_advice(need) for need in needs),
+                )
+
+
+# What a writer adds for each field a kind may need, as written in .arg.
+_FIELD_ADVICE = {
+    "volume": "volume: 59",
+    "pages": "pages: 129-146",
+    "publisher": "publisher: with the publisher's name",
+    "outlet": "outlet: with the book's title",
+    "url": "url: with the page's address",
+}
+
+
+def _spelling(attribute: str) -> str:
+    """A source attribute as a field of .arg (`authors` is written `author:`)."""
+    return "author" if attribute == "authors" else attribute
+
+
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _advice(need: tuple[str, ...]) -> str:
+    """How to meet one need: its first field, or (a report's issuer) an institution as author."""
+    advice = _FIELD_ADVICE.get(need[0], f"{_spelling(need[0])}:")
+    if "authors" in need[1:]:
+        advice += ", or the issuing body as author: {Institution}"
+    return advice
+
+
 class SourceFutureDate(Rule):
     """A source dated (or accessed) after today: almost always a typo in the year.
 
@@ -269,6 +352,55 @@ class SourceAfterPaper(Rule):
                         source.id,
                         "check the source's date, or move the paper's `date:` to when it was finished",
                     )
+
+
+class AccessedBeforePublished(Rule):
+    """A source read (`accessed:`) before it was published (`date:`).
+
+    Nobody reads a page before it exists: one of the two dates is wrong,
+    usually a digit of the year or the month and day swapped. A partial date
+    is compared at its own precision: a work of `2024-03` may have come out
+    on the 1st, so an access on 2024-03-10 is not before it, and one on
+    2024-02-28 is.
+
+    Does not catch: an access date that is plausible but wrong, nor an
+    undated source (`n.d.`) whatever its access date. A date that cannot be
+    read at all is invalid-date's.
+
+    Bad:
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-03
+            accessed: 2007-02-28
+
+    Good:
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-03
+            accessed: 2007-03-10
+    """
+
+    code = "ARG214"
+    name = "accessed-before-published"
+    severity = Severity.WARNING
+    summary = "A source's accessed date is before its date"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for source in ctx.sources:
+            # Before the first day the (perhaps partial) date can mean: 2024-03 is not read as 1 March only.
+            earliest = source.date.earliest if source.date is not None else None
+            if earliest is not None and source.accessed is not None and source.accessed < earliest:
+                assert source.date is not None
+                yield Finding(
+                    f"source '{source.id}' was accessed {source.accessed.isoformat()}, before its date"
+                    f" {source.date.iso()}",
+                    source.id_span,
+                    source.id,
+                    "check both dates: accessed: is the day you read it, date: the day it was published",
+                )
 
 
 class StaleSource(Rule):
@@ -716,4 +848,6 @@ RULES: tuple[type[Rule], ...] = (
     UncitedFigure,
     WeakSourceForJudgment,
     DuplicateSource,
+    AccessedBeforePublished,
+    SourceIncomplete,
 )
