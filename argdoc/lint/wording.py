@@ -133,6 +133,24 @@ CONFIDENCE = (
     r"\b(?:highly|moderately)\s+confident\b",
 )
 
+# A confidence level doing a likelihood's job (ICD 203 keeps low/moderate/high for the analyst's
+# confidence in a judgment, and a scale of terms for how likely the event is). Each pattern names
+# its level group `level`: "a high likelihood", "the chances of a deal are low", "moderately
+# likely", "there is a high confidence that ...". A compound adjective ("a low-probability,
+# high-impact event") classifies the event and is left alone, as is a comparative ("a higher
+# chance"), and "the probability that prices are high", whose level belongs to the clause.
+_LEVEL = r"(?P<level>high|moderate|medium|low)"
+_CHANCE = r"(?:likelihood|probability|chances?|odds|possibility)"
+_IS = r"(?:is|are|was|were|remains?|remained|seems?|seemed|looks?|appears?)"
+_BARE_LEVEL = rf"(?<![\w-]){_LEVEL}(?![\w-])"
+CONFIDENCE_AS_CHANCE = (
+    rf"{_BARE_LEVEL}\s+{_CHANCE}\b",
+    rf"\b{_CHANCE}\s+(?:of\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?{_IS}\s+"
+    rf"(?:(?:very|quite|fairly|relatively|extremely|rather)\s+)?{_BARE_LEVEL}",
+    r"\b(?P<level>moderately)\s+(?:likely|unlikely|probable|improbable)\b",
+    rf"\bthere\s+(?:is|was)\s+an?\s+{_LEVEL}\s+(?:degree\s+of\s+)?confidence\b",
+)
+
 
 # --- matching --------------------------------------------------------------------
 
@@ -199,6 +217,11 @@ def vague_pattern() -> re.Pattern[str]:
 @functools.cache
 def confidence_pattern() -> re.Pattern[str]:
     return re.compile("|".join(CONFIDENCE), re.IGNORECASE)
+
+
+@functools.cache
+def _confidence_as_chance() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in CONFIDENCE_AS_CHANCE)
 
 
 # A modal verb is a likelihood judgment in "Iran might retaliate" and in "we judge that Iran might
@@ -361,6 +384,22 @@ def _not_an_end(text: str, match: re.Match[str]) -> bool:
     before = _LAST_WORD.search(text, max(match.start() - 8, 0), match.start())
     word = before.group() if before else ""
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def one_per_sentence(prose: Prose, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The first of the matches in each sentence: one finding per sentence, however many words show it."""
+    reported: set[int] = set()
+    for match in matches:
+        index = prose.sentence_at(match.start())
+        if index not in reported:
+            reported.add(index)
+            yield match
+
+
+def confidence_as_chance(prose: Prose) -> list[re.Match[str]]:
+    """Confidence levels doing a likelihood's job in a paragraph (outside quotations), in order."""
+    found = [match for pattern in _confidence_as_chance() for match in prose.find_re(pattern)]
+    return sorted(found, key=lambda match: match.start())
 
 
 # --- quotations and figures in running text (#15) -------------------------------------

@@ -105,6 +105,12 @@ class EstimativeTermOffScale(Rule):
     "probably" and "improbably". The option `scale` is "icd203" or a list of
     the terms your organisation accepts.
 
+    Does not catch: a likelihood given in the confidence scale's words ("the
+    chances are low", "a high probability"), which
+    confidence-word-as-likelihood reports; odds in numbers ("a 30 % chance");
+    a modal in a relative clause that describes a means ("the leverage that
+    might persuade Tehran"), which is not a judgment.
+
     Bad:
 
         claim thesis:
@@ -127,7 +133,15 @@ class EstimativeTermOffScale(Rule):
     }
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import ANALYSIS, normal, prose_of, relative_modal, row_uses, span_of
+        from argdoc.lint.wording import (
+            ANALYSIS,
+            confidence_as_chance,
+            normal,
+            prose_of,
+            relative_modal,
+            row_uses,
+            span_of,
+        )
 
         lexicon, icd, complaint = configured_scale(ctx)
         if complaint:
@@ -137,8 +151,12 @@ class EstimativeTermOffScale(Rule):
             rows = [use[2].row for use in row_uses(ctx)]
             row = 1 if rows.count(1) > rows.count(0) else 0
         for prose in prose_of(ctx, ANALYSIS, preface=True):
+            # "The chances are low": a confidence level as the odds, confidence-word-as-likelihood's finding.
+            graded = [(m.start(), m.end()) for m in confidence_as_chance(prose)]
             for match, term in prose.find(lexicon):
                 if term.kind != "off" or relative_modal(prose.text, match.start(), term):
+                    continue
+                if any(start <= match.start() < end for start, end in graded):
                     continue
                 where = "the ICD 203 likelihood scale" if icd else "the configured likelihood scale"
                 yield Finding(
@@ -312,15 +330,13 @@ class VagueAttribution(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import ANALYSIS, normal, prose_of, span_of, vague_pattern
+        from argdoc.lint.wording import ANALYSIS, normal, one_per_sentence, prose_of, span_of, vague_pattern
 
         for prose in prose_of(ctx, ANALYSIS, preface=True):
-            reported: set[int] = set()
-            for match in prose.find_re(vague_pattern()):
-                index = prose.sentence_at(match.start())
-                if prose.sentences[index].cited or index in reported:
-                    continue
-                reported.add(index)
+            uncited = (
+                m for m in prose.find_re(vague_pattern()) if not prose.sentences[prose.sentence_at(m.start())].cited
+            )
+            for match in one_per_sentence(prose, uncited):
                 yield Finding(
                     f"'{normal(match.group())}' attributes this to no one in particular, and cites no source",
                     span_of(ctx, prose, match.start(), match.end()),
@@ -459,6 +475,74 @@ class UnhedgedForecast(Rule):
                 )
 
 
+class ConfidenceWordAsLikelihood(Rule):
+    """A confidence level (low, moderate, high) used to say how likely an event is.
+
+    ICD 203 keeps two scales apart: the likelihood of the event (a term of
+    the scale: unlikely, likely, very likely...) and the analyst's confidence
+    in the judgment (low, moderate, high: how good the evidence and the
+    reasoning are). "A high likelihood of a strike" or "the chances of a deal
+    are low" rate the event in the confidence scale's words: the reader cannot
+    tell whether the analyst means the odds or the evidence, and the words
+    have no agreed band. Caught: a level before a word of chance ("a high
+    likelihood", "a low probability", "moderate chances"); a word of chance
+    whose level is a confidence level ("the odds of ... are low", "the
+    likelihood remains high"); "moderately likely" and "moderately probable";
+    and "there is a high confidence that ...", which states confidence as if
+    it were the event's chance. Words quoted from a source are the source's.
+    A likelihood field given a confidence level is confidence-as-likelihood's.
+
+    Does not catch (these are sound, or the rule cannot tell): "we assess with
+    high confidence that Iran will retaliate" and "we have low confidence in
+    this judgment" (confidence in a judgment); "a low-probability, high-impact
+    event" (a compound adjective that classifies the event); "a higher
+    chance" (a comparison); "the probability that prices stay high" (the level
+    belongs to the clause); "high risk" (risk weighs impact too); "highly
+    likely", which estimative-term-off-scale reports.
+
+    Bad:
+
+        claim thesis:
+            There is a high likelihood that Russia abandons the Bushehr project.
+
+    Good:
+
+        claim thesis:
+            Russia will very likely abandon the Bushehr project. We have moderate
+            confidence in this judgment.
+    """
+
+    code = "ARG408"
+    name = "confidence-word-as-likelihood"
+    severity = Severity.WARNING
+    summary = "A confidence level (low/moderate/high) is used to say how likely an event is"
+    family = "language"
+    default = False
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        from argdoc.lint.wording import ANALYSIS, confidence_as_chance, normal, one_per_sentence, prose_of, span_of
+
+        for prose in prose_of(ctx, ANALYSIS, preface=True):
+            for match in one_per_sentence(prose, confidence_as_chance(prose)):
+                level = match.group("level").lower().removesuffix("ly")  # "moderately": moderate
+                yield Finding(
+                    f"'{normal(match.group())}' uses the confidence level '{level}' to say how likely the event is",
+                    span_of(ctx, prose, match.start(), match.end()),
+                    prose.statement,
+                    f"say how likely with a scale term (here perhaps {_NEAREST[level]}), and keep low, moderate"
+                    " and high for your confidence in the judgment",
+                )
+
+
+# The scale terms a confidence level most often stands for, to suggest in its place.
+_NEAREST = {
+    "high": "'likely' or 'very likely'",
+    "moderate": "'roughly even chance' or 'likely'",
+    "medium": "'roughly even chance'",
+    "low": "'unlikely' or 'very unlikely'",
+}
+
+
 RULES: tuple[type[Rule], ...] = (
     UnhedgedCertainty,
     EstimativeTermOffScale,
@@ -467,4 +551,5 @@ RULES: tuple[type[Rule], ...] = (
     VagueAttribution,
     LongStatement,
     UnhedgedForecast,
+    ConfidenceWordAsLikelihood,
 )
