@@ -31,6 +31,9 @@ class MissingTitle(_MissingHeaderField):
 
     The title heads the paper, names the PDF (its metadata) and the browser tab.
 
+    Does not catch: a title that is there but does not say what the paper is
+    about.
+
     Bad:
 
         author: The Reut Institute
@@ -56,6 +59,9 @@ class MissingSummary(_MissingHeaderField):
     Busy readers read the summary and decide whether to read on; a policy
     paper opens with one.
 
+    Does not catch: a summary that is there but does not state the thesis or
+    the findings.
+
     Bad:
 
         title: Tensions in Russian - Iranian relations
@@ -78,6 +84,9 @@ class MissingSummary(_MissingHeaderField):
 
 class MissingAuthor(_MissingHeaderField):
     """The paper names no author.
+
+    Does not catch: an author named without an affiliation; an organisation
+    (`organisation:`) does not stand in for an author.
 
     Bad:
 
@@ -104,6 +113,9 @@ class MissingDate(_MissingHeaderField):
 
     A policy paper is read against its moment; the date also goes into the
     PDF's metadata, and stale-source measures the age of sources from it.
+
+    Does not catch: a date that is there but wrong (after today is
+    paper-date-future's; one that cannot be read, invalid-date's).
 
     Bad:
 

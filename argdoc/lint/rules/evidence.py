@@ -24,6 +24,11 @@ class UncitedStatement(Rule):
     least one source. The option `kinds` chooses which statement kinds this
     applies to.
 
+    Does not catch: a citation that does not support the statement; claims and
+    tensions, unless the option `kinds` lists them. One citation anywhere in
+    the body counts for all of it (uncited-figure asks for one per figure's
+    sentence).
+
     Bad:
 
         component power "Maintaining Great Power status":
@@ -63,6 +68,9 @@ class QuotationWithoutSource(Rule):
     """A block quotation that does not say whose words it quotes.
 
     End the quotation with the citation of its source, on its last line.
+
+    Does not catch: a quotation attributed to the wrong source; quotations in
+    running text (inline-quotation-without-source).
 
     Bad:
 
@@ -110,6 +118,9 @@ class SourceMissingDate(Rule):
     Readers weigh news by when it was published; an undated web page should
     at least say when it was read (`accessed:`).
 
+    Does not catch: a date that is there but wrong. `n.d.` counts as a date:
+    the writer says the work has none.
+
     Bad:
 
         source interfax:
@@ -141,6 +152,10 @@ class SourceMissingDate(Rule):
 
 class SourceMissingOutlet(Rule):
     """A source that does not say where it was published.
+
+    Does not catch: kinds that appear in nothing (a book, a report, a treaty,
+    a speech: source-incomplete says what they need); an outlet that is wrong
+    or abbreviated.
 
     Bad:
 
@@ -266,6 +281,9 @@ def _advice(need: tuple[str, ...]) -> str:
 class SourceFutureDate(Rule):
     """A source dated (or accessed) after today: almost always a typo in the year.
 
+    Does not catch: a wrong year that stays in the past (2017 for 2007);
+    source-after-paper catches one after the paper's date.
+
     Bad:
 
         source interfax:
@@ -305,8 +323,10 @@ class SourceAfterPaper(Rule):
     first possible day (`date: 2024-03` is after a paper of 2024-02-28, not
     after one of 2024-03-10). A paper without a readable date is measured
     against nothing (missing-date or invalid-date says so once); a date after
-    today is source-future-date's. Not caught: a source whose date is right
-    but describes events after the paper.
+    today is source-future-date's.
+
+    Does not catch: a source whose date is right but describes events after
+    the paper.
 
     Bad:
 
@@ -412,6 +432,9 @@ class StaleSource(Rule):
     missing-date (or invalid-date) reports the date once. The option
     `max-age-days` sets the limit.
 
+    Does not catch: kinds whose news does not go stale (books, chapters,
+    treaties, laws, datasets); a recent source that reports old facts.
+
     Bad:
 
         date: 2024-01-01
@@ -463,6 +486,9 @@ class InvalidSourceGrade(Rule):
     be judged), followed by the information's credibility, 1 (confirmed) to
     6 (cannot be judged): for example `B2`.
 
+    Does not catch: a grade that is well formed but wrong; an ungraded source
+    (grades are optional).
+
     Bad:
 
         source interfax:
@@ -499,6 +525,10 @@ class SingleSourceDependency(Rule):
     Everything under the claim (its own citations and those of the claims,
     components and tensions that support it or bear on it, all the way down)
     cites the same single source: if that source is wrong, so is the claim.
+
+    Does not catch: two sources that are not independent (one quotes the
+    other, or two papers print the same wire story); a second source that is
+    cited but does not bear on the claim.
 
     Bad:
 

@@ -191,6 +191,11 @@ class MixedScaleRows(Rule):
     who meets both will wonder whether they mean different odds. A paper that
     does mix them should say that the terms mean the same probabilities.
 
+    Does not catch: a paper that mixes the rows and says both mean the same
+    (the rule cannot read that sentence: suppress the finding there); terms in
+    `likelihood:` fields, which are not prose; the terms of a configured
+    scale.
+
     Bad:
 
         claim thesis:
@@ -259,6 +264,11 @@ class ConfidenceWithLikelihood(Rule):
     likelihood of the event, then, separately, your confidence in the
     judgment.
 
+    Does not catch: a confidence level and a likelihood in two sentences that
+    still read as one; confidence without a level ("we are confident that
+    ..."); a confidence level used as a likelihood
+    (confidence-word-as-likelihood).
+
     Bad:
 
         claim thesis:
@@ -308,6 +318,10 @@ class VagueAttribution(Rule):
     showing where it comes from. Name who says it and cite the source in the
     same sentence; a cited sentence is not reported.
 
+    Does not catch: an attribution in a sentence that cites a source (the
+    citation is taken to say who); a named but unidentifiable speaker ("a
+    Western diplomat"); phrasings outside its list ("it is understood that").
+
     Bad:
 
         component power "Maintaining Great Power status":
@@ -352,6 +366,9 @@ class LongStatement(Rule):
     holds several: split it into supporting claims or components, each with
     its own evidence. The option `max-words` sets the limit (quotations
     count; citations do not).
+
+    Does not catch: a short statement that makes several points; a long
+    summary or section introduction (only statements' bodies are counted).
 
     Bad:
 
@@ -492,8 +509,8 @@ class ConfidenceWordAsLikelihood(Rule):
     it were the event's chance. Words quoted from a source are the source's.
     A likelihood field given a confidence level is confidence-as-likelihood's.
 
-    Does not catch (these are sound, or the rule cannot tell): "we assess with
-    high confidence that Iran will retaliate" and "we have low confidence in
+    Does not catch (sound writing, or what the rule cannot tell apart): "we
+    assess with high confidence that Iran will retaliate" and "we have low confidence in
     this judgment" (confidence in a judgment); "a low-probability, high-impact
     event" (a compound adjective that classifies the event); "a higher
     chance" (a comparison); "the probability that prices stay high" (the level
