@@ -134,23 +134,30 @@ CONFIDENCE = (
 )
 
 # A confidence level doing a likelihood's job (ICD 203 keeps low/moderate/high for the analyst's
-# confidence in a judgment, and a scale of terms for how likely the event is). Each pattern names
-# its level group `level`: "a high likelihood", "the chances of a deal are low", "moderately
-# likely", "there is a high confidence that ...". A compound adjective ("a low-probability,
+# confidence in a judgment, and a scale of terms for how likely the event is). Four shapes in one
+# regex, each capturing its level (chance_level reads it): "a high likelihood", "the chances of a
+# deal are low", "moderately likely", "there is a high confidence that ...". A compound adjective ("a low-probability,
 # high-impact event") classifies the event and is left alone, as is a comparative ("a higher
 # chance"), and "the probability that prices are high", whose level belongs to the clause.
-_LEVEL = r"(?P<level>high|moderate|medium|low)"
 _CHANCE = r"(?:likelihood|probability|chances?|odds|possibility)"
 _IS = r"(?:is|are|was|were|remains?|remained|seems?|seemed|looks?|appears?)"
-_BARE_LEVEL = rf"(?<![\w-]){_LEVEL}(?![\w-])"
-CONFIDENCE_AS_CHANCE = (
-    rf"{_BARE_LEVEL}\s+{_CHANCE}\b",
-    rf"\b{_CHANCE}\s+(?:of\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?{_IS}\s+"
-    rf"(?:(?:very|quite|fairly|relatively|extremely|rather)\s+)?{_BARE_LEVEL}",
-    r"\b(?P<level>moderately)\s+(?:likely|unlikely|probable|improbable)\b",
-    rf"\bthere\s+(?:is|was)\s+an?\s+{_LEVEL}\s+(?:degree\s+of\s+)?confidence\b",
-)
 
+
+def _level(shape: int, words: str = "high|moderate|medium|low", bare: bool = False) -> str:
+    """The confidence level of one shape, captured as `level<shape>` (one regex reads all four)."""
+    group = rf"(?P<level{shape}>{words})"
+    return rf"(?<![\w-]){group}(?![\w-])" if bare else group
+
+
+CONFIDENCE_AS_CHANCE = "|".join(
+    (
+        rf"{_level(1, bare=True)}\s+{_CHANCE}\b",
+        rf"\b{_CHANCE}\s+(?:of\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?{_IS}\s+"
+        rf"(?:(?:very|quite|fairly|relatively|extremely|rather)\s+)?{_level(2, bare=True)}",
+        rf"\b{_level(3, 'moderately')}\s+(?:likely|unlikely|probable|improbable)\b",
+        rf"\bthere\s+(?:is|was)\s+an?\s+{_level(4)}\s+(?:degree\s+of\s+)?confidence\b",
+    )
+)
 
 # --- matching --------------------------------------------------------------------
 
@@ -219,9 +226,12 @@ def confidence_pattern() -> re.Pattern[str]:
     return re.compile("|".join(CONFIDENCE), re.IGNORECASE)
 
 
+_CHANCE_WORDS = ("likelihood", "probabilit", "chance", "odds", "possibilit", "moderately", "confidence")
+
+
 @functools.cache
-def _confidence_as_chance() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in CONFIDENCE_AS_CHANCE)
+def confidence_as_chance_pattern() -> re.Pattern[str]:
+    return re.compile(CONFIDENCE_AS_CHANCE, re.IGNORECASE)
 
 
 # A modal verb is a likelihood judgment in "Iran might retaliate" and in "we judge that Iran might
@@ -369,6 +379,15 @@ class Prose:
             if not self.is_quoted(match.start(), match.end()):
                 yield match
 
+    @functools.cached_property
+    def confidence_as_chance(self) -> list[re.Match[str]]:
+        """Confidence levels doing a likelihood's job, outside quotations; read once for the two rules that ask."""
+        # Most paragraphs name no chance and no confidence: a scan for the words is cheaper than the shapes.
+        lower = self.text.lower()
+        if not any(word in lower for word in _CHANCE_WORDS):
+            return []
+        return list(self.find_re(confidence_as_chance_pattern()))
+
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s|\Z)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
@@ -396,10 +415,9 @@ def one_per_sentence(prose: Prose, matches: Iterable[re.Match[str]]) -> Iterator
             yield match
 
 
-def confidence_as_chance(prose: Prose) -> list[re.Match[str]]:
-    """Confidence levels doing a likelihood's job in a paragraph (outside quotations), in order."""
-    found = [match for pattern in _confidence_as_chance() for match in prose.find_re(pattern)]
-    return sorted(found, key=lambda match: match.start())
+def chance_level(match: re.Match[str]) -> str:
+    """The confidence level a confidence_as_chance match used: 'high', 'moderate' (for "moderately")..."""
+    return next(level for level in match.groups() if level).lower().removesuffix("ly")
 
 
 # --- quotations and figures in running text (#15) -------------------------------------

@@ -135,7 +135,6 @@ class EstimativeTermOffScale(Rule):
     def check(self, ctx: LintContext) -> Iterable[Finding]:
         from argdoc.lint.wording import (
             ANALYSIS,
-            confidence_as_chance,
             normal,
             prose_of,
             relative_modal,
@@ -151,12 +150,11 @@ class EstimativeTermOffScale(Rule):
             rows = [use[2].row for use in row_uses(ctx)]
             row = 1 if rows.count(1) > rows.count(0) else 0
         for prose in prose_of(ctx, ANALYSIS, preface=True):
-            # "The chances are low": a confidence level as the odds, confidence-word-as-likelihood's finding.
-            graded = [(m.start(), m.end()) for m in confidence_as_chance(prose)]
             for match, term in prose.find(lexicon):
                 if term.kind != "off" or relative_modal(prose.text, match.start(), term):
                     continue
-                if any(start <= match.start() < end for start, end in graded):
+                # "The chances are low": a confidence level as the odds, confidence-word-as-likelihood's finding.
+                if any(m.start() <= match.start() < m.end() for m in prose.confidence_as_chance):
                     continue
                 where = "the ICD 203 likelihood scale" if icd else "the configured likelihood scale"
                 yield Finding(
@@ -537,11 +535,11 @@ class ConfidenceWordAsLikelihood(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import ANALYSIS, confidence_as_chance, normal, one_per_sentence, prose_of, span_of
+        from argdoc.lint.wording import ANALYSIS, chance_level, normal, one_per_sentence, prose_of, span_of
 
         for prose in prose_of(ctx, ANALYSIS, preface=True):
-            for match in one_per_sentence(prose, confidence_as_chance(prose)):
-                level = match.group("level").lower().removesuffix("ly")  # "moderately": moderate
+            for match in one_per_sentence(prose, prose.confidence_as_chance):
+                level = chance_level(match)
                 yield Finding(
                     f"'{normal(match.group())}' uses the confidence level '{level}' to say how likely the event is",
                     span_of(ctx, prose, match.start(), match.end()),
