@@ -33,3 +33,18 @@ def band_text(term: str) -> str | None:
     """'55-80 %' for 'likely'; None for a term off the ICD 203 scale (a configured scale's own)."""
     band = icd_band(term)
     return None if band is None else BANDS[band].replace("-", "\u2013")
+
+
+def estimate_text(likelihood: str | None, confidence: str | None) -> str | None:
+    """'likely (55-80 %) · moderate confidence': an estimate as the HTML shows it in English; None without one.
+
+    For the exports that carry it as text (the DOT map's labels, the Markdown
+    summary line); JSON, AIF and Argdown carry the fields as data.
+    """
+    parts = []
+    if likelihood:
+        band = band_text(likelihood)
+        parts.append(f"{likelihood} ({band})" if band else likelihood)
+    if confidence:
+        parts.append(f"{confidence} confidence")
+    return " · ".join(parts) or None

@@ -48,6 +48,7 @@ EVERY_PROBLEM = (
     claim(
         "We assess with high confidence that Russia will certainly and perhaps likely act.",
         "Some say so. Arms sales are probable. Iran will retaliate.",
+        "The odds of a deal are low.",
     )
     + SOURCE
 )
@@ -62,6 +63,7 @@ def test_the_language_rules_are_registered_opt_in() -> None:
         ("ARG405", "vague-attribution"),
         ("ARG406", "long-statement"),
         ("ARG407", "unhedged-forecast"),
+        ("ARG408", "confidence-word-as-likelihood"),
     }
     assert not any(r.default for r in LANGUAGE)
 

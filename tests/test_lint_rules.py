@@ -63,6 +63,13 @@ def test_documented_examples(rule: type[Rule]) -> None:
     assert run(rule.name, docs.good) == [], f"{rule.name} fires on its Good example"
 
 
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_rule_says_what_it_does_not_catch(rule: type[Rule]) -> None:
+    """#15: a reader of docs/rules.md learns a rule's blind spots, not only its catches."""
+    paragraphs = rule.documentation().text.split("\n\n")
+    assert any(p.startswith("Does not catch") for p in paragraphs), f"{rule.name} does not say what it misses"
+
+
 def test_codes_and_names_are_unique_and_stable_in_shape() -> None:
     codes = [r.code for r in RULES]
     names = [r.name for r in RULES]

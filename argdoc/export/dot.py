@@ -9,7 +9,8 @@
       "great-power" -> "thesis" [class="supports", ...];
     }
 
-Node ids are statement ids; labels are titles, wrapped. Claims are rounded
+Node ids are statement ids; labels are titles, wrapped, with a claim's
+likelihood and confidence on a line of their own when it gives them. Claims are rounded
 boxes (a claim that supports or opposes nothing, the conclusion, is drawn
 bold), components plain boxes, tensions hexagons; each section is a cluster.
 Edges point from a statement to what it relates to: supports solid green,
@@ -26,6 +27,7 @@ import textwrap
 
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation, RelationKind
 from argdoc.export.text import display_title
+from argdoc.likelihood import estimate_text
 from argdoc.nodes import AnyDivision, Claim, Paper
 from argdoc.render.layout import reference_labels
 from argdoc.walk import plain_blocks
@@ -105,7 +107,7 @@ class DotRenderer:
         ]
 
     def statement(self, statement: ArgumentStatement, indent: str) -> str:
-        attrs = {"label": label(display_title(statement)), "class": statement.kind, **_KIND_STYLE[statement.kind]}
+        attrs = {"label": self.node_label(statement), "class": statement.kind, **_KIND_STYLE[statement.kind]}
         if isinstance(statement, Claim) and self.is_conclusion(statement):
             attrs["penwidth"] = "2"
         tooltip = plain_blocks(statement.body, self.references)
@@ -113,6 +115,15 @@ class DotRenderer:
             cut = tooltip if len(tooltip) <= TOOLTIP_LENGTH else tooltip[: TOOLTIP_LENGTH - 1].rstrip() + "…"
             attrs["tooltip"] = escape(cut)
         return f"{indent}{quoted(statement.id)} {attributes(attrs)};"
+
+    def node_label(self, statement: ArgumentStatement) -> str:
+        """The title, and under it a judgment's estimate (#15): 'likely (55-80 %) · moderate confidence'."""
+        title = label(display_title(statement))
+        estimate = estimate_text(statement.likelihood, statement.confidence) if isinstance(statement, Claim) else None
+        if estimate is None:
+            return title
+        # One line each for the likelihood and the confidence: wrapped, "moderate" would part from "confidence".
+        return "\\n".join([title, *(escape(part) for part in estimate.split(" \u00b7 "))])
 
     def is_conclusion(self, claim: Claim) -> bool:
         return claim.role == "thesis" or not self.graph.relations(claim)

@@ -288,6 +288,7 @@ class MarkdownRenderer:
             targets = [self.reference_link(r) for r in relations if r.kind == name]
             if targets:
                 parts.append(f"{words} {', '.join(targets)}")
+        parts.extend(_estimate(statement))
         return " · ".join(parts)
 
     def reference_link(self, relation: Relation) -> str:
@@ -370,6 +371,14 @@ class MarkdownRenderer:
             return self.cross_references(run)
         # The space keeps the bracket off the word before it, as the HTML paper does.
         return " [" + "; ".join(_cite(c) for c in run) + "]"
+
+
+def _estimate(statement: ArgumentStatement) -> list[str]:
+    """A judgment's likelihood and confidence (#15) for its summary line: `likely (55-80 %) · moderate confidence`."""
+    from argdoc.likelihood import estimate_text
+
+    text = estimate_text(statement.likelihood, statement.confidence) if isinstance(statement, Claim) else None
+    return [escape(text)] if text else []
 
 
 def _cite(citation: Citation) -> str:

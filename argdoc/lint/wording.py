@@ -133,6 +133,31 @@ CONFIDENCE = (
     r"\b(?:highly|moderately)\s+confident\b",
 )
 
+# A confidence level doing a likelihood's job (ICD 203 keeps low/moderate/high for the analyst's
+# confidence in a judgment, and a scale of terms for how likely the event is). Four shapes in one
+# regex, each capturing its level (chance_level reads it): "a high likelihood", "the chances of a
+# deal are low", "moderately likely", "there is a high confidence that ...". A compound adjective ("a low-probability,
+# high-impact event") classifies the event and is left alone, as is a comparative ("a higher
+# chance"), and "the probability that prices are high", whose level belongs to the clause.
+_CHANCE = r"(?:likelihood|probability|chances?|odds|possibility)"
+_IS = r"(?:is|are|was|were|remains?|remained|seems?|seemed|looks?|appears?)"
+
+
+def _level(shape: int, words: str = "high|moderate|medium|low", bare: bool = False) -> str:
+    """The confidence level of one shape, captured as `level<shape>` (one regex reads all four)."""
+    group = rf"(?P<level{shape}>{words})"
+    return rf"(?<![\w-]){group}(?![\w-])" if bare else group
+
+
+CONFIDENCE_AS_CHANCE = "|".join(
+    (
+        rf"{_level(1, bare=True)}\s+{_CHANCE}\b",
+        rf"\b{_CHANCE}\s+(?:of\s+(?:[\w'\u2019-]+\s+){{0,6}}?)?{_IS}\s+"
+        rf"(?:(?:very|quite|fairly|relatively|extremely|rather)\s+)?{_level(2, bare=True)}",
+        rf"\b{_level(3, 'moderately')}\s+(?:likely|unlikely|probable|improbable)\b",
+        rf"\bthere\s+(?:is|was)\s+an?\s+{_level(4)}\s+(?:degree\s+of\s+)?confidence\b",
+    )
+)
 
 # --- matching --------------------------------------------------------------------
 
@@ -199,6 +224,14 @@ def vague_pattern() -> re.Pattern[str]:
 @functools.cache
 def confidence_pattern() -> re.Pattern[str]:
     return re.compile("|".join(CONFIDENCE), re.IGNORECASE)
+
+
+_CHANCE_WORDS = ("likelihood", "probabilit", "chance", "odds", "possibilit", "moderately", "confidence")
+
+
+@functools.cache
+def confidence_as_chance_pattern() -> re.Pattern[str]:
+    return re.compile(CONFIDENCE_AS_CHANCE, re.IGNORECASE)
 
 
 # A modal verb is a likelihood judgment in "Iran might retaliate" and in "we judge that Iran might
@@ -346,6 +379,15 @@ class Prose:
             if not self.is_quoted(match.start(), match.end()):
                 yield match
 
+    @functools.cached_property
+    def confidence_as_chance(self) -> list[re.Match[str]]:
+        """Confidence levels doing a likelihood's job, outside quotations; read once for the two rules that ask."""
+        # Most paragraphs name no chance and no confidence: a scan for the words is cheaper than the shapes.
+        lower = self.text.lower()
+        if not any(word in lower for word in _CHANCE_WORDS):
+            return []
+        return list(self.find_re(confidence_as_chance_pattern()))
+
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]\u201d\u2019]*(?=\s|\Z)")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
@@ -361,6 +403,21 @@ def _not_an_end(text: str, match: re.Match[str]) -> bool:
     before = _LAST_WORD.search(text, max(match.start() - 8, 0), match.start())
     word = before.group() if before else ""
     return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def one_per_sentence(prose: Prose, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The first of the matches in each sentence: one finding per sentence, however many words show it."""
+    reported: set[int] = set()
+    for match in matches:
+        index = prose.sentence_at(match.start())
+        if index not in reported:
+            reported.add(index)
+            yield match
+
+
+def chance_level(match: re.Match[str]) -> str:
+    """The confidence level a confidence_as_chance match used: 'high', 'moderate' (for "moderately")..."""
+    return next(level for level in match.groups() if level).lower().removesuffix("ly")
 
 
 # --- quotations and figures in running text (#15) -------------------------------------

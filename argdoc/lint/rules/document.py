@@ -31,6 +31,9 @@ class MissingTitle(_MissingHeaderField):
 
     The title heads the paper, names the PDF (its metadata) and the browser tab.
 
+    Does not catch: a title that is there but does not say what the paper is
+    about.
+
     Bad:
 
         author: The Reut Institute
@@ -56,6 +59,9 @@ class MissingSummary(_MissingHeaderField):
     Busy readers read the summary and decide whether to read on; a policy
     paper opens with one.
 
+    Does not catch: a summary that is there but does not state the thesis or
+    the findings.
+
     Bad:
 
         title: Tensions in Russian - Iranian relations
@@ -78,6 +84,9 @@ class MissingSummary(_MissingHeaderField):
 
 class MissingAuthor(_MissingHeaderField):
     """The paper names no author.
+
+    Does not catch: an author named without an affiliation; an organisation
+    (`organisation:`) does not stand in for an author.
 
     Bad:
 
@@ -105,6 +114,9 @@ class MissingDate(_MissingHeaderField):
     A policy paper is read against its moment; the date also goes into the
     PDF's metadata, and stale-source measures the age of sources from it.
 
+    Does not catch: a date that is there but wrong (after today is
+    paper-date-future's; one that cannot be read, invalid-date's).
+
     Bad:
 
         title: Tensions in Russian - Iranian relations
@@ -130,45 +142,31 @@ class MissingDate(_MissingHeaderField):
 
 
 class InvalidDate(StageRule):
-    """A date that is not a real ISO 8601 date, or a source accessed before it was published.
+    """A date that is not a real date: not `2024`, `2024-03`, `2024-03-15` (or `n.d.` for a source).
 
-    Dates are written YYYY-MM-DD. A date that cannot be read is reported
-    while the tree is built; a source whose `accessed:` comes before its
-    `date:` is reported here.
+    The paper's `date:` and a source's `accessed:` are days (YYYY-MM-DD); a
+    source's `date:` may be partial. A date that cannot be read is reported
+    while the tree is built, and only once: the paper is then not also
+    reported as having no date (missing-date).
+
+    Does not catch: a real date that is wrong (a source accessed before it
+    was published is accessed-before-published's; dates after the paper or
+    after today are source-after-paper's and source-future-date's).
 
     Bad:
 
-        source interfax:
-            outlet: Interfax
-            date: 2007-03-18
-            accessed: 2006-01-01
+        date: 2007-02-30
 
     Good:
 
-        source interfax:
-            outlet: Interfax
-            date: 2007-03-18
-            accessed: 2026-11-27
+        date: 2007-02-28
     """
 
     code = "ARG305"
     name = "invalid-date"
     severity = Severity.ERROR
-    summary = "A date is not a real YYYY-MM-DD date, or a source was accessed before its date"
+    summary = "A date is not a real date (YYYY-MM-DD; a source's date may be YYYY or YYYY-MM)"
     family = "document"
-
-    def check(self, ctx: LintContext) -> Iterable[Finding]:
-        yield from super().check(ctx)
-        for source in ctx.sources:
-            # Before the first day the (perhaps partial) date can mean: 2024-03 is not read as 1 March only.
-            earliest = source.date.earliest if source.date is not None else None
-            if earliest is not None and source.accessed is not None and source.accessed < earliest:
-                yield Finding(
-                    f"source '{source.id}' was accessed ({source.accessed}) before its date ({source.date})",
-                    source.id_span,
-                    source.id,
-                    "check both dates",
-                )
 
 
 class PaperDateFuture(Rule):

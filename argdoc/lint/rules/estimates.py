@@ -115,8 +115,9 @@ class ConfidenceAsLikelihood(Rule):
     about the event (ICD 203). `likelihood: high` says how sure the analyst
     is, not how likely the event; `confidence: likely` the reverse.
 
-    Does not catch: the same confusion in prose ("we are highly confident
-    Iran will agree"); confidence-with-likelihood reads prose.
+    Does not catch: the same confusion in prose ("a high likelihood", "the
+    chances are low"): confidence-word-as-likelihood reads prose (opt-in),
+    and confidence-with-likelihood a sentence that gives both.
 
     Bad:
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
-from argdoc.cite.kinds import source_kind
+from argdoc.cite.kinds import missing_fields, source_kind
 from argdoc.diagnostics import Severity
 from argdoc.lint.context import LintContext
 from argdoc.lint.rule import Finding, Option, Rule
@@ -23,6 +23,11 @@ class UncitedStatement(Rule):
     Components are where a brief shows its evidence: each should cite at
     least one source. The option `kinds` chooses which statement kinds this
     applies to.
+
+    Does not catch: a citation that does not support the statement; claims and
+    tensions, unless the option `kinds` lists them. One citation anywhere in
+    the body counts for all of it (uncited-figure asks for one per figure's
+    sentence).
 
     Bad:
 
@@ -63,6 +68,9 @@ class QuotationWithoutSource(Rule):
     """A block quotation that does not say whose words it quotes.
 
     End the quotation with the citation of its source, on its last line.
+
+    Does not catch: a quotation attributed to the wrong source; quotations in
+    running text (inline-quotation-without-source).
 
     Bad:
 
@@ -110,6 +118,9 @@ class SourceMissingDate(Rule):
     Readers weigh news by when it was published; an undated web page should
     at least say when it was read (`accessed:`).
 
+    Does not catch: a date that is there but wrong. `n.d.` counts as a date:
+    the writer says the work has none.
+
     Bad:
 
         source interfax:
@@ -141,6 +152,10 @@ class SourceMissingDate(Rule):
 
 class SourceMissingOutlet(Rule):
     """A source that does not say where it was published.
+
+    Does not catch: kinds that appear in nothing (a book, a report, a treaty,
+    a speech: source-incomplete says what they need); an outlet that is wrong
+    or abbreviated.
 
     Bad:
 
@@ -180,8 +195,94 @@ def _known_dates(source: Source) -> Iterator[tuple[str, datetime.date]]:
         yield "accessed", source.accessed
 
 
+class SourceIncomplete(Rule):
+    """A source that lacks a field its kind of work needs to be found.
+
+    Each kind (`type:`) has the fields a reader needs to find the work: a
+    journal article its volume and pages, a book its publisher, a chapter the
+    book it is in (`outlet:`) and its publisher, a report or a dataset its
+    issuer (`publisher:`, or an institution as `author:`), a web page its
+    address. The finding names what is missing. The kinds and their fields
+    are listed in docs/language.md (argdoc.cite.kinds).
+
+    Does not catch: a field that is there but wrong, nor the optional fields
+    a style prints when they are given (issue, edition, place, number). A
+    newspaper article, an interview, a speech or a treaty needs no field
+    beyond those other rules check (outlet, date).
+
+    Bad:
+
+        source ringsmose "Now for the Hard Part":
+            type: article-journal
+            author: Jens Ringsmose; Sten Rynning
+            outlet: Survival
+            date: 2017
+
+    Good:
+
+        source ringsmose "Now for the Hard Part":
+            type: article-journal
+            author: Jens Ringsmose; Sten Rynning
+            outlet: Survival
+            date: 2017
+            volume: 59
+            issue: 3
+            pages: 129-146
+    """
+
+    code = "ARG215"
+    name = "source-incomplete"
+    severity = Severity.WARNING
+    summary = "A source lacks a field its kind needs (a journal article's volume or pages, a book's publisher...)"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for source in ctx.sources:
+            missing = missing_fields(source)
+            if missing:
+                kind = source_kind(source)
+                needs = [next(need for need in kind.required if need[0] == name) for name in missing]
+                absent = [_spelling(field) for need in needs for field in need]
+                yield Finding(
+                    f"source '{source.id}' ({kind.label}) has no {_either(absent)}",
+                    source.id_span,
+                    source.id,
+                    "add " + " and ".join(_advice(need) for need in needs),
+                )
+
+
+# What a writer adds for each field a kind may need, as written in .arg.
+_FIELD_ADVICE = {
+    "volume": "volume: 59",
+    "pages": "pages: 129-146",
+    "publisher": "publisher: with the publisher's name",
+    "outlet": "outlet: with the book's title",
+    "url": "url: with the page's address",
+}
+
+
+def _spelling(attribute: str) -> str:
+    """A source attribute as a field of .arg (`authors` is written `author:`)."""
+    return "author" if attribute == "authors" else attribute
+
+
+def _either(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _advice(need: tuple[str, ...]) -> str:
+    """How to meet one need: its first field, or (a report's issuer) an institution as author."""
+    advice = _FIELD_ADVICE.get(need[0], f"{_spelling(need[0])}:")
+    if "authors" in need[1:]:
+        advice += ", or the issuing body as author: {Institution}"
+    return advice
+
+
 class SourceFutureDate(Rule):
     """A source dated (or accessed) after today: almost always a typo in the year.
+
+    Does not catch: a wrong year that stays in the past (2017 for 2007);
+    source-after-paper catches one after the paper's date.
 
     Bad:
 
@@ -222,8 +323,10 @@ class SourceAfterPaper(Rule):
     first possible day (`date: 2024-03` is after a paper of 2024-02-28, not
     after one of 2024-03-10). A paper without a readable date is measured
     against nothing (missing-date or invalid-date says so once); a date after
-    today is source-future-date's. Not caught: a source whose date is right
-    but describes events after the paper.
+    today is source-future-date's.
+
+    Does not catch: a source whose date is right but describes events after
+    the paper.
 
     Bad:
 
@@ -271,6 +374,55 @@ class SourceAfterPaper(Rule):
                     )
 
 
+class AccessedBeforePublished(Rule):
+    """A source read (`accessed:`) before it was published (`date:`).
+
+    Nobody reads a page before it exists: one of the two dates is wrong,
+    usually a digit of the year or the month and day swapped. A partial date
+    is compared at its own precision: a work of `2024-03` may have come out
+    on the 1st, so an access on 2024-03-10 is not before it, and one on
+    2024-02-28 is.
+
+    Does not catch: an access date that is plausible but wrong, nor an
+    undated source (`n.d.`) whatever its access date. A date that cannot be
+    read at all is invalid-date's.
+
+    Bad:
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-03
+            accessed: 2007-02-28
+
+    Good:
+
+        source interfax:
+            outlet: Interfax
+            date: 2007-03
+            accessed: 2007-03-10
+    """
+
+    code = "ARG214"
+    name = "accessed-before-published"
+    severity = Severity.WARNING
+    summary = "A source's accessed date is before its date"
+    family = "evidence"
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        for source in ctx.sources:
+            # Before the first day the (perhaps partial) date can mean: 2024-03 is not read as 1 March only.
+            earliest = source.date.earliest if source.date is not None else None
+            if earliest is not None and source.accessed is not None and source.accessed < earliest:
+                assert source.date is not None
+                yield Finding(
+                    f"source '{source.id}' was accessed {source.accessed.isoformat()}, before its date"
+                    f" {source.date.iso()}",
+                    source.id_span,
+                    source.id,
+                    "check both dates: accessed: is the day you read it, date: the day it was published",
+                )
+
+
 class StaleSource(Rule):
     """A source much older than the paper.
 
@@ -279,6 +431,9 @@ class StaleSource(Rule):
     cannot be read) has nothing to measure from, so the rule stays silent and
     missing-date (or invalid-date) reports the date once. The option
     `max-age-days` sets the limit.
+
+    Does not catch: kinds whose news does not go stale (books, chapters,
+    treaties, laws, datasets); a recent source that reports old facts.
 
     Bad:
 
@@ -331,6 +486,9 @@ class InvalidSourceGrade(Rule):
     be judged), followed by the information's credibility, 1 (confirmed) to
     6 (cannot be judged): for example `B2`.
 
+    Does not catch: a grade that is well formed but wrong; an ungraded source
+    (grades are optional).
+
     Bad:
 
         source interfax:
@@ -367,6 +525,10 @@ class SingleSourceDependency(Rule):
     Everything under the claim (its own citations and those of the claims,
     components and tensions that support it or bear on it, all the way down)
     cites the same single source: if that source is wrong, so is the claim.
+
+    Does not catch: two sources that are not independent (one quotes the
+    other, or two papers print the same wire story); a second source that is
+    cited but does not bear on the claim.
 
     Bad:
 
@@ -716,4 +878,6 @@ RULES: tuple[type[Rule], ...] = (
     UncitedFigure,
     WeakSourceForJudgment,
     DuplicateSource,
+    AccessedBeforePublished,
+    SourceIncomplete,
 )

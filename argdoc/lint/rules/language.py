@@ -105,6 +105,12 @@ class EstimativeTermOffScale(Rule):
     "probably" and "improbably". The option `scale` is "icd203" or a list of
     the terms your organisation accepts.
 
+    Does not catch: a likelihood given in the confidence scale's words ("the
+    chances are low", "a high probability"), which
+    confidence-word-as-likelihood reports; odds in numbers ("a 30 % chance");
+    a modal in a relative clause that describes a means ("the leverage that
+    might persuade Tehran"), which is not a judgment.
+
     Bad:
 
         claim thesis:
@@ -127,7 +133,14 @@ class EstimativeTermOffScale(Rule):
     }
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import ANALYSIS, normal, prose_of, relative_modal, row_uses, span_of
+        from argdoc.lint.wording import (
+            ANALYSIS,
+            normal,
+            prose_of,
+            relative_modal,
+            row_uses,
+            span_of,
+        )
 
         lexicon, icd, complaint = configured_scale(ctx)
         if complaint:
@@ -139,6 +152,9 @@ class EstimativeTermOffScale(Rule):
         for prose in prose_of(ctx, ANALYSIS, preface=True):
             for match, term in prose.find(lexicon):
                 if term.kind != "off" or relative_modal(prose.text, match.start(), term):
+                    continue
+                # "The chances are low": a confidence level as the odds, confidence-word-as-likelihood's finding.
+                if any(m.start() <= match.start() < m.end() for m in prose.confidence_as_chance):
                     continue
                 where = "the ICD 203 likelihood scale" if icd else "the configured likelihood scale"
                 yield Finding(
@@ -172,6 +188,11 @@ class MixedScaleRows(Rule):
     "probable" both mean 55-80 %) and asks analysts not to mix them: a reader
     who meets both will wonder whether they mean different odds. A paper that
     does mix them should say that the terms mean the same probabilities.
+
+    Does not catch: a paper that mixes the rows and says both mean the same
+    (the rule cannot read that sentence: suppress the finding there); terms in
+    `likelihood:` fields, which are not prose; the terms of a configured
+    scale.
 
     Bad:
 
@@ -241,6 +262,11 @@ class ConfidenceWithLikelihood(Rule):
     likelihood of the event, then, separately, your confidence in the
     judgment.
 
+    Does not catch: a confidence level and a likelihood in two sentences that
+    still read as one; confidence without a level ("we are confident that
+    ..."); a confidence level used as a likelihood
+    (confidence-word-as-likelihood).
+
     Bad:
 
         claim thesis:
@@ -290,6 +316,10 @@ class VagueAttribution(Rule):
     showing where it comes from. Name who says it and cite the source in the
     same sentence; a cited sentence is not reported.
 
+    Does not catch: an attribution in a sentence that cites a source (the
+    citation is taken to say who); a named but unidentifiable speaker ("a
+    Western diplomat"); phrasings outside its list ("it is understood that").
+
     Bad:
 
         component power "Maintaining Great Power status":
@@ -312,15 +342,13 @@ class VagueAttribution(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import ANALYSIS, normal, prose_of, span_of, vague_pattern
+        from argdoc.lint.wording import ANALYSIS, normal, one_per_sentence, prose_of, span_of, vague_pattern
 
         for prose in prose_of(ctx, ANALYSIS, preface=True):
-            reported: set[int] = set()
-            for match in prose.find_re(vague_pattern()):
-                index = prose.sentence_at(match.start())
-                if prose.sentences[index].cited or index in reported:
-                    continue
-                reported.add(index)
+            uncited = (
+                m for m in prose.find_re(vague_pattern()) if not prose.sentences[prose.sentence_at(m.start())].cited
+            )
+            for match in one_per_sentence(prose, uncited):
                 yield Finding(
                     f"'{normal(match.group())}' attributes this to no one in particular, and cites no source",
                     span_of(ctx, prose, match.start(), match.end()),
@@ -336,6 +364,9 @@ class LongStatement(Rule):
     holds several: split it into supporting claims or components, each with
     its own evidence. The option `max-words` sets the limit (quotations
     count; citations do not).
+
+    Does not catch: a short statement that makes several points; a long
+    summary or section introduction (only statements' bodies are counted).
 
     Bad:
 
@@ -459,6 +490,74 @@ class UnhedgedForecast(Rule):
                 )
 
 
+class ConfidenceWordAsLikelihood(Rule):
+    """A confidence level (low, moderate, high) used to say how likely an event is.
+
+    ICD 203 keeps two scales apart: the likelihood of the event (a term of
+    the scale: unlikely, likely, very likely...) and the analyst's confidence
+    in the judgment (low, moderate, high: how good the evidence and the
+    reasoning are). "A high likelihood of a strike" or "the chances of a deal
+    are low" rate the event in the confidence scale's words: the reader cannot
+    tell whether the analyst means the odds or the evidence, and the words
+    have no agreed band. Caught: a level before a word of chance ("a high
+    likelihood", "a low probability", "moderate chances"); a word of chance
+    whose level is a confidence level ("the odds of ... are low", "the
+    likelihood remains high"); "moderately likely" and "moderately probable";
+    and "there is a high confidence that ...", which states confidence as if
+    it were the event's chance. Words quoted from a source are the source's.
+    A likelihood field given a confidence level is confidence-as-likelihood's.
+
+    Does not catch (sound writing, or what the rule cannot tell apart): "we
+    assess with high confidence that Iran will retaliate" and "we have low confidence in
+    this judgment" (confidence in a judgment); "a low-probability, high-impact
+    event" (a compound adjective that classifies the event); "a higher
+    chance" (a comparison); "the probability that prices stay high" (the level
+    belongs to the clause); "high risk" (risk weighs impact too); "highly
+    likely", which estimative-term-off-scale reports.
+
+    Bad:
+
+        claim thesis:
+            There is a high likelihood that Russia abandons the Bushehr project.
+
+    Good:
+
+        claim thesis:
+            Russia will very likely abandon the Bushehr project. We have moderate
+            confidence in this judgment.
+    """
+
+    code = "ARG408"
+    name = "confidence-word-as-likelihood"
+    severity = Severity.WARNING
+    summary = "A confidence level (low/moderate/high) is used to say how likely an event is"
+    family = "language"
+    default = False
+
+    def check(self, ctx: LintContext) -> Iterable[Finding]:
+        from argdoc.lint.wording import ANALYSIS, chance_level, normal, one_per_sentence, prose_of, span_of
+
+        for prose in prose_of(ctx, ANALYSIS, preface=True):
+            for match in one_per_sentence(prose, prose.confidence_as_chance):
+                level = chance_level(match)
+                yield Finding(
+                    f"'{normal(match.group())}' uses the confidence level '{level}' to say how likely the event is",
+                    span_of(ctx, prose, match.start(), match.end()),
+                    prose.statement,
+                    f"say how likely with a scale term (here perhaps {_NEAREST[level]}), and keep low, moderate"
+                    " and high for your confidence in the judgment",
+                )
+
+
+# The scale terms a confidence level most often stands for, to suggest in its place.
+_NEAREST = {
+    "high": "'likely' or 'very likely'",
+    "moderate": "'roughly even chance' or 'likely'",
+    "medium": "'roughly even chance'",
+    "low": "'unlikely' or 'very unlikely'",
+}
+
+
 RULES: tuple[type[Rule], ...] = (
     UnhedgedCertainty,
     EstimativeTermOffScale,
@@ -467,4 +566,5 @@ RULES: tuple[type[Rule], ...] = (
     VagueAttribution,
     LongStatement,
     UnhedgedForecast,
+    ConfidenceWordAsLikelihood,
 )

@@ -16,6 +16,10 @@ class UnusedSuppression(Rule):
     Once the problem it silenced is fixed, the comment only hides the next
     one: remove it. Rules that are turned off for the file are not counted.
 
+    Does not catch: a suppression of a rule that is turned off for the whole
+    run (it is not counted), nor one that silences more findings than were
+    meant.
+
     Bad:
 
         claim thesis:
@@ -64,6 +68,9 @@ class UnknownRuleInSuppression(Rule):
 
     Rules are named by code (`ARG006`) or name (`unused-source`); see
     `argdoc rules` for the list.
+
+    Does not catch: a suppression that names a real rule, but the wrong one
+    (unused-suppression reports it when it silences nothing).
 
     Bad:
 

@@ -17,6 +17,10 @@ class UndefinedReference(StageRule):
     statement that was renamed or deleted. The message suggests the closest
     id of the right kind.
 
+    Does not catch: an id that exists but is the wrong one (a real statement,
+    misnamed in the relation); an id written in plain words, or a link to an
+    outside address.
+
     Bad:
 
         claim thesis:
@@ -46,6 +50,10 @@ class DuplicateId(StageRule):
 
     Ids name statements in relations and citations and become anchors in the
     HTML, so each must be unique in the paper.
+
+    Does not catch: two statements that say the same thing under different ids
+    (duplicate-source and duplicate-tension find two sources, or two tensions,
+    that are one).
 
     Bad:
 
@@ -80,6 +88,10 @@ class WrongKindReference(StageRule):
     plain `[@id]` of a statement or section is a cross-reference, not a
     citation.)
 
+    Does not catch: a relation of the right kind that points at the wrong
+    statement; a plain `[@id]` of a statement where a citation was meant (it
+    is a cross-reference by design).
+
     Bad:
 
         claim thesis:
@@ -113,6 +125,9 @@ class WrongKindReference(StageRule):
 class SelfReference(StageRule):
     """A statement names itself in one of its relations, or a source cites itself.
 
+    Does not catch: a statement that grounds itself through others in a circle
+    (support-cycle reports that), nor two statements that restate each other.
+
     Bad:
 
         claim thesis:
@@ -141,6 +156,8 @@ class UnusedSource(Rule):
 
     A listed source that nothing cites is either evidence the argument forgot
     to use, or clutter in the source list.
+
+    Does not catch: a source that is cited for a point it does not make.
 
     Bad:
 
@@ -183,8 +200,10 @@ class UnreferencedExhibit(Rule):
     them to it ("as Table 1 shows"); an exhibit nothing mentions is either
     missing its sentence or not needed. A cross-reference `[@id]` or an anchor
     link `[text](#id)` anywhere in the paper counts. A table that a chart draws
-    from counts as presented by the chart. Not caught: a mention written as
-    plain words ("the table below") without a cross-reference.
+    from counts as presented by the chart.
+
+    Does not catch: a mention written as plain words ("the table below")
+    without a cross-reference.
 
     Bad:
 

@@ -20,6 +20,9 @@ class TensionNeedsTwoComponents(StageRule):
     A tension is a conflict between components that cannot all be fully
     served; with one side named it is a worry, not a tension.
 
+    Does not catch: components that are named but do not in fact pull against
+    each other; a component named twice counts once.
+
     Bad:
 
         component power:
@@ -52,6 +55,10 @@ class DuplicateTension(Rule):
 
     Usually one tension written twice; if they are truly different, say how
     in one tension, or name the components that set them apart.
+
+    Does not catch: two tensions between overlapping but different components
+    (a, b and a, b, c), nor the same conflict written twice between different
+    components.
 
     Bad:
 
@@ -108,6 +115,10 @@ class ComponentWithoutTension(Rule):
     In a tensions brief every component is there to pull against another;
     one that takes part in no tension may belong to a different paper.
 
+    Does not catch: a component named in a tension it has no part in. In a
+    paper that is not a tensions brief the rule says little: turn it off
+    there.
+
     Bad:
 
         component power:
@@ -154,6 +165,11 @@ class ClaimWithoutSupport(Rule):
     grounds when a claim or component supports it, a tension bears on it, or it
     supports or opposes a claim of the argument (`supports: thesis`). A citation
     alone does not make it part of the argument.
+
+    Does not catch: grounds that are there but weak: a citation that does not
+    bear the claim out (single-source-dependency and weak-source-for-judgment
+    weigh the evidence under a claim). A claim supported only by ungrounded
+    claims counts as grounded; those claims are reported themselves.
 
     Bad:
 
@@ -203,6 +219,9 @@ class SupportCycle(Rule):
 
     A claim cannot be grounds for itself, however many steps away: the
     circle carries no evidence in.
+
+    Does not catch: a circle through opposes: or bears-on:, which carry no
+    support; two claims that restate each other without naming each other.
 
     Bad:
 
@@ -321,6 +340,9 @@ class OrphanStatement(Rule):
     It neither supports nor opposes a claim, no statement relates to it, and
     it is not the thesis: the argument would read the same without it.
 
+    Does not catch: statements related only to each other, in a cluster cut
+    off from the thesis: unreached-statement reports those.
+
     Bad:
 
         claim thesis:
@@ -373,6 +395,9 @@ class ThesisCount(Rule):
     The thesis is the claim marked `role: thesis`; without a mark, every
     claim that supports or opposes no other claim counts as one. Several
     theses mean several papers, or claims that forgot to say what they support.
+
+    Does not catch: a mark on the wrong claim: the marked thesis is taken at
+    its word.
 
     Bad:
 
@@ -431,6 +456,9 @@ class TensionNotLinkedToClaim(Rule):
 
     In a tensions brief the tensions are the thesis's evidence; say which
     claim each one bears on.
+
+    Does not catch: a tension that bears on a claim it has nothing to do with;
+    whether any tension bears on the thesis is thesis-without-tension's.
 
     Bad:
 
@@ -517,6 +545,11 @@ class FieldInProse(Rule):
     followed by a colon: `Supports: thesis`, `supports thesis` or a
     `supports:` line after the first paragraph are text, and the relation
     they meant is silently missing.
+
+    Does not catch: a misspelt field (`suports: thesis` at the top of a body
+    is an unknown field, reported by the compiler); field-like words in the
+    middle of a paragraph; a paragraph that starts with a backslash
+    (`\\supports`), which is prose on purpose.
 
     Bad:
 
