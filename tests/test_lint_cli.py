@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from argdoc.lint import report
+from argdoc.lint.registry import all_rules
 
 from .conftest import EXAMPLES, ROOT
 
@@ -180,6 +181,12 @@ def test_rules_listing_and_one_rule_page() -> None:
 def test_docs_rules_md_is_generated_from_the_registry() -> None:
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert current == report.rules_markdown(), "docs/rules.md is stale: run `make docs`"
+
+
+def test_the_rules_page_has_one_heading_per_family() -> None:
+    headings = [line for line in report.rules_markdown().splitlines() if line.startswith("## ")]
+    families = {rule.family for rule in all_rules()}
+    assert sorted(headings) == sorted(f"## {family.capitalize()}" for family in families)
 
 
 def test_build_stops_on_lint_errors_and_strict_stops_on_warnings(tmp_path: Path) -> None:

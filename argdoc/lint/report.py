@@ -221,12 +221,15 @@ def rules_markdown() -> str:
         f"| {r.summary} |"
         for r in all_rules()
     ]
-    family = None
+    # One heading per family, families in the order their first code comes:
+    # codes do not follow families strictly (ARG005 is a structure rule among
+    # the reference rules), and a page that repeated a heading listed a family twice.
+    families: dict[str, list[type[Rule]]] = {}
     for rule in all_rules():
-        if rule.family != family:
-            family = rule.family
-            parts += ["", f"## {family.capitalize()}", ""]
-        parts += [rule_page(rule, markdown=True)]
+        families.setdefault(rule.family, []).append(rule)
+    for family, rules in families.items():
+        parts += ["", f"## {family.capitalize()}", ""]
+        parts += [rule_page(rule, markdown=True) for rule in rules]
     return "\n".join(parts).rstrip() + "\n"
 
 
