@@ -1,4 +1,4 @@
-"""The analyst's brief (examples/eastern-flank.arg) in an en-GB, a German and a Hebrew edition (#11).
+"""The analyst's brief (examples/eastern-flank.arg) in en-GB, German, Hebrew and Arabic editions (#11).
 
 Each edition is the example with its `language:` changed and its front
 matter translated, as an author translating the brief would: the title,
@@ -6,8 +6,9 @@ summary, key findings and one recommendation are in the language (with
 straight quotes typed, for the typography to turn), and the bibliography
 takes argdoc's own heading. The body stays as written. The built PDFs are
 read as text (pdftotext) and checked for the language's words, dates and
-quotes, and every PDF argdoc builds here, the examples' too, is checked with
-`pdffonts` for fonts argdoc does not bundle.
+quotes (Arabic's in the HTML: it does not come back out of a PDF), and
+every PDF argdoc builds here, the examples' too, is checked with `pdffonts`
+for fonts argdoc does not bundle.
 """
 
 from __future__ import annotations
@@ -42,10 +43,18 @@ FRONT = {
         "לרכוש הגנה אווירית במשותף",
         "על בעלות הברית באגף המזרחי להזמין מערכות הגנה אווירית יחד.",
     ),
+    "ar": (
+        "الحفاظ على الخط",
+        "بعد عشر سنوات من قمة ويلز، تنفق دول الجناح الشرقي على الدفاع أكثر من جميع الحلفاء\n"
+        '    تقريبًا. لن يشتري المال الردع إلا إذا أُنفق "معًا" -- هذه حجة الورقة.',
+        ("تضاعفت ميزانيات الجناح الشرقي منذ 2014.", "ما زال الدفاع الجوي يُشترى دولةً دولة."),
+        "شراء الدفاع الجوي معًا",
+        "على حلفاء الجناح الشرقي أن يطلبوا أنظمة الدفاع الجوي معًا.",
+    ),
 }
 
 
-EDITIONS = ("en-GB", "de", "he")
+EDITIONS = ("en-GB", "de", "he", "ar")
 # The example names its source list; the editions leave the heading to argdoc's words.
 OWN_BIBLIOGRAPHY_HEADING = 'bibliography "Sources":\n    The sources cited in this brief, listed by author.\n\n'
 
@@ -168,6 +177,29 @@ SHOWN = {
             "”ביחד”",
         ],
         "html": ["<h2>הערות</h2>", "<h2>מקורות</h2>", 'lang="he"', 'dir="rtl"'],
+    },
+    "ar": {
+        # Arabic does not come back out of a PDF as text (its joined letters and dots are
+        # separate glyphs): the words are checked in the web page, the fonts with pdffonts.
+        "pdf": ["مارس"],
+        "html": [
+            "ملخص",
+            "النتائج الرئيسية",
+            "التوصيات",
+            "التوصية 1",
+            "المحتويات",
+            "الحجة في لمحة",
+            "التوترات في لمحة",
+            "الشكل 1",
+            "الجدول 1",
+            "<h2>الحواشي</h2>",
+            "<h2>المصادر</h2>",
+            "للاستشهاد بهذه الورقة:",
+            "10 مارس 2025",
+            "”معًا“",
+            'lang="ar"',
+            'dir="rtl"',
+        ],
     },
 }
 
