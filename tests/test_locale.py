@@ -69,7 +69,7 @@ def test_the_words_come_in_the_typography_of_the_language(tmp_path: Path) -> Non
     path.write_text("[de]\nglance = 'Das \"Argument\" im Überblick -- kurz'\n", encoding="utf-8")
     assert words("de", path).glance == "Das „Argument“ im Überblick – kurz"
     html = render_html(compile_paper(SAMPLE.replace("keywords: Russia, Iran", "language: fr\nkeywords: Russia, Iran")))
-    assert "Pour citer ce document\u202f:</span>" in html
+    assert "Pour citer ce document\u202f:</summary>" in html
 
 
 GERMAN = SAMPLE.replace("keywords: Russia, Iran", "language: de\nkeywords: Russia, Iran")
