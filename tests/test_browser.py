@@ -24,11 +24,15 @@ import pytest
 from argdoc.api import load, render_html
 
 from .conftest import EXAMPLES, ROOT
+from .test_language_variants import edition
 
 NODE_DIR = ROOT / "tests" / "node"
 SCRIPT = NODE_DIR / "browser-check.mjs"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.arg"))
+# #11: the German and Hebrew (right-to-left) editions of eastern-flank, for axe-core too.
+EDITIONS = ("de", "he")
+PAGES = [path.stem for path in EXAMPLE_FILES] + [f"eastern-flank-{language}" for language in EDITIONS]
 VIEWS = ("desktop", "dark", "phone")
 
 
@@ -67,15 +71,19 @@ def run_browser_script(script: Path, *args: str, timeout: int) -> Any:
 def browser_results(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, Any]]:
     out = tmp_path_factory.mktemp("browser")
     pages = []
-    for path in EXAMPLE_FILES:
-        page = out / f"{path.stem}.html"
-        page.write_text(render_html(load(path)), encoding="utf-8")
+    sources = out / "sources"
+    shutil.copytree(EXAMPLES, sources)  # the editions' images are the example's
+    for language in EDITIONS:
+        (sources / f"eastern-flank-{language}.arg").write_text(edition(language), encoding="utf-8")
+    for name in PAGES:
+        page = out / f"{name}.html"
+        page.write_text(render_html(load(sources / f"{name}.arg")), encoding="utf-8")
         pages.append(str(page))
     results = run_browser_script(SCRIPT, str(out), *pages, timeout=300)
     return {(Path(r["file"]).stem, r["view"]): r for r in results}
 
 
-CASES = [(path.stem, view) for path in EXAMPLE_FILES for view in VIEWS]
+CASES = [(name, view) for name in PAGES for view in VIEWS]
 
 
 @pytest.mark.parametrize(("example", "view"), CASES)
@@ -103,18 +111,18 @@ def test_the_page_loads_cleanly_and_alone(
     assert screenshot.is_file() and screenshot.stat().st_size > 20_000
 
 
-@pytest.mark.parametrize("example", [path.stem for path in EXAMPLE_FILES])
+@pytest.mark.parametrize("example", PAGES)
 def test_a_phone_never_scrolls_sideways(browser_results: dict[tuple[str, str], dict[str, Any]], example: str) -> None:
     assert browser_results[(example, "phone")]["horizontalOverflow"] is False
 
 
-@pytest.mark.parametrize("example", [path.stem for path in EXAMPLE_FILES])
+@pytest.mark.parametrize("example", PAGES)
 def test_dark_mode_darkens_the_page(browser_results: dict[tuple[str, str], dict[str, Any]], example: str) -> None:
     assert browser_results[(example, "desktop")]["background"] == "rgb(255, 255, 255)"
     assert browser_results[(example, "dark")]["background"] == "rgb(20, 23, 28)"
 
 
-@pytest.mark.parametrize("example", [path.stem for path in EXAMPLE_FILES])
+@pytest.mark.parametrize("example", PAGES)
 def test_the_tension_map_fits_a_phone_or_visibly_scrolls(
     browser_results: dict[tuple[str, str], dict[str, Any]], example: str
 ) -> None:
@@ -125,11 +133,11 @@ def test_the_tension_map_fits_a_phone_or_visibly_scrolls(
     assert browser_results[(example, "desktop")]["map"]["hintShown"] is False
 
 
-@pytest.mark.parametrize("example", [path.stem for path in EXAMPLE_FILES])
+@pytest.mark.parametrize("example", PAGES)
 def test_the_folded_contents_bring_the_text_closer_on_a_phone(
     browser_results: dict[tuple[str, str], dict[str, Any]], example: str
 ) -> None:
-    """#11: the contents are folded in a <details>, so the front matter before section 1 is
-    short: under three screens on a phone (the issue asks two; carbon-border-tax's long
-    summary and its tensions table take it to 2.7)."""
-    assert browser_results[(example, "phone")]["firstSectionScreens"] < 3
+    """#11: the contents, the cite line and the tensions table are folded in <details>, and a
+    phone's front matter is compact, so section 1 starts within two screens of the top
+    (carbon-border-tax, with its long summary, at 1.99; it was 2.67 with the table open)."""
+    assert browser_results[(example, "phone")]["firstSectionScreens"] <= 2

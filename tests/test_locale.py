@@ -60,6 +60,18 @@ def test_user_words_override_by_language_then_for_all(tmp_path: Path) -> None:
     assert words("de", path).contents == "Inhalt"  # a broken file keeps argdoc's words
 
 
+def test_the_words_come_in_the_typography_of_the_language(tmp_path: Path) -> None:
+    # argdoc's French words get a narrow no-break space before the colon, as French prose does.
+    assert words("fr").cite_this == "Pour citer ce document\u202f:"
+    assert words("fr").confidence == "confiance\u202f: {level}"  # one narrow space, not two
+    # A user's words, typed with straight quotes, are shown with the language's.
+    path = tmp_path / "words.toml"
+    path.write_text("[de]\nglance = 'Das \"Argument\" im Überblick -- kurz'\n", encoding="utf-8")
+    assert words("de", path).glance == "Das „Argument“ im Überblick – kurz"
+    html = render_html(compile_paper(SAMPLE.replace("keywords: Russia, Iran", "language: fr\nkeywords: Russia, Iran")))
+    assert "Pour citer ce document\u202f:</summary>" in html
+
+
 GERMAN = SAMPLE.replace("keywords: Russia, Iran", "language: de\nkeywords: Russia, Iran")
 
 

@@ -59,3 +59,20 @@ def test_screen_fonts_are_inline_woff2_and_print_fonts_are_relative_files() -> N
     assert 'src: url("fonts/noto-serif-latin-400-normal.ttf")' in printed
     assert 'src: url("fonts/noto-serif-latin-ext-400-normal.woff2")' in printed
     assert "unicode-range" not in printed  # WeasyPrint would trust it over the file (see fonts.py)
+
+
+def test_the_latin_print_files_have_a_hyphen_of_their_own_for_u2010_and_u2011() -> None:
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    from argdoc.render.font_patch import ALIASES, patch, patched_files
+
+    assert len(patched_files()) == 6
+    for path in patched_files():
+        font = TTFont(path)
+        cmap = font.getBestCmap()
+        for alias, original in ALIASES.items():
+            # A glyph of its own (text copied out of the PDF keeps the character), drawn as the hyphen.
+            assert cmap[alias] not in (cmap[original], None), (path.name, hex(alias))
+            assert font["hmtx"][cmap[alias]] == font["hmtx"][cmap[original]]
+            assert font["glyf"][cmap[alias]].coordinates == font["glyf"][cmap[original]].coordinates
+        assert not patch(path)  # the files are patched already, and patching again changes nothing

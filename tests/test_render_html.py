@@ -983,3 +983,13 @@ def test_html_renders_within_its_time_budget() -> None:
         render_html(paper)
         times.append(time.perf_counter() - start)
     assert sorted(times)[2] < 0.25, times
+
+
+def test_the_cite_line_and_the_tensions_table_are_folded_on_screen_and_open_in_print() -> None:
+    paper = compile_paper(SAMPLE)
+    screen = render_html(paper)
+    printed = print_document(paper).html
+    assert '<details class="cite-this"><summary class="cite-this-label">Cite this paper:</summary>' in screen
+    assert '<details class="tensions-fold">\n<summary>Tensions at a glance</summary>' in screen
+    assert "<details" not in printed and '<p class="cite-this">' in printed
+    assert "<caption>Tensions at a glance</caption>" in screen and "<caption>Tensions at a glance</caption>" in printed

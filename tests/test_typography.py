@@ -92,3 +92,8 @@ def test_the_estimate_speaks_the_papers_language(language: str, shown: str) -> N
     # Beside the thesis that opens the publication view, and beside its heading in the analysis view.
     for view in ("publication", "analysis"):
         assert f'<span class="confidence">{shown}</span>' in render_html(paper, RenderOptions(view=view))
+
+
+def test_a_narrow_space_already_before_a_french_colon_stays_one() -> None:
+    assert smarten(f"confiance{NARROW_NBSP}: élevée", "fr") == f"confiance{NARROW_NBSP}: élevée"
+    assert smarten("Note : voir", "fr") == f"Note{NARROW_NBSP}: voir"

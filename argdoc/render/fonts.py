@@ -158,8 +158,8 @@ def _rule(face: Face, medium: Medium) -> str:
     else:
         source = f'url("data:font/woff2;base64,{base64.b64encode(path.read_bytes()).decode("ascii")}") format("woff2")'
     # WeasyPrint turns a unicode-range into the font's whole character set, so a
-    # range wider than the file (the Latin subsets lack U+2010, the hyphen it
-    # hyphenates with) would hide the glyph's absence and print a blank box.
+    # range wider than the file (the Latin Extended subsets lack U+2010, the
+    # hyphen it hyphenates with) would hide the glyph's absence and print a blank box.
     # Browsers check the file itself: the range only saves them a download.
     coverage = f" unicode-range: {_UNICODE_RANGE[face.subset]};" if medium == "screen" else ""
     return (

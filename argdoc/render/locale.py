@@ -21,12 +21,14 @@ pattern (`words.figure.format(number=2)`).
 from __future__ import annotations
 
 import datetime
+import functools
 import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from argdoc.cite.dates import date_in_words
+from argdoc.render.typography import smarten
 
 if TYPE_CHECKING:
     pass
@@ -348,16 +350,20 @@ class Words(Mapping[str, str]):
     """The interface words of one language: its own, else English; a user's overrides first.
 
     Read as a mapping or by attribute (`words.contents`, as templates do); an
-    unknown word is an error, never a silent blank.
+    unknown word is an error, never a silent blank. A word comes out in the
+    typography of `language`, as the paper's own text does: a user's
+    `"Contents"` in words.toml is shown with the language's quotes, and French
+    words get their narrow no-break space before a colon.
     """
 
-    def __init__(self, *layers: Mapping[str, str]) -> None:
+    def __init__(self, *layers: Mapping[str, str], language: str = DEFAULT) -> None:
         self._layers = layers
+        self._language = language
 
     def __getitem__(self, key: str) -> str:
         for layer in self._layers:
             if key in layer:
-                return layer[key]
+                return _typeset(layer[key], self._language)
         raise KeyError(key)
 
     def __getattr__(self, key: str) -> str:
@@ -384,7 +390,13 @@ def words(language: str, user_words: Path | None = None) -> Words:
         WORDS.get(primary, {}),
         WORDS[DEFAULT],
     ]
-    return Words(*(layer for layer in layers if layer))
+    return Words(*(layer for layer in layers if layer), language=language)
+
+
+@functools.cache
+def _typeset(word: str, language: str) -> str:
+    """A word in the language's typography; cached, since a page asks for the same words often."""
+    return smarten(word, language)
 
 
 def _primary(language: str) -> str:

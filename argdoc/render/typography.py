@@ -47,7 +47,8 @@ _OPENS_AFTER = frozenset(" \t\n([{\u00a0\u202f–—-/") | {""}
 _DASHES = (("---", "—"), ("--", "–"), ("...", "…"))
 # "p. 4", "pp. 6-7", "No. 12", "§ 3", "§§ 3-4": the number stays with its abbreviation.
 _KEEP_TOGETHER = re.compile(r"(\b(?:pp?|[Nn]o)\.|§§?) (?=\d)")
-_FRENCH_BEFORE = re.compile(r"[ \u00a0]?([;:!?])(?=\s|$)")
+# The space typed (or already narrow, as in argdoc's own French words) before ; : ! ? becomes one narrow one.
+_FRENCH_BEFORE = re.compile(r"[ \u00a0\u202f]?([;:!?])(?=\s|$)")
 # The marks _quotes decides about; the text between them is copied as it is.
 _STRAIGHT_QUOTE = re.compile("[\"']")
 # Addresses written out in prose are shown as typed.
