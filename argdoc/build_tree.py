@@ -405,6 +405,8 @@ class Builder:
             return self._language(fv)
         if kind == "view":
             return self._view(fv)
+        if kind == "style":
+            return self._style(fv)
         if kind == "blocks":
             return tuple(self._blocks(fv.value_lines, sid))
         if kind in _EXHIBIT_VALUES:
@@ -812,6 +814,16 @@ class Builder:
     def _view(self, fv: FieldValue) -> str | None:
         hint = f"the views are: {', '.join(VIEWS)} (publication, the default, reads like the brief a reader is sent)"
         return self._choice(fv, VIEWS, codes.INVALID_FIELD_VALUE, "view", hint, None)
+
+    def _style(self, fv: FieldValue) -> str | None:
+        """A citation style's name, or one of its short names, read as the style's full name."""
+        from argdoc.cite.styles import style_name, unknown_style_hint  # only a paper that names a style needs it
+
+        name = style_name(fv.value)
+        if name is None:
+            hint = unknown_style_hint(fv.value)
+            self.error(codes.INVALID_FIELD_VALUE, f"unknown citation style '{fv.value}'", _value_span(fv), hint)
+        return name
 
     def _choice(
         self, fv: FieldValue, choices: tuple[str, ...], code: Code, what: str, hint: str, sid: str | None

@@ -409,6 +409,8 @@ class Meta(Node):
     key_findings: tuple[Block, ...] = ()
     acknowledgements: tuple[Block, ...] = ()
     about_authors: tuple[Block, ...] = ()
+    # #12: the citation style (a name of argdoc.cite.styles.STYLES, an alias read as it); None: the default.
+    style: str | None = None
 
 
 class DivisionBase(Node):

@@ -56,6 +56,8 @@ Value = Literal[
     "name",
     "partial-date",
     "source-type",
+    # #12: `style:`, one of the citation styles of argdoc.cite.styles
+    "style",
 ]
 
 
@@ -113,6 +115,8 @@ HEADER_FIELDS: dict[str, Field] = _table(
     _field("key-findings", "blocks", aliases=("key_findings",)),
     _field("acknowledgements", "blocks", aliases=("acknowledgments",)),
     _field("about-authors", "blocks", aliases=("about_authors",)),
+    # #12: the citation style (`--style` wins over it)
+    _field("style", "style"),
 )
 
 # The views a paper can be rendered in (argdoc.render.options.VIEWS says the same).

@@ -80,6 +80,7 @@ SAMPLES = {
     "name": "Lee, Ann",
     "partial-date": "2020-01",
     "source-type": "report",
+    "style": "apa",
 }
 
 

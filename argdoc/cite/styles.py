@@ -17,9 +17,11 @@ instead.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import string
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 from markupsafe import Markup
@@ -48,6 +50,8 @@ _PERIODICALS = frozenset({"article-newspaper", "article-magazine", "article-jour
 _WHOLE_WORKS = frozenset({"book", "report", "legislation", "bill", "regulation", "standard", "legal_case"})
 _LOCATOR_LABEL = re.compile(r"^\s*(pp?\.|§|para\.|art\.|ch\.|sec\.)\s*", re.IGNORECASE)
 _RANGE = re.compile(r"(?<=\w)\s*[-\u2013]\s*(?=\w)")
+# APA spells the labels of parts out in its citations (Section 2, Chapter 4); CSL's apa.csl does.
+_APA_LABELS = {"sec.": "Section", "ch.": "Chapter"}
 # Words that title case leaves in lower case inside a title (CSL's list).
 _SMALL_WORDS = frozenset(
     [
@@ -82,10 +86,22 @@ _SMALL_WORDS = frozenset(
 
 
 def style_name(written: str) -> StyleName | None:
-    """The style a `style:` value or `--style` names; None when argdoc has no such style."""
-    if written in STYLES:
-        return written
-    return STYLE_ALIASES.get(written)
+    """The style a `style:` value or `--style` names (case aside); None when argdoc has no such style."""
+    key = written.strip().lower()
+    for name in STYLES:
+        if key == name:
+            return name
+    return STYLE_ALIASES.get(key)
+
+
+def unknown_style_hint(written: str) -> str:
+    """How to fix a style name argdoc does not know: the closest name, then every style and short name."""
+    import difflib
+
+    close = difflib.get_close_matches(written.strip().lower(), [*STYLES, *STYLE_ALIASES], n=1)
+    guess = f"did you mean '{close[0]}'? " if close else ""
+    short = ", ".join(alias for alias in STYLE_ALIASES if alias not in STYLES)
+    return f"{guess}the styles are: {', '.join(STYLES)} (the first is the default); short names: {short}"
 
 
 # --- small pieces shared by the styles -----------------------------------------------------
@@ -274,14 +290,35 @@ def _group(*pieces: Markup | str | None, separator: str = ", ") -> Markup | None
 
 @dataclass(frozen=True)
 class Style:
-    """A citation style for one paper, in its language."""
+    """A citation style for one paper, in its language.
+
+    `suffixes` are the letters that tell apart one author's works of one year
+    in the author-date styles (`2017a`, `2017b`), by source id; `for_sources`
+    gives them for a paper's sources, so text and list say the same.
+    """
 
     name: StyleName
     language: str = "en-US"
+    suffixes: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def uses_notes(self) -> bool:
         return self.name == "chicago-notes-bibliography"
+
+    def for_sources(self, sources: Iterable[Source]) -> Style:
+        """This style with the year suffixes of the given sources (none in notes-bibliography, which needs none).
+
+        Works that an in-text citation would name alike (same author, same
+        year) take letters in the order of the list, as CSL's
+        `disambiguate-add-year-suffix` gives them.
+        """
+        if self.uses_notes:
+            return self
+        alike: dict[tuple[str, str], list[Source]] = {}
+        for source in sorted(sources, key=self.sort_key):
+            alike.setdefault((plain(self._in_text_author(source)), self._year(source)), []).append(source)
+        suffixes = {s.id: _letter(n) for group in alike.values() if len(group) > 1 for n, s in enumerate(group)}
+        return dataclasses.replace(self, suffixes=suffixes)
 
     @property
     def _chicago(self) -> bool:
@@ -327,9 +364,11 @@ class Style:
         return partial_in_words(source.date, self.language, with_year=with_year)
 
     def _year(self, source: Source) -> str:
+        """The year, with its letter when one author has several works that year (`2017a`, `n.d.-a`)."""
+        suffix = self.suffixes.get(source.id, "")
         if source.date is None or source.date.year is None:
-            return NO_DATE
-        return str(source.date.year)
+            return f"{NO_DATE}-{suffix}" if suffix else NO_DATE
+        return f"{source.date.year}{suffix}"
 
     def _accessed(self, source: Source) -> str | None:
         if source.accessed is None:
@@ -521,12 +560,12 @@ class Style:
 
     def _apa_date(self, source: Source) -> str:
         if source.date is None or source.date.year is None:
-            return NO_DATE
+            return self._year(source)
         detail = self._date(source, with_year=False) if precision(source.date) != "year" else None
         kind = source_kind(source).name
         if detail and kind not in {"book", "report", "article-journal", "chapter", "dataset"}:
-            return f"{source.date.year}, {detail}"
-        return str(source.date.year)
+            return f"{self._year(source)}, {detail}"
+        return self._year(source)
 
     def _harvard_entry(self, source: Source) -> Markup:
         kind = source_kind(source).name
@@ -567,24 +606,54 @@ class Style:
 
     # In-text citations (the author-date styles) ----------------------------------------------
 
-    def in_text(self, cites: Sequence[tuple[Source, str | None]]) -> Markup:
-        """`(Freedman 2017, 12; Erlanger 2024)`: one parenthetical citation of several works."""
-        parts = [self._in_text_one(source, locator) for source, locator in cites]
-        return format_html("({})", join_html("; ", parts))
+    def in_text(self, cites: Sequence[tuple[Source, str | None]], link: Linker | None = None) -> Markup:
+        """`(Freedman 2017, 12; Erlanger 2024)`: one parenthetical citation of several works.
 
-    def _in_text_one(self, source: Source, locator: str | None) -> Markup:
-        who = self._in_text_author(source)
-        year = self._year(source)
-        at = Locator.read(locator)
-        where = None
-        if at is not None:
-            if self._chicago:
-                where = self._locator_text(at)
+        The works are put in the style's order (Chicago: as written; APA: by
+        author; Harvard: by year), and one author's works that follow each
+        other share the name (`Freedman 2017, 240, 2019, 10`). `link` makes
+        each work's name and year a link (to its entry in the list).
+        """
+        return format_html("({})", join_html("; ", self.in_text_parts(cites, link)))
+
+    def in_text_parts(self, cites: Sequence[tuple[Source, str | None]], link: Linker | None = None) -> list[Markup]:
+        """The pieces of `in_text` between its semicolons: one per author (in the style's order)."""
+        groups: list[list[tuple[Source, str | None]]] = []
+        for cite in self._citation_order(cites):
+            if groups and self._in_text_author(groups[-1][0][0]) == self._in_text_author(cite[0]):
+                groups[-1].append(cite)
             else:
-                label = at.label or ("pp." if _RANGE.search(at.value) else "p.")
-                where = f"{label} {page_range(at.value, chicago=False)}"
-        head = _join([who, year], " ") if self._chicago else _join([who, year], ", ")
-        return _join([head, where], ", ")
+                groups.append([cite])
+        return [self._in_text_group(group, link) for group in groups]
+
+    def _citation_order(self, cites: Sequence[tuple[Source, str | None]]) -> list[tuple[Source, str | None]]:
+        if self.name == "apa":
+            return sorted(cites, key=lambda cite: self.sort_key(cite[0]))
+        if self.name == "harvard-cite-them-right":
+            return sorted(cites, key=lambda cite: (self._year(cite[0]), self.sort_key(cite[0])))
+        return list(cites)
+
+    def _in_text_group(self, group: Sequence[tuple[Source, str | None]], link: Linker | None) -> Markup:
+        """One author's works in a citation: the name once, then each year with its locator."""
+        first, locator = group[0]
+        who = self._in_text_author(first)
+        named = _join([who, self._year(first)], " " if self._chicago else ", ")
+        pieces = [_join([link(first, named) if link else named, self._where(locator)], ", ")]
+        for source, at in group[1:]:
+            year = escape(self._year(source))
+            pieces.append(_join([link(source, year) if link else year, self._where(at)], ", "))
+        return _join(pieces, ", ")
+
+    def _where(self, locator: str | None) -> str | None:
+        """A locator in an author-date citation: Chicago bare pages (`131\u201333`), APA and Harvard `p.`/`pp.`."""
+        at = Locator.read(locator)
+        if at is None:
+            return None
+        if self._chicago:
+            return self._locator_text(at)
+        label = _APA_LABELS.get(at.label, at.label) if self.name == "apa" else at.label
+        label = label or ("pp." if _RANGE.search(at.value) else "p.")
+        return f"{label} {page_range(at.value, chicago=False)}"
 
     def _in_text_author(self, source: Source) -> Markup:
         if source.authors:
@@ -610,3 +679,13 @@ class Style:
 
 
 Renderer = Callable[[Source], Markup]
+# Makes a cited work's words (name and year, or the year) a link, for in_text.
+Linker = Callable[[Source, Markup], Markup]
+
+
+def _letter(index: int) -> str:
+    """`a`, `b`, ... `z`, `aa`, `ab`: the year suffix of the index-th work alike (CSL's sequence)."""
+    letters = string.ascii_lowercase
+    if index < len(letters):
+        return letters[index]
+    return _letter(index // len(letters) - 1) + letters[index % len(letters)]

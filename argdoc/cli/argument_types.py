@@ -46,3 +46,13 @@ def size(value: str) -> int:
     if len(digits) > 15 or int(digits) * multiplier > MAX_SIZE:
         raise argparse.ArgumentTypeError("at most 1024G")
     return int(digits) * multiplier
+
+
+def citation_style(value: str) -> str:
+    """A citation style's name or short name (`apa`, `harvard`), as the style's full name."""
+    from argdoc.cite.styles import style_name, unknown_style_hint
+
+    name = style_name(value)
+    if name is None:
+        raise argparse.ArgumentTypeError(f"unknown citation style {value!r}; {unknown_style_hint(value)}")
+    return name

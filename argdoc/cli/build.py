@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argdoc.cli.argument_types import positive
+from argdoc.cli.argument_types import citation_style, positive
 from argdoc.cli.commands import Command
 from argdoc.cli.console import Console, shown
 from argdoc.cli.exit_codes import EXIT_ERRORS, EXIT_OK, UsageError
@@ -55,6 +55,13 @@ def paper_arguments(build: argparse.ArgumentParser) -> None:
         choices=VIEWS,
         help="publication (reads like the brief a reader is sent) or analysis (kinds and relations shown, "
         "for reviewers); default: the paper's view: field, else publication",
+    )
+    build.add_argument(
+        "--style",
+        type=citation_style,
+        metavar="STYLE",
+        help="citation style: chicago-notes-bibliography (chicago), chicago-author-date, apa, "
+        "harvard-cite-them-right (harvard); default: the paper's style: field, else Chicago notes-bibliography",
     )
     build.add_argument("--theme", choices=THEMES, default=THEMES[0], help=f"house style (default: {THEMES[0]})")
     build.add_argument(
@@ -179,12 +186,13 @@ def _distinct_outputs(jobs: list[BuildJob]) -> list[BuildJob]:
 
 
 def _render_settings(args: argparse.Namespace) -> dict[str, object]:
-    """The --view, --theme, --templates, --pdf-variant and font options, as RenderOptions fields."""
+    """The --view, --style, --theme, --templates, --pdf-variant and font options, as RenderOptions fields."""
     settings: dict[str, object] = {
         "theme": args.theme,
         "pdf_variant": args.pdf_variant,
         "embed_fonts": args.embed_fonts,
         "view": args.view,
+        "style": args.style,
     }
     if args.templates is not None:
         if not args.templates.is_dir():

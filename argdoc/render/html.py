@@ -45,7 +45,7 @@ from jinja2 import (
 from markupsafe import Markup, escape
 
 from argdoc.cache import cache_dir
-from argdoc.cite.styles import DEFAULT_STYLE, Style
+from argdoc.cite.styles import Style
 from argdoc.collector import gc_paused
 from argdoc.images import data_uri, locate
 from argdoc.likelihood import band_text
@@ -193,11 +193,13 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
     def shown(text: str) -> str:
         return smarten(text, meta.language)
 
-    plan = typeset(layout(paper, options.view_of(meta.view), vocabulary), shown)
+    sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
+    # The citation style (#12), with the year letters of its sources: notes and list say the same.
+    style = Style(options.style_of(meta.style), meta.language).for_sources(sources.values())
+    plan = typeset(layout(paper, options.view_of(meta.view), vocabulary, style), shown)
     title = meta.title or options.fallback_title
     direction = text_direction(meta.language)
-    sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
-    notes = Notes(sources, medium, plan.note_prefix, Style(DEFAULT_STYLE, meta.language))
+    notes = Notes(sources, medium, plan.note_prefix, style)
     view = glance(paper, plan.thesis)
     doi = options.doi or _meta_field(meta, "doi")
     permalink = options.permalink or _meta_field(meta, "permalink")

@@ -135,7 +135,9 @@ class Layout:
         return internal_link(anchor, self.titles.get(anchor))
 
 
-def layout(paper: Paper, view: View = "analysis", vocabulary: Mapping[str, str] | None = None) -> Layout:
+def layout(
+    paper: Paper, view: View = "analysis", vocabulary: Mapping[str, str] | None = None, style: Style | None = None
+) -> Layout:
     """Decide headings, numbers, anchors, titles and the order of sources.
 
     In the publication view a thesis written before the first section opens the
@@ -146,8 +148,13 @@ def layout(paper: Paper, view: View = "analysis", vocabulary: Mapping[str, str] 
     `vocabulary` is the words of the paper's language (argdoc.render.locale.words;
     by default, of `paper.meta.language`): the headings argdoc makes and the
     labels of numbered elements ("Table 1", "Tabelle 1") are in it.
+
+    `style` is the citation style (#12; by default the paper's `style:`): it
+    orders the source list, names it when the paper does not ("References" in
+    APA), and decides whether citations make notes.
     """
     vocabulary = vocabulary if vocabulary is not None else words(paper.meta.language)
+    style = style if style is not None else paper_style(paper)
     user_ids = {s.id for s in paper.all_statements()} | {d.id for d in paper.divisions() if d.id}
     user_ids |= {e.id for e in paper.all_exhibits()}
     if paper.bibliography is not None and paper.bibliography.id:
@@ -166,10 +173,10 @@ def layout(paper: Paper, view: View = "analysis", vocabulary: Mapping[str, str] 
     roles["notes"] = anchors.reserve("notes")
     bibliography = paper.bibliography or closing
     roles["sources"] = bibliography.id if bibliography is not None and bibliography.id else anchors.reserve("sources")
-    sources = _source_entries(paper, roles["summary"], (*groups, *appendices), opening)
+    sources = _source_entries(paper, roles["summary"], (*groups, *appendices), opening, style)
     # Only elements that will exist get a title, so a link never points at nothing.
     titles = {roles["summary"]: vocabulary["summary"]} if paper.meta.summary else {}
-    sources_title = bibliography.title if bibliography is not None else vocabulary["sources"]
+    sources_title = bibliography.title if bibliography is not None else vocabulary[_LIST_WORDS[style.name]]
     if sources:
         titles[roles["sources"]] = sources_title
     every_group = [*_with_subsections(groups), *_with_subsections(appendices)]
@@ -190,7 +197,7 @@ def layout(paper: Paper, view: View = "analysis", vocabulary: Mapping[str, str] 
         thesis=thesis,
         findings=_findings(paper, thesis),
         note_prefix=_note_prefix(anchors.taken),
-        has_notes=any(_makes_notes(block, references) for block in paper.all_blocks()),  # stops at the first
+        has_notes=any(_makes_notes(block, references, style) for block in paper.all_blocks()),  # stops at the first
         references=references,
         appendices=appendices,
         labels=labels,
@@ -199,6 +206,26 @@ def layout(paper: Paper, view: View = "analysis", vocabulary: Mapping[str, str] 
         recommendations=_recommendations(paper),
         recommendations_at=next((g.anchor for g in groups if g.anchor == "recommendations"), None),
     )
+
+
+# The word that names the source list in each style, unless the paper names it (`bibliography` heading):
+# Chicago notes-bibliography keeps argdoc's "Sources" (CMOS 14.64 allows it); Chicago author-date and APA
+# say "References", Cite Them Right "Reference list".
+_LIST_WORDS = {
+    "chicago-notes-bibliography": "sources",
+    "chicago-author-date": "references",
+    "apa": "references",
+    "harvard-cite-them-right": "reference_list",
+}
+
+
+def paper_style(paper: Paper) -> Style:
+    """The paper's own citation style (`style:`, else the default) in its language, with its year letters."""
+    from argdoc.cite.styles import style_name
+
+    name = style_name(paper.meta.style or DEFAULT_STYLE) or DEFAULT_STYLE
+    sources = (s for s in paper.all_statements() if isinstance(s, Source))
+    return Style(name, paper.meta.language).for_sources(sources)
 
 
 def _with_subsections(groups: Iterable[Group]) -> Iterator[Group]:
@@ -261,11 +288,10 @@ def reference_labels(
     return labels
 
 
-def _makes_notes(block: Block, references: Mapping[str, str]) -> bool:
-    """Whether a block holds a note: a citation (not a cross-reference), or a remark."""
-    return any(cite.source not in references for cite in citations_in((block,))) or any(
-        isinstance(node, Note) for run in block_inlines(block) for node in _inline_nodes(run)
-    )
+def _makes_notes(block: Block, references: Mapping[str, str], style: Style) -> bool:
+    """Whether a block holds a note: a citation (not a cross-reference) in a notes style, or a remark."""
+    cites = style.uses_notes and any(cite.source not in references for cite in citations_in((block,)))
+    return cites or any(isinstance(node, Note) for run in block_inlines(block) for node in _inline_nodes(run))
 
 
 def _inline_nodes(nodes: Iterable[Inline]) -> Iterator[Inline]:
@@ -410,9 +436,9 @@ def _slug(title: str) -> str:
 
 
 def _source_entries(
-    paper: Paper, summary_anchor: str, groups: Iterable[Group], opening: Claim | None = None
+    paper: Paper, summary_anchor: str, groups: Iterable[Group], opening: Claim | None, style: Style
 ) -> tuple[SourceEntry, ...]:
-    """Sources in alphabetical order, each with the places that cite it (for the "cited in" back-links)."""
+    """Sources in the style's (alphabetical) order, each with the places that cite it (the "cited in" back-links)."""
     sources = {s.id: s for s in paper.all_statements() if isinstance(s, Source)}
     flow = [(summary_anchor, paper.meta.summary)]
     if opening is not None:
@@ -439,8 +465,7 @@ def _source_entries(
                     order.setdefault(cite.source)
                 if anchor != cite.source:
                     citers[anchor] = None
-    # Chicago's bibliography is alphabetical (by its entries' first words), not in order of citation.
-    style = Style(DEFAULT_STYLE, paper.meta.language)
+    # Every style's list is alphabetical (by its entries' first words), not in order of citation.
     order.update(dict.fromkeys(sources))
     alphabetical = sorted(order, key=lambda ident: style.sort_key(sources[ident]))
     return tuple(

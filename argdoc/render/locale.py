@@ -62,6 +62,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_reference": "appendix {number}",
         "notes": "Notes",
         "sources": "Sources",
+        # #12: the source list's name in the author-date styles (APA, Chicago; Cite Them Right)
+        "references": "References",
+        "reference_list": "Reference list",
         "page": "Page {page} of {pages}",
         "cite_this": "Cite this paper:",
         "acknowledgements": "Acknowledgements",
@@ -105,6 +108,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_reference": "Anhang {number}",
         "notes": "Anmerkungen",
         "sources": "Quellen",
+        # #12: the source list's name in the author-date styles (APA, Chicago; Cite Them Right)
+        "references": "Literatur",
+        "reference_list": "Literaturverzeichnis",
         "page": "Seite {page} von {pages}",
         "cite_this": "Zitiervorschlag:",
         "acknowledgements": "Danksagung",
@@ -148,6 +154,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_reference": "annexe {number}",
         "notes": "Notes",
         "sources": "Sources",
+        # #12: the source list's name in the author-date styles (APA, Chicago; Cite Them Right)
+        "references": "Références",
+        "reference_list": "Liste des références",
         "page": "Page {page} sur {pages}",
         "cite_this": "Pour citer ce document :",
         "acknowledgements": "Remerciements",
@@ -191,6 +200,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_reference": "anexo {number}",
         "notes": "Notas",
         "sources": "Fuentes",
+        # #12: the source list's name in the author-date styles (APA, Chicago; Cite Them Right)
+        "references": "Referencias",
+        "reference_list": "Lista de referencias",
         "page": "Página {page} de {pages}",
         "cite_this": "Cómo citar:",
         "acknowledgements": "Agradecimientos",
@@ -234,6 +246,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_reference": "приложение {number}",
         "notes": "Примечания",
         "sources": "Источники",
+        # #12: the source list's name in the author-date styles (APA, Chicago; Cite Them Right)
+        "references": "Список литературы",
+        "reference_list": "Список литературы",
         "page": "Страница {page} из {pages}",
         "cite_this": "Для цитирования:",
         "acknowledgements": "Благодарности",
@@ -276,6 +291,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_reference": "נספח {number}",
         "notes": "הערות",
         "sources": "מקורות",
+        # #12: the source list's name in the author-date styles (APA, Chicago; Cite Them Right)
+        "references": "רשימת מקורות",
+        "reference_list": "רשימת מקורות",
         "page": "עמוד {page} מתוך {pages}",
         "cite_this": "לציטוט:",
         "acknowledgements": "תודות",
@@ -318,6 +336,9 @@ WORDS: dict[str, dict[str, str]] = {
         "appendix_reference": "الملحق {number}",
         "notes": "الحواشي",
         "sources": "المصادر",
+        # #12: the source list's name in the author-date styles (APA, Chicago; Cite Them Right)
+        "references": "المراجع",
+        "reference_list": "قائمة المراجع",
         "page": "الصفحة {page} من {pages}",
         "cite_this": "للاستشهاد بهذه الورقة:",
         "acknowledgements": "شكر وتقدير",

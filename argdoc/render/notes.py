@@ -8,6 +8,11 @@ order, so one `Notes` object serves exactly one render. The first note
 citing a source gives it in full, later ones in short form
 (Chicago notes-bibliography; see `argdoc.render.bibliography`).
 
+In the author-date styles (Chicago author-date, APA, Harvard) a run of
+citations is no note: it stands in the text as a parenthetical,
+`(Freedman 2017, 12; Erlanger 2024)`, each work linked to its entry in the
+list. Remarks stay notes in every style.
+
 At the call site:
 
 * print: the note's text itself, in a `<span class="footnote">` that the print
@@ -30,6 +35,11 @@ from argdoc.nodes import Citation, Source
 from argdoc.render.bibliography import internal_link, note_entry
 from argdoc.render.fonts import Medium
 from argdoc.render.safe_html import format_html, join_html
+
+
+def _link_to_entry(source: Source, words: Markup) -> Markup:
+    """A cited work's name and year, linked to its entry in the source list (whose id is the source's)."""
+    return internal_link(source.id, words)
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,13 @@ class Notes:
     _entries: dict[tuple[str, str | None, bool, bool], Markup] = field(default_factory=dict)
 
     def call(self, run: Sequence[Citation]) -> Markup:
-        """Add a note for a run of citations; the markup that stands where the citations were."""
+        """Add a note for a run of citations; the markup that stands where the citations were.
+
+        In an author-date style the run is no note but a parenthetical in the
+        text, after a space: "tensions (Freedman 2017, 12)."
+        """
+        if not self.style.uses_notes:
+            return Markup(" ") + self._in_text(run)
         return self.remark(self._text(run))
 
     def remark(self, text: Markup) -> Markup:
@@ -78,7 +94,16 @@ class Notes:
 
     def entries(self, run: Sequence[Citation]) -> Markup:
         """The sources of a run cited inside a remark, in parentheses within its words (no note of their own)."""
+        if not self.style.uses_notes:
+            return self._in_text(run)
         return format_html("({})", self._text(run, closed=False))
+
+    def _in_text(self, run: Sequence[Citation]) -> Markup:
+        """An author-date citation, each work linked to its entry in the list; an unknown id bare, as in a note."""
+        known = [(self.sources[cite.source], cite.locator) for cite in run if cite.source in self.sources]
+        missing = [internal_link(cite.source, None) for cite in run if cite.source not in self.sources]
+        parts = [*self.style.in_text_parts(known, _link_to_entry), *missing]
+        return format_html('<span class="citation">({})</span>', join_html("; ", parts))
 
     def _text(self, run: Sequence[Citation], *, closed: bool = True) -> Markup:
         """The sources of a run, joined by semicolons; only the last closes the note with a period (if `closed`)."""

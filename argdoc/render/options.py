@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from argdoc.cite.styles import StyleName
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: tuple[PageSize, ...] = ("A4", "Letter")
@@ -48,7 +51,8 @@ class RenderOptions:
     them, are read too; these options win).
 
     `view` picks the view (`VIEWS`); None takes the paper's `view:` field,
-    else `publication`.
+    else `publication`. `style` picks the citation style (a name of
+    argdoc.cite.styles.STYLES) the same way: None takes the paper's `style:`.
     """
 
     page_size: PageSize = "A4"
@@ -62,6 +66,7 @@ class RenderOptions:
     doi: str | None = None
     permalink: str | None = None
     view: View | None = None
+    style: str | None = None
 
     def __post_init__(self) -> None:
         if self.page_size not in PAGE_SIZES:
@@ -70,6 +75,8 @@ class RenderOptions:
             raise ValueError(f"unknown PDF variant {self.pdf_variant!r}; choose from: {', '.join(PDF_VARIANTS)}")
         if self.view is not None and self.view not in VIEWS:
             raise ValueError(f"unknown view {self.view!r}; choose from: {', '.join(VIEWS)}")
+        if self.style is not None and self.style not in _style_names():
+            raise ValueError(f"unknown citation style {self.style!r}; choose from: {', '.join(_style_names())}")
         if self.theme not in THEMES:
             raise ValueError(f"unknown theme {self.theme!r}; choose from: {', '.join(THEMES)}")
 
@@ -79,9 +86,21 @@ class RenderOptions:
             return self.view
         return "analysis" if paper_view == "analysis" else "publication"
 
+    def style_of(self, paper_style: str | None) -> StyleName:
+        """The citation style to render: this option, else the paper's `style:` field, else the default."""
+        from argdoc.cite.styles import DEFAULT_STYLE, style_name
+
+        return style_name(self.style or paper_style or DEFAULT_STYLE) or DEFAULT_STYLE
+
     @property
     def weasyprint_variant(self) -> str | None:
         """The `pdf_variant` argument for WeasyPrint (None: a plain PDF)."""
         if self.tagged is not None:
             return "pdf/ua-1" if self.tagged else None
         return None if self.pdf_variant == "none" else self.pdf_variant
+
+
+def _style_names() -> tuple[str, ...]:
+    from argdoc.cite.styles import STYLES
+
+    return STYLES
