@@ -56,6 +56,8 @@ Value = Literal[
     "name",
     "partial-date",
     "source-type",
+    # #12: `bibliography:`, a reference file (BibTeX or CSL-JSON) in the paper's folder
+    "reference-file",
 ]
 
 
@@ -113,6 +115,8 @@ HEADER_FIELDS: dict[str, Field] = _table(
     _field("key-findings", "blocks", aliases=("key_findings",)),
     _field("acknowledgements", "blocks", aliases=("acknowledgments",)),
     _field("about-authors", "blocks", aliases=("about_authors",)),
+    # #12: reference files (argdoc.cite.library), one per line or several after a comma
+    _field("bibliography", "reference-file", attribute="reference_files", separator=",", repeat=True),
 )
 
 # The views a paper can be rendered in (argdoc.render.options.VIEWS says the same).

@@ -80,6 +80,8 @@ SAMPLES = {
     "name": "Lee, Ann",
     "partial-date": "2020-01",
     "source-type": "report",
+    # #12: a reference file, found beside the paper (the tests run from the repository's top)
+    "reference-file": "tests/cases/cite/zotero.bib",
 }
 
 
