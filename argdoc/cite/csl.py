@@ -110,19 +110,20 @@ _NEAREST_KIND = {
 
 def read_csl_json(file: SourceFile) -> tuple[list[Entry], list[Diagnostic]]:
     """Every item of a CSL-JSON file (a JSON array, as Zotero exports it) as a source."""
-    items, problem = _items_with_offsets(file)
-    if problem is not None:
-        return [], [problem]
+    items, problem = _items_with_offsets(file)  # up to a syntax error, if there is one
     entries = []
     for offset, raw in items:
         entry = _ItemReader(raw, offset, file).entry()
         if entry is not None:
             entries.append(entry)
-    return entries, []
+    return entries, [problem] if problem is not None else []
 
 
 def _items_with_offsets(file: SourceFile) -> tuple[list[tuple[int, Any]], Diagnostic | None]:
-    """The array's items with the offset each starts at (json.loads knows no positions; raw_decode does)."""
+    """The array's items with the offset each starts at (json.loads knows no positions; raw_decode does).
+
+    At a syntax error: the items before it, and the error.
+    """
     decoder = json.JSONDecoder()
     text = file.text
     whitespace = re.compile(r"\s*")
@@ -135,13 +136,13 @@ def _items_with_offsets(file: SourceFile) -> tuple[list[tuple[int, Any]], Diagno
         try:
             value, end = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            return [], _json_problem(file, error.pos, error.msg)
+            return items, _json_problem(file, error.pos, error.msg)
         items.append((position, value))
         position = whitespace.match(text, end).end()  # type: ignore[union-attr]
         if text.startswith(",", position):
             position = whitespace.match(text, position + 1).end()  # type: ignore[union-attr]
         elif not text.startswith("]", position):
-            return [], _json_problem(file, position, "expected ',' or ']' after an item")
+            return items, _json_problem(file, position, "expected ',' or ']' after an item")
     return items, None
 
 
