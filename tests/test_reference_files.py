@@ -451,3 +451,23 @@ def test_a_paper_without_reference_files_does_not_import_bibtexparser(tmp_path: 
 
     assert run(EXAMPLES / "russia-iran.arg") == ["0", "False", "False"]
     assert run(CASES / "zotero-brief.arg") == ["0", "True", "True"]  # the probe can tell
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ('{\\"U}ber {NATO}', "Über NATO"),
+        ('\\"{u}ber', "über"),
+        ("Jos{\\'e} \\c{C}elik \\v{S}t\\'{e}p\\'an", "José Çelik Štépán"),
+        ("Stra{\\ss}er \\o", "Straßer ø"),
+        ("129--146, 2014---2020", "129\u2013146, 2014\u20142020"),
+        ("R\\&D at 50\\%", "R&D at 50%"),
+        ("50\\% of \\emph{all}", "50% of all"),  # other LaTeX through pylatexenc; `\%` is no comment there
+        ("A~B", "A\u00a0B"),
+        ("Pi{\\'{\\i}}ero", "Piíero"),
+    ],
+)
+def test_latex_in_values_is_decoded(written: str, read: str) -> None:
+    from argdoc.cite.bibtex import decode
+
+    assert decode(written) == read
