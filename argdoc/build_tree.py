@@ -48,6 +48,7 @@ from argdoc.nodes import (
     PartialDate,
     PersonName,
     Reference,
+    ReferenceFile,
     Section,
     Subsection,
     Suppression,
@@ -308,7 +309,7 @@ class Builder:
                 hint='write: include "chapters/economy.arg"',
             )
             return None
-        if fv.name in KEYWORDS:
+        if fv.name in KEYWORDS and fv.name not in HEADER_FIELDS:  # `bibliography:` is both (#12)
             self.error(
                 codes.MISSING_ID, f"this {fv.name} has no id", fv.name_span, hint=f'write: {fv.name} my-id "Title":'
             )
@@ -417,6 +418,8 @@ class Builder:
         items = [part.strip() for part in parts if part.strip()]
         if kind == "person":
             return tuple(author for author in (self._author(item, fv) for item in items) if author is not None)
+        if kind == "reference-file":
+            return tuple(ReferenceFile(path=item, span=_value_span(fv)) for item in items)
         if kind == "name":
             return tuple(name for name in (self._name(item, fv, sid) for item in items) if name is not None)
         return tuple(items)

@@ -330,6 +330,27 @@ UNKNOWN_SOURCE_TYPE = _code(
     "A source's `type:` that is not a kind of work argdoc knows (CSL's item types).",
     SOURCES,
 )
+# Reference files (`bibliography: refs.bib`, argdoc.cite.library). A path outside the
+# paper's folder is E032, as for an include; a bad date in an entry is ARG305.
+REFERENCE_FILE_NOT_FOUND = _code(
+    "E406",
+    "reference-file-not-found",
+    "A `bibliography:` file is missing, not a regular file, unreadable, or larger than the size limit.",
+    SOURCES,
+)
+UNKNOWN_REFERENCE_FILE_TYPE = _code(
+    "E407",
+    "unknown-reference-file-type",
+    "A `bibliography:` file that is neither BibTeX (`.bib`) nor CSL-JSON (`.json`).",
+    SOURCES,
+)
+INVALID_REFERENCE_ENTRY = _code(
+    "E408",
+    "invalid-reference-entry",
+    "An entry of a reference file that cannot be read: a BibTeX syntax error, invalid JSON, an entry type "
+    "argdoc does not know, an entry without a key or a title, a name that cannot be read.",
+    SOURCES,
+)
 
 
 # --- the tables of docs/language.md ---------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from lark import Token, Tree
 
@@ -22,6 +22,9 @@ from argdoc.nodes import Paper
 from argdoc.parser import parse_tree
 from argdoc.resolve import Resolution, resolve
 from argdoc.source import SourceDecodeError, SourceFile, Span, decode
+
+if TYPE_CHECKING:
+    from argdoc.cite.library import Library
 
 # Inputs larger than this are refused before parsing (a mistake, not a paper);
 # `--max-size` changes it.
@@ -78,14 +81,37 @@ def _compile(text: str, path: str | Path | None, max_bytes: int, includes: bool)
     loader = FileIncluder(source, max_bytes) if includes else NoIncludes()
     paper, diagnostics = build(parsed.tree, source, loader)
     sources = {source.path: source, **getattr(loader, "sources", {})}
-    resolution = resolve(paper, source, sources)
+    library = _reference_files(paper, source, max_bytes, includes, diagnostics)
+    if library is not None:
+        sources.update(library.files)
+    resolution = resolve(paper, source, sources, library.sources() if library else ())
     diagnostics.extend(resolution.diagnostics)
+    if library is not None:
+        diagnostics.extend(library.problems_of(resolution.paper.references))
+        paper = resolution.paper  # with the cited entries
     if includes and paper.all_exhibits():
         # A figure's image is read from the paper's folder: only a paper with a folder can check it.
         from argdoc.images import image_problems
 
         diagnostics.extend(image_problems(paper, source, sources))
     return Result(source, paper, resolution, diagnostics, sources)
+
+
+def _reference_files(
+    paper: Paper, source: SourceFile, max_bytes: int, includes: bool, diagnostics: list[Diagnostic]
+) -> Library | None:
+    """The entries of the files `bibliography:` names (#12); None when it names none."""
+    named = paper.meta.reference_files
+    if not named:
+        return None  # and argdoc.cite.library (with bibtexparser) is never imported
+    from argdoc.cite import library
+
+    if not includes:
+        diagnostics.extend(library.without_folder(named, source))
+        return None
+    found = library.load(named, source, max_bytes)
+    diagnostics.extend(found.diagnostics)
+    return found
 
 
 def control_character(source: SourceFile) -> list[Diagnostic]:
@@ -220,6 +246,48 @@ class NoIncludes:
         pass
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why a path a paper names (an include, a reference file) cannot be read; `hint` empty: the caller's."""
+
+    code: Code
+    message: str
+    hint: str = ""
+
+
+def confined(target: str, written_in: Path, root: Path) -> tuple[Path, int] | Refusal:
+    """The real path and size of a file a paper names, or why argdoc will not read it.
+
+    `target` is relative to the file it is written in; it must resolve
+    (symlinks and `..` followed) to a regular file inside `root`, the folder
+    of the paper's main file. Includes and reference files (`bibliography:`)
+    both go through here: one rule for every file a paper reads.
+    """
+    written = Path(target)
+    if written.is_absolute():
+        return Refusal(
+            codes.INCLUDE_OUTSIDE_PAPER,
+            f"'{target}' is an absolute path",
+            "name the file by a path relative to this file, inside the paper's folder",
+        )
+    try:
+        real = (written_in.resolve().parent / written).resolve()
+        size = real.stat().st_size if real.is_file() else -1
+    except OSError as exc:  # a name too long for the file system, a loop of links
+        return Refusal(codes.INCLUDE_NOT_FOUND, f"'{target}' cannot be read: {exc.strerror}", "check the path")
+    if not real.is_relative_to(root):
+        return Refusal(
+            codes.INCLUDE_OUTSIDE_PAPER,
+            f"'{target}' is outside the paper's folder ({root})",
+            "keep a paper's files in its folder; argdoc reads nothing outside it",
+        )
+    if not real.exists():
+        return Refusal(codes.INCLUDE_NOT_FOUND, f"'{target}' does not exist", "check the path")
+    if size < 0:
+        return Refusal(codes.INCLUDE_NOT_FOUND, f"'{target}' is not a regular file")
+    return real, size
+
+
 # Includes nest at most this deep: each level is a few frames of the tree
 # builder's recursion, and no real paper nests chapters more than a handful deep.
 MAX_INCLUDE_DEPTH = 64
@@ -257,34 +325,16 @@ class FileIncluder:
         def problem(code: Code, message: str, hint: str, related: tuple[Related, ...] = ()) -> list[Diagnostic]:
             return [make(code, message, source, span, hint=hint, related=related)]
 
-        written = Path(target)
-        if written.is_absolute():
-            return problem(
-                codes.INCLUDE_OUTSIDE_PAPER,
-                f"'{target}' is an absolute path",
-                "include files by a path relative to this file, inside the paper's folder",
-            )
-        try:
-            real = (Path(source.path).resolve().parent / written).resolve()
-            size = real.stat().st_size if real.is_file() else -1
-        except OSError as exc:  # a name too long for the file system, a loop of links
-            return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' cannot be read: {exc.strerror}", "check the path")
-        if not real.is_relative_to(self.root):
-            return problem(
-                codes.INCLUDE_OUTSIDE_PAPER,
-                f"'{target}' is outside the paper's folder ({self.root})",
-                "keep a paper's files in its folder; argdoc reads nothing outside it",
-            )
+        found = confined(target, Path(source.path), self.root)
+        if isinstance(found, Refusal):
+            return problem(found.code, found.message, found.hint or "include a .arg file")
+        real, size = found
         if real in self.stack:
             return problem(
                 codes.INCLUDE_CYCLE,
                 f"include cycle: {self._chain(real, self.stack.index(real))}",
                 "remove one of the includes in the cycle",
             )
-        if not real.exists():
-            return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' does not exist", "check the path")
-        if size < 0:
-            return problem(codes.INCLUDE_NOT_FOUND, f"'{target}' is not a regular file", "include a .arg file")
         if real in self.first_included:
             where, first = self.first_included[real]
             return problem(
@@ -308,7 +358,7 @@ class FileIncluder:
                 "split the paper, or raise the limit with --max-size",
             )
         self.first_included[real] = (source.path, span)
-        return self._read(real, str(Path(source.path).parent / written))
+        return self._read(real, str(Path(source.path).parent / target))
 
     def _grow(self, size: int) -> bool:
         """Count an included file's bytes; True when the paper would pass the limit."""

@@ -69,6 +69,7 @@ from argdoc.nodes import (
     PersonName,
     Quotation,
     Reference,
+    ReferenceFile,
     Section,
     Strong,
     Subsection,
@@ -571,6 +572,8 @@ def _field_text(value: object) -> str:
         return value.iso()
     if isinstance(value, PersonName):
         return format_name(value)
+    if isinstance(value, ReferenceFile):
+        return value.path
     return str(value)
 
 

@@ -386,6 +386,13 @@ class Author(Node):
     affiliation: str | None = None
 
 
+class ReferenceFile(Node):
+    """`bibliography: refs.bib`: a file of references (BibTeX or CSL-JSON) in the paper's folder (#12)."""
+
+    kind: Literal["reference_file"] = "reference_file"
+    path: str
+
+
 class Meta(Node):
     """The paper's header fields."""
 
@@ -411,6 +418,8 @@ class Meta(Node):
     about_authors: tuple[Block, ...] = ()
     # #12: the citation style (a name of argdoc.cite.styles.STYLES, an alias read as it); None: the default.
     style: str | None = None
+    # #12: the reference files whose entries `[@key]` may cite.
+    reference_files: tuple[ReferenceFile, ...] = ()
 
 
 class DivisionBase(Node):
@@ -497,6 +506,10 @@ class Paper(Node):
     appendices: tuple[Appendix, ...] = ()
     bibliography: Bibliography | None = None
     suppressions: tuple[Suppression, ...] = ()
+    # #12: the entries of the reference files (`bibliography: refs.bib`) that the paper
+    # cites, in the files' order; each keeps its file as `origin`. Added by the compiler
+    # after resolution (argdoc.cite.library); never written by `argdoc fmt`.
+    references: tuple[Source, ...] = ()
 
     def divisions(self) -> Iterator[AnyDivision]:
         """Every section, appendix and subsection, in document order (a subsection after its parent)."""
@@ -512,6 +525,7 @@ class Paper(Node):
             found.extend(division.statements)
         if self.bibliography is not None:
             found.extend(self.bibliography.statements)
+        found.extend(self.references)
         return found
 
     def all_exhibits(self) -> list[AnyExhibit]:

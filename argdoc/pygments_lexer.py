@@ -70,7 +70,8 @@ class ArgdocLexer(RegexLexer):
             (r"[ \t]*#[ \t]*argdoc:.*$", Comment.Special),
             (r"[ \t]*#.*$", Comment.Single),
             (rf"^({_STATEMENTS})([ \t]+)({_ID})", bygroups(Keyword.Declaration, Whitespace, Name.Label), "header"),
-            (rf"^({_HEADINGS})\b", Keyword.Declaration, "header"),
+            # `bibliography "Sources":` is a heading, `bibliography: refs.bib` a header field (#12).
+            (rf"^({_HEADINGS})\b(?!:)", Keyword.Declaration, "header"),
             (rf"^({INCLUDE})\b", Keyword.Namespace, "header"),
             (r"^([a-z][a-z0-9_-]*)(:)", bygroups(Name.Attribute, Punctuation), "value"),
             (rf"^([ \t]+)({_RELATIONS})(:)(?=[ \t]|$)", bygroups(Whitespace, Name.Attribute, Punctuation), "ids"),

@@ -8,7 +8,7 @@ statement is an error at the reference, with the definition as a note.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from argdoc import codes
@@ -33,6 +33,7 @@ from argdoc.nodes import (
     Paragraph,
     Quotation,
     Reference,
+    Source,
     StatementBase,
     Strong,
     Table,
@@ -76,6 +77,9 @@ class Resolution:
     # duplicated in a paper with errors, positions may not): the ids of the
     # defined sources its body cites, in order, without repeats.
     statement_citations: list[tuple[str, ...]] = field(default_factory=list, repr=False)
+    # #12: every entry of the paper's reference files by key, cited or not (completion in the
+    # editor offers them all); the cited ones are also in definitions and paper.references.
+    library: dict[str, Source] = field(default_factory=dict, repr=False)
 
     def statement(self, ident: str) -> AnyStatement | None:
         node = self.definitions.get(ident)
@@ -218,6 +222,8 @@ class Resolver:
     result: Resolution
     # Every file of the paper by path: included statements report into their own file.
     sources: dict[str, SourceFile] = field(default_factory=dict)
+    # #12: the entries of the paper's reference files (argdoc.cite.library), in the files' order.
+    library: Sequence[Source] = ()
 
     def __post_init__(self) -> None:
         self.current = self.source
@@ -243,6 +249,11 @@ class Resolver:
         for exhibit in exhibits:
             self._enter(exhibit)
             self._define(exhibit.id, exhibit, exhibit.id_span)
+        for entry in self.library:
+            # After the paper's own ids: a key the paper (or an earlier file) defines is ARG002 at the entry.
+            self._enter(entry)
+            if self._define(entry.id, entry, entry.id_span):
+                self.result.library[entry.id] = entry
         for statement in paper.all_statements():
             self._enter(statement)
             self._check_relations(statement)
@@ -279,11 +290,12 @@ class Resolver:
         span = node.id_span or node.span or Span(line=1, column=1, end_line=1, end_column=2)
         return Related(message, node.origin or self.source.path, span.line, span.column)
 
-    def _define(self, ident: str, node: Definition, span: Span | None) -> None:
+    def _define(self, ident: str, node: Definition, span: Span | None) -> bool:
+        """Define an id; False (and ARG002) when it is taken."""
         earlier = self.result.definitions.get(ident)
         if earlier is None:
             self.result.definitions[ident] = node
-            return
+            return True
         self._error(
             codes.DUPLICATE_ID,
             f"'{ident}' is already the id of a {earlier.kind}",
@@ -292,6 +304,7 @@ class Resolver:
             statement=ident,
             related=(self._note("first defined here", earlier),),
         )
+        return False
 
     def _lookup(
         self, ident: str, span: Span | None, wanted: str, relation: str, owner: str | None
@@ -483,8 +496,31 @@ class Resolver:
         )
 
 
-def resolve(paper: Paper, source: SourceFile, sources: dict[str, SourceFile] | None = None) -> Resolution:
-    return Resolver(source, Resolution(paper), sources or {}).run()
+def resolve(
+    paper: Paper, source: SourceFile, sources: dict[str, SourceFile] | None = None, library: Sequence[Source] = ()
+) -> Resolution:
+    """Resolve a paper; `library` holds its reference files' entries, which `[@key]` may cite.
+
+    Only the entries the paper cites stay: they become `paper.references` (in
+    the resolution's paper) and definitions; every entry stays in `library`.
+    """
+    resolution = Resolver(source, Resolution(paper), sources or {}, library).run()
+    if library:
+        _keep_cited(resolution)
+    return resolution
+
+
+def _keep_cited(resolution: Resolution) -> None:
+    """The cited entries of the reference files join the paper (its all_statements), the rest leave definitions."""
+    cited = []
+    for key, entry in resolution.library.items():
+        if key in resolution.cited_by:
+            cited.append(entry)
+        else:
+            del resolution.definitions[key]
+    if cited:
+        resolution.paper = resolution.paper.model_copy(update={"references": tuple(cited)})
+        resolution.statement_citations.extend(() for _entry in cited)  # an entry has no body to cite from
 
 
 def exhibit_prose(exhibit: AnyExhibit) -> list[tuple[Inline, ...]]:

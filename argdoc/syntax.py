@@ -58,6 +58,8 @@ Value = Literal[
     "source-type",
     # #12: `style:`, one of the citation styles of argdoc.cite.styles
     "style",
+    # #12: `bibliography:`, a reference file (BibTeX or CSL-JSON) in the paper's folder
+    "reference-file",
 ]
 
 
@@ -117,6 +119,8 @@ HEADER_FIELDS: dict[str, Field] = _table(
     _field("about-authors", "blocks", aliases=("about_authors",)),
     # #12: the citation style (`--style` wins over it)
     _field("style", "style"),
+    # #12: reference files (argdoc.cite.library), one per line or several after a comma
+    _field("bibliography", "reference-file", attribute="reference_files", separator=",", repeat=True),
 )
 
 # The views a paper can be rendered in (argdoc.render.options.VIEWS says the same).

@@ -97,7 +97,9 @@ def test_export_of_a_broken_file_fails_and_writes_nothing(tmp_path: Path) -> Non
     assert not out.exists()
 
 
-@pytest.mark.parametrize(("fmt", "start"), [("argdown", "==="), ("aif", "{"), ("dot", "digraph"), ("markdown", "---")])
+@pytest.mark.parametrize(
+    ("fmt", "start"), [("argdown", "==="), ("aif", "{"), ("dot", "digraph"), ("markdown", "---"), ("csl-json", "[")]
+)
 def test_every_interchange_format_from_the_command_line(fmt: str, start: str, tmp_path: Path) -> None:
     out = tmp_path / f"paper.{fmt}"
     export(str(EXAMPLES / "russia-iran.arg"), "--to", fmt, "-o", str(out), "-q")

@@ -131,9 +131,9 @@ def rival_pairs(tension: Tension) -> list[tuple[str, str]]:
 # --- the API ------------------------------------------------------------------------
 
 
-def test_the_api_offers_four_formats_and_refuses_others() -> None:
-    assert set(EXPORTERS) == {"argdown", "aif", "dot", "markdown"}
-    with pytest.raises(ValueError, match="known: aif, argdown, dot, markdown"):
+def test_the_api_offers_five_formats_and_refuses_others() -> None:
+    assert set(EXPORTERS) == {"argdown", "aif", "dot", "markdown", "csl-json"}
+    with pytest.raises(ValueError, match="known: aif, argdown, csl-json, dot, markdown"):
         export(BY_NAME["russia-iran"], "pdf")
 
 

@@ -486,3 +486,26 @@ async def test_folding_ranges_and_semantic_tokens(client: LanguageClient, folder
     assert ("supports", "property", 0) in decoded
     assert ("chapter.arg", "string", 0) in decoded
     assert ("haaretz", "variable", 0) in decoded
+
+
+# --- reference files (#12) ----------------------------------------------------------------
+
+
+async def test_citation_completion_and_definition_reach_a_reference_file(client: LanguageClient, folder: Path) -> None:
+    (folder / "refs.bib").write_text(
+        "@book{freedman2019,\n  title = {Ukraine and the Art of Strategy},\n  publisher = {OUP},\n  year = 2019\n}\n"
+        "\n@article{uncited2020, title = {Never Cited}, journal = {J}, year = 2020}\n"
+    )
+    text = 'title: Cites a library\nbibliography: refs.bib\n\nclaim c "C":\n'
+    text += "    As argued.[@freedman2019]\n    More [@ here.\n"
+    uri, _ = await open_doc(client, folder / "library.arg", text)
+    items = await complete(client, uri, at(5, len("    More [@")))
+    labels = [item.label for item in items]
+    assert {"freedman2019", "uncited2020"} <= set(labels)  # every entry of the library, cited or not
+    assert labels.index("uncited2020") < labels.index("c")  # sources first
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=doc(uri), position=at(4, 18))  # [@freedman2019]
+    )
+    assert isinstance(found, types.Location)
+    assert found.uri == (folder / "refs.bib").as_uri()
+    assert found.range == types.Range(start=at(0, 6), end=at(0, 18))

@@ -81,6 +81,8 @@ SAMPLES = {
     "partial-date": "2020-01",
     "source-type": "report",
     "style": "apa",
+    # #12: a reference file, found beside the paper (the tests run from the repository's top)
+    "reference-file": "tests/cases/cite/zotero.bib",
 }
 
 

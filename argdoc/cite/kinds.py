@@ -56,6 +56,9 @@ KINDS: dict[str, Kind] = {
         _kind("personal_communication", "a personal communication"),
         _kind("hearing", "a hearing"),
         _kind("document", "a document"),
+        # Kinds reference files bring (#12: BibTeX's @phdthesis, @inproceedings; Zotero's theses, conference papers).
+        _kind("thesis", "a thesis", (("publisher",),), stale=False),
+        _kind("paper-conference", "a conference paper", outlet=True, stale=False),
     )
 }
 DEFAULT_KIND = "article-newspaper"

@@ -81,6 +81,17 @@ def parse_name(text: str) -> PersonName:
     )
 
 
+def split_names(text: str) -> list[str]:
+    """A BibTeX list of names, split at the word `and` outside braces (`{Barnes and Noble}` stays whole)."""
+    names: list[list[str]] = [[]]
+    for word in _words(text.replace("\n", " ").replace("\t", " ")):
+        if word.lower() == "and":
+            names.append([])
+        else:
+            names[-1].append(word)
+    return [" ".join(words) for words in names if words]
+
+
 def _first_von_last(words: list[str], affiliation: str | None) -> PersonName:
     suffix = None
     if len(words) > 2 and words[-1].lower() in _SUFFIXES:

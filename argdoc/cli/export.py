@@ -1,4 +1,5 @@
-"""`argdoc export`: a paper's argument tree as JSON, its JSON Schema, Argdown, AIF, DOT or Markdown."""
+"""`argdoc export`: a paper's argument tree as JSON, its JSON Schema, Argdown, AIF, DOT or Markdown; its sources
+as CSL-JSON."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from argdoc.cli.outputs import write_output
 from argdoc.compiler import STDIN
 from argdoc.output import overwrite_refusal, write_stdout
 
-EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown")
+EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown", "csl-json")
 
 
 def arguments(export: argparse.ArgumentParser) -> None:
@@ -61,10 +62,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
 
 
 COMMAND = Command(
-    "write the argument tree as JSON, Argdown, AIF, DOT or Markdown",
+    "write the argument tree as JSON, Argdown, AIF, DOT or Markdown, or the sources as CSL-JSON",
     "Write a paper's argument tree as JSON (--to json), the tree's JSON Schema "
     "(--to schema, no PATH needed), an Argdown document (argdown), AIF JSON (aif), a Graphviz "
-    "digraph (dot) or a Pandoc Markdown rendition (markdown).",
+    "digraph (dot), a Pandoc Markdown rendition (markdown), or the paper's sources as a CSL-JSON array "
+    "(csl-json), as Zotero and Pandoc read them.",
     arguments,
     run,
 )

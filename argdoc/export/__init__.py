@@ -8,7 +8,8 @@ Each format is one module with a small renderer and a `render(paper) -> str`:
 - `argdown`: an Argdown document (argdown.org), statements and relations;
 - `aif`: AIF JSON as AIFdb and OVA read it (I, RA, CA, L and YA nodes);
 - `dot`: a Graphviz digraph, one cluster per section;
-- `markdown`: the paper as Pandoc Markdown, with Pandoc citations.
+- `markdown`: the paper as Pandoc Markdown, with Pandoc citations;
+- `csl-json`: the paper's sources as a CSL-JSON array (Zotero, Pandoc, citeproc-js).
 
 Every export is a pure function of the paper: the same paper gives the same
 bytes (AIF timestamps come from the paper's date, never the clock). A paper
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from argdoc.export import aif, argdown, dot, markdown
+from argdoc.export import aif, argdown, csl_json, dot, markdown
 from argdoc.nodes import Paper
 
 EXPORTERS: dict[str, Callable[[Paper], str]] = {
@@ -28,6 +29,7 @@ EXPORTERS: dict[str, Callable[[Paper], str]] = {
     "aif": aif.render,
     "dot": dot.render,
     "markdown": markdown.render,
+    "csl-json": csl_json.render,
 }
 
 

@@ -98,7 +98,11 @@ def build_index(result: Result) -> Index | None:
         collector.blocks(file, section.body)
     for statement in paper.all_statements():
         collector.statement(statement, statement.origin or main)
-    index = Index(main, result.resolution.definitions)
+    # Every entry of the reference files too (#12): `[@` completion offers the whole library.
+    library = {
+        key: entry for key, entry in result.resolution.library.items() if key not in result.resolution.definitions
+    }
+    index = Index(main, {**result.resolution.definitions, **library})
     for path, source in collector.sources.items():
         collector.includes(path, source, index.include_targets)
     for path, found in collector.found.items():
