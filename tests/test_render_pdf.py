@@ -269,6 +269,31 @@ def test_external_links_are_clickable() -> None:
     assert {"https://interfax.example/1", "https://example.org/r"} <= uris
 
 
+def test_addresses_break_without_hyphens() -> None:
+    # Long addresses break across lines in the bibliography; a hyphen added at the break
+    # ("ht-tps://", "export-con-trols") would be copied out of the PDF as part of the address.
+    addresses = [
+        "https://www.reuters.com/world/china-hits-back-us-tariffs-with-rare-earth-export-controls-2025-04-04/",
+        "https://publications.jrc.ec.europa.eu/repository/handle/JRC132889/supplementary-materials",
+        "https://www.iea.org/reports/global-critical-minerals-outlook-2024/executive-summary-and-key-findings",
+    ]
+    paper = SAMPLE.replace("https://interfax.example/1", addresses[0])
+    paper = paper.replace(
+        "source interfax",
+        "".join(
+            f'source long-{n} "Outlook {n}":\n    outlet: Agency\n    date: 2024-05-01\n    url: {url}\n\n'
+            for n, url in enumerate(addresses[1:])
+        )
+        + "source interfax",
+        1,
+    )
+    paper = paper.replace("[@interfax]", "[@interfax; @long-0; @long-1]", 1)
+    text = "".join("".join(page_texts(read(render_pdf(compile_paper(paper))))).split())
+    assert "\u2010" not in text.split("Sources")[-1]
+    for address in addresses:
+        assert address in text
+
+
 def test_the_bundled_fonts_set_the_whole_paper(reference: PdfReader) -> None:
     strangers: set[str] = set()
 
