@@ -110,6 +110,7 @@ def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | list[str]]
     without ever being one string.
     """
     from argdoc.api import render_pdf
+    from argdoc.render.docx import render_docx
     from argdoc.render.html import render_html_pieces
     from argdoc.render.options import RenderOptions
 
@@ -124,6 +125,7 @@ def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | list[str]]
     renderers: dict[str, Callable[[], bytes | list[str]]] = {
         "html": lambda: render_html_pieces(paper, options),
         "pdf": lambda: render_pdf(paper, options),
+        "docx": lambda: render_docx(paper, options),
     }
     return [(fmt, renderers[fmt]()) for fmt in job.formats]
 
