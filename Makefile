@@ -1,5 +1,5 @@
 # argdoc: two commands do everything.
-#   make demo   set up, then compile examples/ to HTML and PDF in build/
+#   make demo   set up, then compile examples/ to HTML, PDF and Word in build/
 #   make test   set up with the dev tools, then ruff, mypy and pytest
 
 PYTHON ?= python3
@@ -10,7 +10,7 @@ OUT    ?= build
 .PHONY: demo test setup setup-dev system-deps node-deps docs docs-images bench bench-quick bench-lsp bench-preview fuzz lint typecheck pytest clean
 
 demo: setup
-	$(BIN)/argdoc build examples -o $(OUT)
+	$(BIN)/argdoc build examples -o $(OUT) --format html,pdf,docx
 
 test: setup-dev lint typecheck pytest
 
@@ -56,7 +56,7 @@ system-deps:
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[docx]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml

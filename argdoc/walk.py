@@ -45,6 +45,12 @@ def citation_runs(nodes: Iterable[Inline]) -> Iterator[Inline | CitationRun]:
         yield tuple(run)
 
 
+def opens_sentence(before: str) -> bool:
+    """Whether text written after `before` opens a sentence: "[@policy] shows" then reads "Section 3 shows"."""
+    text = before.rstrip()
+    return not text or text.endswith((".", "!", "?"))
+
+
 def squash(text: str) -> str:
     """Runs of whitespace (line breaks included) as one space: plain text is written on one line."""
     return _SPACES.sub(" ", text)

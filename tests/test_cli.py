@@ -140,7 +140,7 @@ def test_colour_can_be_forced_and_no_color_wins_over_auto(broken: Path) -> None:
 
 
 def test_usage_errors_exit_two(good: Path) -> None:
-    assert run("build", str(good), "--format", "docx").returncode == 2
+    assert run("build", str(good), "--format", "odt").returncode == 2
     assert run("frobnicate").returncode == 2
     assert run("export", "--to", "json").returncode == 2
 

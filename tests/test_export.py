@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,4 +107,11 @@ def test_every_interchange_format_from_the_command_line(fmt: str, start: str, tm
     export(str(EXAMPLES / "russia-iran.arg"), "--to", fmt, "-o", str(out), "-q")
     text = out.read_text(encoding="utf-8")
     assert text.startswith(start)
-    assert text == export(str(EXAMPLES / "russia-iran.arg"), "--to", fmt)  # deterministic
+    printed = export(str(EXAMPLES / "russia-iran.arg"), "--to", fmt)
+    if fmt == "markdown":  # a file links the tension map written beside it; standard output embeds it
+        embedded = re.search(r"\(data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)\)", printed)
+        assert embedded is not None
+        printed = printed.replace(embedded.group(0), "(paper-tension-map.svg)")
+        map_file = (tmp_path / "paper-tension-map.svg").read_bytes()
+        assert base64.b64decode(embedded.group(1)) + b"\n" == map_file
+    assert text == printed  # deterministic

@@ -130,7 +130,7 @@ def test_outputs_written_by_the_watch_do_not_start_another_build(folder: Path, w
     ("args", "message"),
     [
         (["-"], "not standard input"),
-        (["paper.arg", "--format", "docx"], "unknown format 'docx'"),
+        (["paper.arg", "--format", "odt"], "unknown format 'odt'"),
     ],
 )
 def test_bad_arguments_exit_two(folder: Path, args: list[str], message: str) -> None:

@@ -23,7 +23,9 @@ from argdoc.output import overwrite_refusal
 if TYPE_CHECKING:
     from argdoc.cli.build_jobs import BuildJob
 
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx")
+# Word output needs the optional Pandoc extra, so it is made only when asked for.
+DEFAULT_FORMATS = ("html", "pdf")
 
 
 def arguments(build: argparse.ArgumentParser) -> None:
@@ -44,9 +46,10 @@ def paper_arguments(build: argparse.ArgumentParser) -> None:
     build.add_argument(
         "--format",
         type=parse_formats,
-        default=FORMATS,
+        default=DEFAULT_FORMATS,
         metavar="FORMATS",
-        help="comma-separated output formats: html, pdf (default: html,pdf)",
+        help="comma-separated output formats: html, pdf, docx (Word, needs pip install 'argdoc[docx]'); "
+        "default: html,pdf",
     )
     build.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
@@ -128,6 +131,12 @@ def make_jobs(args: argparse.Namespace, console: Console) -> tuple[list[BuildJob
 
     if "-" in args.paths:
         raise UsageError(f"{args.command} names its output files after the paper: give a .arg file, not standard input")
+    if "docx" in args.format:
+        from argdoc.render.docx import unavailable
+
+        missing = unavailable()
+        if missing is not None:  # before any paper is built: no half-done run
+            raise UsageError(f"--format docx: {missing}")
     configs = LintConfigs(args.config)
     jobs: list[BuildJob] = []
     failed = False
@@ -225,7 +234,7 @@ class Progress:
 
 COMMAND = Command(
     "compile .arg files to HTML and PDF",
-    "Compile .arg files (or every .arg file under a directory) to HTML and PDF. "
+    "Compile .arg files (or every .arg file under a directory) to HTML and PDF (and Word, with --format docx). "
     "A file with errors is not built, and its earlier outputs are left untouched.",
     arguments,
     run,

@@ -33,12 +33,14 @@ from argdoc.diagnostics import Diagnostic, make
 from argdoc.diagnostics import format_text as format_diagnostic
 from argdoc.lint import LintConfig
 from argdoc.output import write_atomic
-from argdoc.render.options import PageSize
+from argdoc.render.options import PageSize, RenderOptions
 from argdoc.source import SourceFile, Span
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.process import BaseProcess
+
+    from argdoc.nodes import Paper
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,6 @@ def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | list[str]]
     """
     from argdoc.api import render_pdf
     from argdoc.render.html import render_html_pieces
-    from argdoc.render.options import RenderOptions
 
     assert result.paper is not None
     options = RenderOptions(
@@ -124,8 +125,16 @@ def _render(result: Result, job: BuildJob) -> list[tuple[str, bytes | list[str]]
     renderers: dict[str, Callable[[], bytes | list[str]]] = {
         "html": lambda: render_html_pieces(paper, options),
         "pdf": lambda: render_pdf(paper, options),
+        "docx": lambda: _render_docx(paper, options),
     }
     return [(fmt, renderers[fmt]()) for fmt in job.formats]
+
+
+def _render_docx(paper: Paper, options: RenderOptions) -> bytes:
+    # Imported only for a Word build: it brings in the Markdown export, which HTML and PDF do not need.
+    from argdoc.render.docx import render_docx
+
+    return render_docx(paper, options)
 
 
 def _render_failure(path: Path, exc: Exception) -> Diagnostic:

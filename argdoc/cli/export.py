@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argdoc.cli.commands import Command
 from argdoc.cli.console import Console
@@ -14,6 +15,9 @@ from argdoc.cli.inputs import compile_input
 from argdoc.cli.outputs import write_output
 from argdoc.compiler import STDIN
 from argdoc.output import overwrite_refusal, write_stdout
+
+if TYPE_CHECKING:
+    from argdoc.nodes import Paper
 
 EXPORTS = ("json", "schema", "argdown", "aif", "dot", "markdown", "csl-json")
 
@@ -41,13 +45,17 @@ def run(args: argparse.Namespace, console: Console) -> int:
         console.diagnostics(result, sys.stderr)
         if not result.ok or result.paper is None:
             return EXIT_ERRORS
+        given = [Path(name) for name in result.sources if name != STDIN]
         if args.output is not None:  # the paper's own file, or one it includes
-            given = [Path(name) for name in result.sources if name != STDIN]
             reason = overwrite_refusal(Path(args.output), given)
             if reason is not None:
                 raise UsageError(reason)
         if args.to == "json":
             text = tree_json(result.paper, spans=args.spans) + "\n"
+        elif args.to == "markdown" and args.output is not None:
+            text, written = _markdown_beside(result.paper, Path(args.output), given, console)
+            if written is None:
+                return EXIT_ERRORS
         else:
             from argdoc.export import export
 
@@ -59,6 +67,29 @@ def run(args: argparse.Namespace, console: Console) -> int:
     else:
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _markdown_beside(paper: Paper, output: Path, given: list[Path], console: Console) -> tuple[str, bool | None]:
+    """The Markdown for `output`, its tension map written beside it first as `<stem>-tension-map.svg`.
+
+    On standard output the map is embedded instead (argdoc.export.markdown);
+    a file gets the SVG beside it, so the Markdown stays readable text. The
+    map goes first, so the Markdown never names a file that is not there.
+    Returns the text, and None when the map could not be written.
+    """
+    from argdoc.export.markdown import render_with_map
+
+    map_path = output.with_name(f"{output.stem}-tension-map.svg")
+    text, svg = render_with_map(paper, map_path.name)
+    if svg is None:
+        return text, False
+    reason = overwrite_refusal(map_path, given)
+    if reason is not None:
+        raise UsageError(reason)
+    if not write_output(map_path, svg + "\n", console):
+        return text, None
+    console.wrote(str(map_path))
+    return text, True
 
 
 COMMAND = Command(

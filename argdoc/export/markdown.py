@@ -1,13 +1,16 @@
-"""A paper as Pandoc Markdown: readable as plain text, convertible with `pandoc`.
+"""A paper as Pandoc Markdown: readable as plain text, convertible with `pandoc --citeproc`.
 
     ---
     title: "Tensions in Russian - Iranian relations"
     lang: "en-US"
-    references: [...]            # the sources as CSL items, for `pandoc --citeproc`
-    suppress-bibliography: true  # ... which would otherwise repeat the Sources list
+    references: [...]            # the sources as CSL items (argdoc.cite.csl)
+    link-citations: true
     ---
 
     ## Summary {#summary}
+    ### Key findings {#key-findings}
+    ## The argument at a glance {#glance}
+    ![Figure 1. Tension map: ...](paper-tension-map.svg){fig-alt="..."}
     ## Russian Foreign Policy {#policy}
     ### Maintaining Great Power status {#great-power}
     *Component* · supports [Thesis](#thesis)
@@ -15,13 +18,29 @@
     Putin recently spoke out ... against Iran. [@haaretz]
 
     ## Sources {#sources}
-    - []{#haaretz}*Haaretz*, March 20, 2007. Full text.
+    ::: {#refs}
+    :::
 
-The layout is the HTML paper's: the summary, the statements before the first
-section grouped by kind (Argument, Components, Tensions), the sections with
-their statements, and the sources in order of first citation. Citations use
-Pandoc's syntax (`[@id, p. 4]`). Every heading carries an explicit id, so
-links between statements work and Pandoc never invents a clashing one.
+The layout is the HTML paper's: the summary and key findings (the author's
+`key-findings:`, else the ones argdoc finds, as on the page), the tension map
+and the tensions at a glance, the statements before the first section grouped
+by kind (Argument, Components, Tensions), the sections with their statements,
+and one Sources heading with its introduction. Every heading carries an
+explicit id, so links between statements work and Pandoc never invents a
+clashing one.
+
+Citations are Pandoc's (`[@id, p. 4]`) and the sources are structured CSL
+items in the front matter, not text: `pandoc --citeproc --csl apa.csl` then
+formats notes, in-text citations and the list (in the refs div under Sources)
+in any CSL style. The front matter rather than a CSL-JSON file beside it, so
+that the Markdown is one self-contained input (also on standard output) and
+its citation keys cannot drift from its references. Pandoc reads metadata
+strings as Markdown, so they are escaped like the text.
+
+The tension map is the SVG the HTML page draws. `render` embeds it as a
+`data:` URI, so the text stands alone (standard output, a pipe into pandoc,
+the Word build); `render_with_map` links it by a file name instead, and hands
+back the SVG to write there (`export -o paper.md` writes `paper-tension-map.svg`).
 
 User text is escaped: every ASCII punctuation character Pandoc gives a
 meaning to is backslash-escaped, and a paragraph that would open a list is
@@ -30,20 +49,23 @@ escaped at its start. Paragraphs are written on one line each.
 
 from __future__ import annotations
 
+import base64
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 
-from argdoc.cite.csl import csl_item
-from argdoc.cite.dates import partial_in_words
+from argdoc.cite.csl import CslItem, csl_item
 from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation
 from argdoc.export.text import display_title, safe_url
+from argdoc.images import data_uri, locate
 from argdoc.inline import is_anchor
 from argdoc.nodes import (
     AnyDivision,
     AnyExhibit,
     Appendix,
+    Bibliography,
     Block,
     Blockquote,
     Chart,
@@ -60,6 +82,7 @@ from argdoc.nodes import (
     Paper,
     Paragraph,
     Quotation,
+    Section,
     Source,
     Strong,
     Subsection,
@@ -68,10 +91,14 @@ from argdoc.nodes import (
     Tension,
     Text,
 )
-from argdoc.render.bibliography import month_day_year
-from argdoc.render.layout import Anchors, layout
-from argdoc.resolve import citations_in
-from argdoc.walk import block_inlines, citation_runs, squash
+from argdoc.render.glance import glance
+from argdoc.render.language import text_direction
+from argdoc.render.layout import Anchors, layout, split_closing_sources_section, typeset
+from argdoc.render.locale import words as vocabulary_of
+from argdoc.render.options import View
+from argdoc.render.tension_map import describe, paper_map
+from argdoc.render.typography import smarten
+from argdoc.walk import citation_runs, opens_sentence, squash
 
 # Inline markup in Pandoc's Markdown (emphasis, code, links, spans, raw HTML,
 # entities, math, citations, sub/superscript, tables), and hyphens in a run,
@@ -84,14 +111,17 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~^@$&]|-(?=-)|(?<=-)-)")
 _BLOCK_START = re.compile(r"\(?(?:\d+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)](?=\s|$)|[-+:=]")
 # Pandoc reads a heading attribute id only if it starts with a letter.
 _PANDOC_ID = re.compile(r"[^\W\d_][\w:.-]*\Z")
-# Headings of the statements before the first section, as the HTML paper has them.
-_KIND_GROUPS: tuple[tuple[type[ArgumentStatement], str, str], ...] = (
-    (Claim, "argument", "Argument"),
-    (Component, "components", "Components"),
-    (Tension, "tensions", "Tensions"),
+# Headings of the statements before the first section, as the HTML paper has them
+# (anchor, and the key of its word in argdoc.render.locale).
+_KIND_GROUPS: tuple[tuple[type[ArgumentStatement], str], ...] = (
+    (Claim, "argument"),
+    (Component, "components"),
+    (Tension, "tensions"),
 )
 _RELATION_WORDS = {"supports": "supports", "opposes": "opposes", "between": "between", "bears-on": "bears on"}
-_TERMINAL = (".", "?", "!")
+# Where pandoc --citeproc puts the formatted list, and the ids it gives its entries.
+_REFS_DIV = "::: {#refs}\n:::"
+_REF_PREFIX = "ref-"
 
 
 def escape(text: str) -> str:
@@ -115,18 +145,49 @@ def _pandoc_anchor(preferred: str) -> str:
 
 
 class MarkdownRenderer:
-    def __init__(self, graph: ArgumentGraph) -> None:
+    """The paper as Pandoc Markdown.
+
+    `map_file` is the address written for the tension map (a file beside the
+    Markdown); None embeds the map as `data:`. `figures_from` is the paper's
+    folder, when figures are to be embedded as `data:` too (read through
+    argdoc.images, inside that folder only): the Word build runs pandoc
+    sandboxed, reading no file. None keeps each figure's path.
+    """
+
+    def __init__(
+        self,
+        graph: ArgumentGraph,
+        *,
+        map_file: str | None = None,
+        figures_from: Path | None = None,
+        view: View = "analysis",
+    ) -> None:
         self.graph = graph
+        self.view = view
         self.paper = graph.paper
+        self.map_file = map_file
+        self.figures_from = figures_from
         statements = self.paper.all_statements()
         self.sources = [s for s in statements if isinstance(s, Source)]
         # Ids that Pandoc accepts are kept as anchors first; the rest step around them.
         self.anchors = Anchors({s.id for s in statements if _PANDOC_ID.match(s.id)})
         self.anchors.taken.update(s.id for s in self.paper.divisions() if s.id and _PANDOC_ID.match(s.id))
         self.anchors.taken.update(e.id for e in self.paper.all_exhibits() if _PANDOC_ID.match(e.id))
-        plan = layout(self.paper)
+        plan = layout(self.paper, view)
+        self.plan = plan
+        self.words = vocabulary_of(self.paper.meta.language)
         self.labels = plan.labels  # "Table 1", "Figure 2", as the HTML paper numbers them
         self.anchor = {s.id: s.id if _PANDOC_ID.match(s.id) else self.reserve(s.id) for s in statements}
+        # A link to a source leads to its entry in the list pandoc --citeproc writes.
+        self.anchor.update((s.id, f"{_REF_PREFIX}{s.id}") for s in self.sources)
+        self.glance = glance(self.paper, plan.thesis)
+        # The map the HTML page draws, in its screen form (SVG text): a standalone SVG file. Pandoc
+        # makes the Markdown's quotes typographic, but not an image's: its titles are typeset here.
+        language = self.paper.meta.language
+        self.shown = typeset(plan, lambda text: smarten(text, language))
+        self.map_svg = None
+        if self.glance:
+            self.map_svg = str(paper_map(self.glance, self.shown, text_direction(language), self.words))
         # Divisions and exhibits with an id Pandoc accepts keep it as their anchor (see `section`, `exhibit`).
         elements = [*(d.id for d in self.paper.divisions() if d.id), *(e.id for e in self.paper.all_exhibits())]
         self.element_anchors = {ident: ident for ident in elements if _PANDOC_ID.match(ident)}
@@ -139,12 +200,16 @@ class MarkdownRenderer:
     def render(self) -> str:
         parts = [self.metadata(self.paper.meta)]
         if self.paper.meta.summary:
-            parts.append(self.heading(2, "Summary", self.reserve("summary")))
+            parts.append(self.heading(2, self.words["summary"], self.reserve("summary")))
             parts.extend(self.block(b) for b in self.paper.meta.summary)
+        parts.extend(self.key_findings())
+        parts.extend(self.at_a_glance())
         parts.extend(self.preamble())
+        _, closing = split_closing_sources_section(self.paper.sections)
         for section in self.paper.divisions():
-            parts.extend(self.section(section))
-        parts.extend(self.bibliography())
+            if section is not closing:  # a closing section of sources only is the Sources heading's
+                parts.extend(self.section(section))
+        parts.extend(self.bibliography(self.paper.bibliography or closing))
         return "\n\n".join(part for part in parts if part) + "\n"
 
     # --- document -----------------------------------------------------------------
@@ -163,27 +228,62 @@ class MarkdownRenderer:
             "licence": escape(meta.licence) if meta.licence else None,
             "keywords": [escape(k) for k in meta.keywords] or None,
             "references": [self.reference(s) for s in self.sources] or None,
-            "suppress-bibliography": True if self.sources else None,
+            # Citations link to their entries in the list (or, in a notes style, the notes do).
+            "link-citations": True if self.sources else None,
         }
         return "\n".join(["---", *frontmatter.block(fields), "---"])
 
     def reference(self, source: Source) -> dict[str, Yaml]:
-        """A source as its CSL item (argdoc.cite.csl), so that `pandoc --citeproc` formats it in any CSL style.
+        """A source as its CSL item, so that `pandoc --citeproc` formats it in any CSL style.
 
-        Pandoc reads the strings of metadata as Markdown, so they are escaped;
-        argdoc's own `custom` data stays out.
+        Pandoc reads the strings of metadata as Markdown, so they are escaped.
         """
-        item = csl_item(source)
-        item.pop("custom", None)
+        item = pandoc_item(source)
         return {key: _escaped_yaml(value) if key not in {"id", "URL", "DOI"} else value for key, value in item.items()}
+
+    def key_findings(self) -> list[str]:
+        """The author's `key-findings:`, else the findings the HTML page lists (argdoc.render.layout), as links."""
+        written = self.paper.meta.key_findings
+        if not written and not self.plan.findings:
+            return []
+        level = 3 if self.paper.meta.summary else 2
+        parts = [self.heading(level, self.words["key_findings"], self.reserve("key-findings"))]
+        if written:
+            return parts + [self.block(b) for b in written]
+        found = (f"- [{escape(self.plan.titles[a])}](#{self.anchor.get(a, a)})" for a in self.plan.findings)
+        return [*parts, "\n".join(found)]
+
+    def at_a_glance(self) -> list[str]:
+        """The tension map as Figure 1 (as on the HTML page), and the tensions at a glance as a table."""
+        if self.map_svg is None:
+            return []
+        caption = f"{self.words['figure'].format(number=1)}. {escape(self.words['tension_map'])}"
+        target = self.map_file or "data:image/svg+xml;base64," + base64.b64encode(self.map_svg.encode()).decode()
+        alt = _attribute(describe(self.glance, self.shown.titles))
+        figure = f'![{caption}]({target}){{fig-alt="{alt}"}}'
+        header = f"| {self.words['tension']} | {self.words['between']} | {self.words['bears_on']} |"
+        rows = [header, "|---|---|---|"]
+        for row in self.glance.tensions:
+            cells = [self.statement_link(row.anchor), "; ".join(map(self.statement_link, row.between))]
+            cells.append("; ".join(map(self.statement_link, row.bears_on)) or "—")
+            rows.append("| " + " | ".join(cells) + " |")
+        table = "\n".join(rows) + f"\n\n: {escape(self.words['tensions_at_a_glance'])}"
+        return [self.heading(2, self.words["glance"], self.reserve("glance")), figure, table]
+
+    def statement_link(self, ident: str) -> str:
+        return f"[{escape(self.plan.titles[ident])}](#{self.anchor.get(ident, ident)})"
 
     def preamble(self) -> list[str]:
         statements = self.graph.preamble()
+        if self.view == "publication":
+            # As on the page: the statements before the first section open the paper under their
+            # own titles, with no "Argument"/"Components" heading of argdoc's.
+            return [self.statement(s, 2) for s in statements]
         parts: list[str] = []
-        for kind, anchor, title in _KIND_GROUPS:
+        for kind, anchor in _KIND_GROUPS:
             members = [s for s in statements if isinstance(s, kind)]
             if members:
-                parts.append(self.heading(2, title, self.reserve(anchor)))
+                parts.append(self.heading(2, self.words[anchor], self.reserve(anchor)))
                 parts.extend(self.statement(s) for s in members)
         return parts
 
@@ -219,12 +319,20 @@ class MarkdownRenderer:
             return "\n\n".join([anchor, "\n".join(rows) + f"\n\n: {caption}", *notes]).lstrip()
         if isinstance(exhibit, Figure):
             credit = f" {self.inline(exhibit.credit).strip()}" if exhibit.credit else ""
-            alt = exhibit.alt.replace("\\", "\\\\").replace('"', '\\"')
+            alt = _attribute(exhibit.alt)
             attributes = f'#{exhibit.id} fig-alt="{alt}"' if anchor else f'fig-alt="{alt}"'
-            return f"![{caption}.{credit}]({exhibit.image}){{{attributes}}}"
+            return f"![{caption}.{credit}]({self.image_address(exhibit)}){{{attributes}}}"
         data = self.labels.get(exhibit.data.id)
         source = f" (a {exhibit.type} chart of [{data}](#{exhibit.data.id}))" if data else ""
         return f"{anchor}*{caption}*{source}".lstrip()
+
+    def image_address(self, figure: Figure) -> str:
+        """The figure's path as written, or its file as `data:` (when embedding; unreadable: the path)."""
+        if self.figures_from is None:
+            return figure.image
+        where = locate(figure.image, self.figures_from)
+        uri = data_uri(where) if isinstance(where, Path) else None
+        return uri or figure.image
 
     def row(self, row: TableRow) -> str:
         return "| " + " | ".join(squash(self.inline(cell.children)).strip() for cell in row.cells) + " |"
@@ -232,40 +340,15 @@ class MarkdownRenderer:
     def heading(self, level: int, text: str, anchor: str) -> str:
         return f"{'#' * level} {text} {{#{anchor}}}"
 
-    def bibliography(self) -> list[str]:
+    def bibliography(self, division: Bibliography | Section | None) -> list[str]:
+        """One Sources heading (the author's title and introduction, as on the page), and the div where
+        pandoc --citeproc writes the list: no second list of argdoc's own."""
         if not self.sources:
             return []
-        entries = [f"- []{{#{self.anchor[s.id]}}}{self.source(s)}" for s in self.cited_first()]
-        return [self.heading(2, "Sources", self.reserve("sources")), "\n".join(entries)]
-
-    def cited_first(self) -> list[Source]:
-        """Sources in order of first citation in the paper, then the uncited ones as written."""
-        by_id = {s.id: s for s in self.sources}
-        flow: list[Block] = list(self.paper.meta.summary)
-        flow.extend(b for s in self.graph.preamble() for b in s.body)
-        for section in self.paper.divisions():
-            flow.extend(section.body)
-            flow.extend(b for s in self.graph.in_section(section) for b in s.body)
-        order = dict.fromkeys(c.source for c in citations_in(flow) if c.source in by_id)
-        order.update(dict.fromkeys(by_id))
-        return [by_id[i] for i in order]
-
-    def source(self, source: Source) -> str:
-        """A reference-list entry: authors, “title”, *outlet*, date, address, note."""
-        date = partial_in_words(source.date, self.paper.meta.language) if source.date else ""
-        published = ", ".join(p for p in (_emphasis(source.outlet), date) if p)
-        pieces = [
-            escape(_names([name.natural for name in source.authors])),
-            _quoted_title(source.title),
-            published,
-            f"<{safe_url(source.url)}>" if source.url else "",
-            f"Accessed {month_day_year(source.accessed)}" if source.accessed and not source.date else "",
-            escape(source.note[:1].upper() + source.note[1:]) if source.note else "",
-            f"Grade {escape(source.grade)}" if source.grade else "",
-            self.inline_blocks(source.body),
-        ]
-        entry = " ".join(_sentence(p) for p in pieces if p)
-        return entry or escape(display_title(source))
+        own = division.id if division is not None and division.id and _PANDOC_ID.match(division.id) else None
+        parts = [self.heading(2, escape(self.plan.sources_title), own or self.reserve("sources"))]
+        parts.extend(self.block(b) for b in self.plan.sources_intro)
+        return [*parts, _REFS_DIV]
 
     # --- statements -----------------------------------------------------------------
 
@@ -278,7 +361,13 @@ class MarkdownRenderer:
         return "\n\n".join(parts)
 
     def summary_line(self, statement: ArgumentStatement) -> str:
-        """`*Claim (thesis)* · supports [A](#a), [B](#b) · opposes [C](#c)`."""
+        """`*Claim (thesis)* · supports [A](#a), [B](#b) · opposes [C](#c)`.
+
+        In the publication view only a judgment's likelihood and confidence: the page
+        shows no kinds and no relation lines.
+        """
+        if self.view == "publication":
+            return " · ".join(_estimate(statement))
         kind = statement.kind.capitalize()
         if isinstance(statement, Claim) and statement.role:
             kind = f"{kind} ({escape(statement.role)})"
@@ -324,21 +413,26 @@ class MarkdownRenderer:
         cite = self.citations([node.citation]) if node.citation else ""
         return f"> {escape_block_start(words)}{cite}"
 
-    def inline_blocks(self, blocks: Iterable[Block]) -> str:
-        runs = (run for block in blocks for run in block_inlines(block))
-        return " ".join(text for text in (self.inline(run).strip() for run in runs) if text)
-
     def inline(self, nodes: Sequence[Inline]) -> str:
         # Adjacent citations share one bracket: [@a; @b, p. 4].
-        return "".join(
-            self.citations(item) if isinstance(item, tuple) else self.node(item) for item in citation_runs(nodes)
-        )
+        out: list[str] = []
+        for item in citation_runs(nodes):
+            if isinstance(item, tuple):
+                out.append(self.citations(item, opens=opens_sentence("".join(out))))
+            else:
+                out.append(self.node(item))
+        return "".join(out)
 
-    def cross_references(self, run: Sequence[Citation]) -> str:
-        """`[section 3](#policy)`: a cross-reference as a link named by its target's label."""
-        links = []
+    def cross_references(self, run: Sequence[Citation], *, opens: bool = False) -> str:
+        """`[section 3](#policy)`: a cross-reference as a link named by its target's label.
+
+        `opens`: the reference opens a sentence, so its label does too ("Section 3 shows").
+        """
+        links: list[str] = []
         for cite in run:
             label = escape(self.references[cite.source])
+            if opens and not links:
+                label = label[:1].upper() + label[1:]
             target = self.anchor.get(cite.source) or self.element_anchors.get(cite.source)
             links.append(f"[{label}](#{target})" if target else label)
         return " " + ", ".join(links)
@@ -366,9 +460,9 @@ class MarkdownRenderer:
             return f"[{words}](#{anchor})" if anchor else words
         return f"[{words}]({safe_url(node.url)})"
 
-    def citations(self, run: Sequence[Citation]) -> str:
+    def citations(self, run: Sequence[Citation], *, opens: bool = False) -> str:
         if run[0].source in self.references:
-            return self.cross_references(run)
+            return self.cross_references(run, opens=opens)
         # The space keeps the bracket off the word before it, as the HTML paper does.
         return " [" + "; ".join(_cite(c) for c in run) + "]"
 
@@ -379,6 +473,20 @@ def _estimate(statement: ArgumentStatement) -> list[str]:
 
     text = estimate_text(statement.likelihood, statement.confidence) if isinstance(statement, Claim) else None
     return [escape(text)] if text else []
+
+
+def pandoc_item(source: Source) -> CslItem:
+    """The CSL item (argdoc.cite.csl) the Markdown carries for a source, before escaping.
+
+    argdoc's own `custom` data stays out. An undated work has no `issued`: the
+    style then says "n.d." itself, and APA adds the access date as it should
+    (given CSL's literal "n.d.", pandoc printed "(n.d., n.d.)").
+    """
+    item = csl_item(source)
+    item.pop("custom", None)
+    if item.get("issued") == {"literal": "n.d."}:
+        del item["issued"]
+    return item
 
 
 def _cite(citation: Citation) -> str:
@@ -401,16 +509,6 @@ def _author(name: str, affiliation: str | None) -> str:
     return f"{name} ({affiliation})" if affiliation else name
 
 
-def _names(names: Sequence[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + f", and {names[-1]}"
-
-
-def _emphasis(text: str | None) -> str:
-    return f"*{escape(text)}*" if text else ""
-
-
 def _escaped_yaml(value: object) -> Yaml:
     """A CSL value with its strings escaped for Pandoc's Markdown (numbers and structure as they are)."""
     if isinstance(value, str):
@@ -423,17 +521,9 @@ def _escaped_yaml(value: object) -> Yaml:
     return value
 
 
-def _quoted_title(title: str | None) -> str:
-    """`“Title.”`: the period goes inside the closing quote, as in the HTML bibliography."""
-    if not title:
-        return ""
-    text = escape(title)
-    return f"“{text}”" if text.endswith(_TERMINAL) else f"“{text}.”"
-
-
-def _sentence(text: str) -> str:
-    plain = text.rstrip("”*>")
-    return text if plain.endswith(_TERMINAL) else f"{text}."
+def _attribute(text: str) -> str:
+    """Text inside a double-quoted attribute of Pandoc's Markdown: backslashes and quotes escaped."""
+    return squash(text).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _delimiter_row(table: Table) -> str:
@@ -446,5 +536,11 @@ def _slug(section: AnyDivision) -> str:
 
 
 def render(paper: Paper) -> str:
-    """The paper as Pandoc Markdown."""
+    """The paper as Pandoc Markdown, standing alone: the tension map is embedded as `data:`."""
     return MarkdownRenderer(ArgumentGraph(paper)).render()
+
+
+def render_with_map(paper: Paper, map_file: str) -> tuple[str, str | None]:
+    """The Markdown linking the tension map as `map_file`, and the map's SVG to write there (None: no map)."""
+    renderer = MarkdownRenderer(ArgumentGraph(paper), map_file=map_file)
+    return renderer.render(), renderer.map_svg

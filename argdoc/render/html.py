@@ -62,7 +62,7 @@ from argdoc.render.notes import Notes
 from argdoc.render.options import RenderOptions
 from argdoc.render.stylesheets import argdoc_css, content_width_pt, page_css, user_css
 from argdoc.render.tension_map import WIDTH as MAP_WIDTH
-from argdoc.render.tension_map import MapIds, tension_map
+from argdoc.render.tension_map import paper_map
 from argdoc.render.toc import contents
 from argdoc.render.typography import smarten
 from argdoc.walk import plain_blocks
@@ -325,17 +325,9 @@ def _content_security_policy(css: str) -> str:
 def _tension_map(
     view: Glance, plan: Layout, direction: Direction, options: RenderOptions, medium: Medium, vocabulary: Words
 ) -> Markup:
-    if not view:
-        return Markup("")
-    ids = MapIds(plan.anchors["title"], plan.anchors["desc"], plan.anchors["arrow"])
     # In print the map spans the text column: its labels are set in points to match.
     scale = content_width_pt(options.page_size) / MAP_WIDTH if medium == "print" else None
-    headings = {
-        "component": vocabulary["components"],
-        "tension": vocabulary["tensions"],
-        "claim": vocabulary["bears_on"],
-    }
-    return tension_map(view, plan.titles, direction, ids, print_scale=scale, headings=headings)
+    return paper_map(view, plan, direction, vocabulary, print_scale=scale)
 
 
 def _exhibit_helpers(paper: Paper, options: RenderOptions, plan: Layout) -> dict[str, Any]:

@@ -162,7 +162,7 @@ def layout(
     anchors = Anchors(user_ids)
     roles = {role: anchors.reserve(role) for role in ("summary", "contents", "glance")}
     roles.update((role, anchors.reserve(f"tension-map-{role}")) for role in ("title", "desc", "arrow"))
-    sections, closing = _split_closing_sources_section(paper.sections)
+    sections, closing = split_closing_sources_section(paper.sections)
     thesis = find_thesis(paper)
     opening = thesis if view == "publication" and any(s is thesis for s in paper.statements) else None
     preamble = [s for s in paper.statements if s is not opening]
@@ -378,7 +378,7 @@ def _note_prefix(taken: set[str]) -> str:
     return prefix
 
 
-def _split_closing_sources_section(sections: Sequence[Section]) -> tuple[Sequence[Section], Section | None]:
+def split_closing_sources_section(sections: Sequence[Section]) -> tuple[Sequence[Section], Section | None]:
     """A last section that holds nothing but sources is the source list's own heading and introduction."""
     if sections and sections[-1].statements and all(isinstance(s, Source) for s in sections[-1].statements):
         return sections[:-1], sections[-1]

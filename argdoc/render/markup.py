@@ -34,7 +34,7 @@ from argdoc.render.bibliography import internal_link, link
 from argdoc.render.notes import Notes
 from argdoc.render.safe_html import escape, format_html, join_html
 from argdoc.render.typography import smarten
-from argdoc.walk import citation_runs
+from argdoc.walk import citation_runs, opens_sentence
 
 
 class BodyRenderer:
@@ -122,7 +122,7 @@ class BodyRenderer:
         out: list[Markup] = []
         for item in citation_runs(nodes):
             if isinstance(item, tuple) and item[0].source in self.references:
-                out.append(self.cross_references(item, opens_sentence=_opens_sentence(out)))
+                out.append(self.cross_references(item, opens_sentence=opens_sentence(out[-1] if out else "")))
             elif isinstance(item, tuple | Note):
                 # A note call hangs on the word or punctuation before it: "tensions [@a]."
                 # reads "tensions¹." (stripping whitespace from markup cannot break it).
@@ -207,11 +207,3 @@ class BodyRenderer:
     def label(self, node: Citation) -> Markup:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         return internal_link(node.source, self.labels.get(node.source))
-
-
-def _opens_sentence(before: Sequence[Markup]) -> bool:
-    """Whether nothing, or the end of a sentence, comes before: "[@policy] shows" reads "Section 3 shows"."""
-    if not before:
-        return True
-    text = before[-1].rstrip()
-    return not text or text.endswith((".", "!", "?"))

@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from argdoc.render.glance import Glance
 from argdoc.render.language import Direction
+from argdoc.render.layout import Layout
 from argdoc.render.safe_html import escape, format_html, join_html
 from argdoc.render.text_metrics import wrap
 
@@ -121,6 +122,22 @@ def tension_map(
     return join_html(
         "\n", [Markup('<div class="tension-map-print">'), *drawing, Markup("</svg>"), *placed, Markup("</div>")]
     )
+
+
+def paper_map(
+    view: Glance, plan: Layout, direction: Direction, vocabulary: Mapping[str, str], print_scale: float | None = None
+) -> Markup:
+    """The map of a laid-out paper, its column headings in the paper's language: the one the HTML page
+    shows, and the SVG file the Markdown export and the Word file carry (`print_scale` None: SVG text)."""
+    if not view:
+        return Markup("")
+    ids = MapIds(plan.anchors["title"], plan.anchors["desc"], plan.anchors["arrow"])
+    headings = {
+        "component": vocabulary["components"],
+        "tension": vocabulary["tensions"],
+        "claim": vocabulary["bears_on"],
+    }
+    return tension_map(view, plan.titles, direction, ids, print_scale=print_scale, headings=headings)
 
 
 def describe(glance: Glance, titles: Mapping[str, str]) -> str:
