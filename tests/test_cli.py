@@ -185,6 +185,26 @@ def test_build_directory_into_outdir_mirrors_subfolders(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "a.pdf").exists()
 
 
+
+def test_dash_o_with_a_suffix_names_the_output_file(tmp_path: Path, good: Path) -> None:
+    # `-o brief.html` writes that file (the format from its suffix), not a folder called brief.html.
+    result = run("build", str(good), "-o", str(tmp_path / "out" / "brief.html"), "-q")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["brief.html"]
+    assert (tmp_path / "out" / "brief.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    # A suffix and --format that disagree, or several papers into one file: usage errors, nothing written.
+    clash = run("build", str(good), "-o", str(tmp_path / "b.pdf"), "--format", "html")
+    assert clash.returncode == 2 and "is a .pdf file, but --format asks for html" in clash.stderr
+    other = tmp_path / "other.arg"
+    other.write_text(GOOD, encoding="utf-8")
+    several = run("build", str(good), str(other), "-o", str(tmp_path / "c.html"))
+    assert several.returncode == 2 and "names one file, for one paper" in several.stderr
+    assert not (tmp_path / "b.pdf").exists() and not (tmp_path / "c.html").exists()
+    # An existing folder whose name ends in .html stays a folder.
+    (tmp_path / "site.html").mkdir()
+    assert run("build", str(good), "-o", str(tmp_path / "site.html"), "--format", "html").returncode == 0
+    assert (tmp_path / "site.html" / "paper.html").is_file()
+
 def test_failed_build_writes_nothing_and_keeps_older_outputs(tmp_path: Path, good: Path) -> None:
     out = tmp_path / "out"
     assert run("build", str(good), "-o", str(out), "--format", "html").returncode == 0

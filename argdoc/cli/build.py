@@ -41,7 +41,12 @@ def paper_arguments(build: argparse.ArgumentParser) -> None:
 
     build.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
     build.add_argument(
-        "-o", "--output", type=Path, metavar="OUTDIR", help="write outputs here (default: next to each input)"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="a folder to write the outputs in (default: next to each input), or, for one paper, "
+        "the output file itself: -o brief.pdf (the format follows its suffix)",
     )
     build.add_argument(
         "--format",
@@ -131,6 +136,7 @@ def make_jobs(args: argparse.Namespace, console: Console) -> tuple[list[BuildJob
 
     if "-" in args.paths:
         raise UsageError(f"{args.command} names its output files after the paper: give a .arg file, not standard input")
+    name = _output_file(args)  # first: `-o brief.docx` may choose the format
     if "docx" in args.format:
         from argdoc.render.docx import unavailable
 
@@ -148,7 +154,8 @@ def make_jobs(args: argparse.Namespace, console: Console) -> tuple[list[BuildJob
         jobs.append(
             BuildJob(
                 path=path,
-                target=_output_dir(path, root, args.output),
+                target=args.output.parent if name else _output_dir(path, root, args.output),
+                name=name,
                 formats=args.format,
                 config=configs.for_file(path),
                 page_size=args.page_size,
@@ -161,10 +168,32 @@ def make_jobs(args: argparse.Namespace, console: Console) -> tuple[list[BuildJob
     jobs = _distinct_outputs(jobs)
     for job in jobs:
         for fmt in job.formats:
-            reason = overwrite_refusal(job.target / f"{job.path.stem}.{fmt}", [job.path])
+            reason = overwrite_refusal(job.output(fmt), [job.path])
             if reason is not None:
                 raise UsageError(reason)
     return jobs, failed
+
+
+def _output_file(args: argparse.Namespace) -> str | None:
+    """The file name `-o brief.pdf` gives one paper's output (and its format), or None when -o is a folder.
+
+    `-o` names a file when it ends in an output format's suffix and is not an
+    existing folder; then there must be one paper, and one format (the suffix's).
+    """
+    out: Path | None = args.output
+    fmt = out.suffix[1:].lower() if out is not None else ""
+    if out is None or fmt not in FORMATS or out.is_dir():
+        return None
+    if len(args.paths) != 1 or Path(args.paths[0]).is_dir():
+        raise UsageError(f"-o {shown(out)} names one file, for one paper: to build several, give -o a folder")
+    if args.format == DEFAULT_FORMATS:
+        args.format = (fmt,)
+    elif args.format != (fmt,):
+        raise UsageError(
+            f"-o {shown(out)} is a .{fmt} file, but --format asks for {','.join(args.format)}: "
+            f"drop --format, or give -o a folder"
+        )
+    return out.stem
 
 
 def _output_dir(path: Path, root: Path | None, outdir: Path | None) -> Path:

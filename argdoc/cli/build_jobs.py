@@ -56,6 +56,11 @@ class BuildJob:
     max_bytes: int = MAX_BYTES
     colour: bool = False
     render: dict[str, object] = field(default_factory=dict)
+    name: str | None = None  # the outputs' file name without suffix (`-o brief.pdf`); default: the paper's
+
+    def output(self, fmt: str) -> Path:
+        """Where the output in a format is written."""
+        return self.target / f"{self.name or self.path.stem}.{fmt}"
 
 
 @dataclass
@@ -92,7 +97,7 @@ def build_one(job: BuildJob) -> BuildReport:
         )
         return report
     for fmt, data in products:
-        out = job.target / f"{job.path.stem}.{fmt}"
+        out = job.output(fmt)
         try:
             write_atomic(out, data)
         except OSError as exc:

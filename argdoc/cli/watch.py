@@ -84,7 +84,7 @@ class Watch:
 def _outcome(report: BuildReport, job: BuildJob) -> str:
     if not report.failed:
         return "built " + ", ".join(job.formats)
-    kept = [job.target / f"{job.path.stem}.{fmt}" for fmt in job.formats]
+    kept = [job.output(fmt) for fmt in job.formats]
     kept = [p for p in kept if p.exists()]
     if kept:
         return f"not built (see above); kept the last good {', '.join(shown(p.name) for p in kept)}"
