@@ -185,7 +185,6 @@ def test_build_directory_into_outdir_mirrors_subfolders(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "a.pdf").exists()
 
 
-
 def test_dash_o_with_a_suffix_names_the_output_file(tmp_path: Path, good: Path) -> None:
     # `-o brief.html` writes that file (the format from its suffix), not a folder called brief.html.
     result = run("build", str(good), "-o", str(tmp_path / "out" / "brief.html"), "-q")
@@ -204,6 +203,7 @@ def test_dash_o_with_a_suffix_names_the_output_file(tmp_path: Path, good: Path) 
     (tmp_path / "site.html").mkdir()
     assert run("build", str(good), "-o", str(tmp_path / "site.html"), "--format", "html").returncode == 0
     assert (tmp_path / "site.html" / "paper.html").is_file()
+
 
 def test_failed_build_writes_nothing_and_keeps_older_outputs(tmp_path: Path, good: Path) -> None:
     out = tmp_path / "out"
