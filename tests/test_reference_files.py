@@ -179,6 +179,32 @@ def test_lint_sees_cited_entries_and_ignores_the_rest_of_the_library(tmp_path: P
     assert dependency and "ringsmoseNowHardPart2017" in dependency[0].message
 
 
+@pytest.mark.parametrize(
+    ("name", "entry", "advice"),
+    [
+        ("refs.bib", "@book{b, author = {Doe, Jane}, title = {T}, date = {2019}}", "add publisher = {...}"),
+        (
+            "refs.json",
+            '[{"id": "b", "type": "book", "title": "T", "issued": {"date-parts": [[2019]]}}]',
+            'add "publisher": "..."',
+        ),
+    ],
+)
+def test_lint_advice_is_written_as_the_reference_file_spells_it(
+    tmp_path: Path, name: str, entry: str, advice: str
+) -> None:
+    """A .bib entry without a publisher is fixed with a BibTeX field, not with `publisher:` of .arg."""
+    from argdoc.lint import lint
+
+    (tmp_path / name).write_text(entry, encoding="utf-8")
+    paper = tmp_path / "paper.arg"
+    paper.write_text(PAPER.format(header=f"bibliography: {name}", body="A book says so [@b]."), encoding="utf-8")
+    found = lint(compile_file(paper))
+    incomplete = [d for d in found if d.name == "source-incomplete"]
+    assert [d.hint for d in incomplete] == [advice]
+    assert incomplete[0].path.endswith(name)
+
+
 # --- duplicates -------------------------------------------------------------------------------------
 
 

@@ -259,8 +259,12 @@ CLAUSE_TAKERS = frozenset(
 
 def relative_modal(text: str, start: int, term: Term) -> bool:
     """Whether the modal at `start` opens a relative clause (a means described), not a judgment."""
-    if term.canonical not in MODALS:
-        return False
+    return term.canonical in MODALS and relative_clause(text, start)
+
+
+def relative_clause(text: str, start: int) -> bool:
+    """Whether the verb at `start` opens a relative clause: "the exporters that will not give one",
+    "a deal which might last" describe something; "we judge that Iran will" judges."""
     relative = _RELATIVE.search(text, max(start - 12, 0), start)
     if relative is None:
         return False
@@ -490,7 +494,8 @@ def figures(prose: Prose) -> Iterator[re.Match[str]]:
 
 
 # A flat forecast: "will" or "will not" before a verb. "Will" the noun ("political will", "the
-# will of the people", "goodwill") is not one.
+# will of the people", "goodwill") is not one, nor "will" opening a relative clause (the rule checks
+# that with relative_clause: "every exporter that will not give one" describes the exporters).
 FORECAST = re.compile(
     r"(?<!\bpolitical\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bfree\s)"
     r"(?<!\bgood\s)(?<!\bill\s)(?<!\bpopular\s)(?<!\bat\s)\b(?:will(?:\s+not)?|won['\u2019]t)\s+(?!of\b|to\b)[a-z]+",

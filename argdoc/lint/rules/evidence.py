@@ -183,7 +183,7 @@ class SourceMissingOutlet(Rule):
                     f"source '{source.id}' has no outlet",
                     source.id_span,
                     source.id,
-                    "add outlet: with the publication, publisher or website",
+                    "add " + field_advice(source, "outlet"),
                 )
 
 
@@ -247,18 +247,46 @@ class SourceIncomplete(Rule):
                     f"source '{source.id}' ({kind.label}) has no {_either(absent)}",
                     source.id_span,
                     source.id,
-                    "add " + " and ".join(_advice(need) for need in needs),
+                    "add " + " and ".join(_advice(source, need) for need in needs),
                 )
 
 
-# What a writer adds for each field a kind may need, as written in .arg.
+# What a writer adds for each field a kind may need, in the language of the file the source is
+# written in: a field of .arg, a BibTeX field, or a CSL-JSON key (a source from a reference file
+# is fixed there, and "outlet:" means nothing in a .bib).
 _FIELD_ADVICE = {
-    "volume": "volume: 59",
-    "pages": "pages: 129-146",
-    "publisher": "publisher: with the publisher's name",
-    "outlet": "outlet: with the book's title",
-    "url": "url: with the page's address",
+    ".arg": {
+        "volume": "volume: 59",
+        "pages": "pages: 129-146",
+        "publisher": "publisher: with the publisher's name",
+        "outlet": "outlet: with the publication, publisher or website",
+        "url": "url: with the page's address",
+        "authors": "the issuing body as author: {Institution}",
+    },
+    ".bib": {
+        "volume": "volume = {59}",
+        "pages": "pages = {129--146}",
+        "publisher": "publisher = {...}",
+        "outlet": "journaltitle = {...} (booktitle for a chapter)",
+        "url": "url = {...}",
+        "authors": "the issuing body as author = {{Institution}}",
+    },
+    ".json": {
+        "volume": '"volume": "59"',
+        "pages": '"page": "129-146"',
+        "publisher": '"publisher": "..."',
+        "outlet": '"container-title": "..."',
+        "url": '"URL": "..."',
+        "authors": 'the issuing body as "author": [{"literal": "Institution"}]',
+    },
 }
+
+
+def field_advice(source: Source, field: str) -> str:
+    """How to add `field` to `source`, written as the file that holds the source spells it."""
+    origin = (source.origin or "").lower()
+    advice = _FIELD_ADVICE.get(origin[origin.rfind(".") :], _FIELD_ADVICE[".arg"])
+    return advice.get(field) or f"{_spelling(field)}:"
 
 
 def _spelling(attribute: str) -> str:
@@ -270,11 +298,11 @@ def _either(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def _advice(need: tuple[str, ...]) -> str:
+def _advice(source: Source, need: tuple[str, ...]) -> str:
     """How to meet one need: its first field, or (a report's issuer) an institution as author."""
-    advice = _FIELD_ADVICE.get(need[0], f"{_spelling(need[0])}:")
+    advice = field_advice(source, need[0])
     if "authors" in need[1:]:
-        advice += ", or the issuing body as author: {Institution}"
+        advice += ", or " + field_advice(source, "authors")
     return advice
 
 

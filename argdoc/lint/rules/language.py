@@ -443,8 +443,14 @@ class UnhedgedForecast(Rule):
     scale in the sentence, or the claim's `likelihood:` field. Claims and
     tensions are read; words quoted from a source are the source's.
 
+    A "will" that opens a relative clause describes something rather than
+    forecasting it ("keep the duties for every exporter that will not give
+    one") and is left alone, as "that" after a verb of judging is not ("we
+    judge that Iran will retaliate" is a forecast).
+
     Does not catch: forecasts without "will" ("Iran is set to retaliate",
-    "is going to"), nor "will" used for a plan already decided.
+    "is going to"), nor "will" used for a plan already decided; a forecast
+    made in a relative clause ("a deal which will collapse") passes.
 
     Bad:
 
@@ -467,7 +473,7 @@ class UnhedgedForecast(Rule):
     default = False
 
     def check(self, ctx: LintContext) -> Iterable[Finding]:
-        from argdoc.lint.wording import FORECAST, JUDGMENT, JUDGMENTS, normal, prose_of, span_of
+        from argdoc.lint.wording import FORECAST, JUDGMENT, JUDGMENTS, normal, prose_of, relative_clause, span_of
 
         lexicon = configured_scale(ctx)[0]
         estimated = {c.id for c in ctx.claims if c.likelihood}
@@ -478,7 +484,7 @@ class UnhedgedForecast(Rule):
             reported: set[int] = set()
             for match in prose.find_re(FORECAST):
                 index = prose.sentence_at(match.start())
-                if index in hedged or index in reported:
+                if index in hedged or index in reported or relative_clause(prose.text, match.start()):
                     continue
                 reported.add(index)
                 words = normal(match.group())
