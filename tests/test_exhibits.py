@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from argdoc.compiler import compile_file, compile_text
@@ -137,6 +138,24 @@ def test_chart_is_svg_drawn_from_the_table() -> None:
     assert svg.count('<rect class="series-0"') == 3  # two bars and the legend's key
     assert ">Poland</text>" in svg and ">% of GDP</text>" in svg
     assert 'Data: <a href="#spend">Table 1</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("peak", "ticks"),
+    [
+        (35.3, [0, 10, 20, 30, 40]),
+        (4.12, [0, 1, 2, 3, 4, 5]),
+        (7, [0, 2, 4, 6, 8]),
+        (0.37, [0, 0.1, 0.2, 0.3, 0.4]),
+        (1250, [0, 250, 500, 750, 1000, 1250]),
+    ],
+)
+def test_chart_axis_ticks_are_round_numbers(peak: float, ticks: list[float]) -> None:
+    """A bar of 35.3 gave an axis of 0, 12.5, 25, 37.5, 50: labels nobody reads a value from."""
+    text = PAPER.replace("| 1.9  | 4.1  |", f"| 0 | {peak} |").replace("| 0.9  | 3.2  |", "| 0 | 0 |")
+    svg = render_html(_paper(text.replace("stacked-bar", "bar")))
+    labels = re.findall(r'<text class="tick"[^>]*>([^<]+)</text>', svg)
+    assert [float(label) for label in labels] == ticks
 
 
 def test_chart_of_words_is_an_error_at_its_data_field() -> None:

@@ -294,6 +294,29 @@ def test_addresses_break_without_hyphens() -> None:
         assert address in text
 
 
+def test_a_tables_source_line_stays_with_its_last_rows() -> None:
+    # Thirty tables after paragraphs of one to seven lines put page breaks at every place in a
+    # table; a "Source:" line was left alone at the top of a page, away from the rows it names.
+    filler = "Words that fill a line of the page and then some more words. " * 2
+    blocks = []
+    for n in range(30):
+        rows = "".join(f"    | r{n}x{k} | {k} |\n" for k in range(6))
+        blocks.append(
+            f'component c{n} "Part {n}":\n    supports: thesis\n\n    {filler * (1 + n % 7)}\n\n'
+            f'table t{n} "Table {n}":\n    source: Origin{n}\n    | Row | Value |\n    |---|--:|\n{rows}\n'
+        )
+    head = 'title: Tables\ndate: 2024-01-01\n\nclaim thesis:\n    role: thesis\n\n    Words.\n\nsection s "S":\n    Intro.\n\n'
+    paper = head + "".join(blocks)
+    pages = ["".join(text.split()) for text in page_texts(read(render_pdf(compile_paper(paper))))]
+
+    def page_of(mark: str) -> int:
+        return next(index for index, text in enumerate(pages) if mark in text)
+
+    split = [n for n in range(30) if page_of(f"r{n}x0") != page_of(f"r{n}x5")]
+    assert split, "no table crossed a page: the test proves nothing"
+    assert [n for n in range(30) if page_of(f"Origin{n}") != page_of(f"r{n}x5")] == []
+
+
 def test_the_bundled_fonts_set_the_whole_paper(reference: PdfReader) -> None:
     strangers: set[str] = set()
 

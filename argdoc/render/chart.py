@@ -12,6 +12,7 @@ Every piece of user text goes through `format_html`, so it is escaped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from markupsafe import Markup
@@ -24,7 +25,7 @@ from argdoc.resolve import plain_cell
 WIDTH, HEIGHT = 640, 300
 _LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 50, 40
 _SERIES_COLOURS = 5  # series-0 … series-4 in the stylesheet, then they repeat
-_TICKS = 4
+_TICKS = 5  # at most this many intervals on the y axis
 # Colours as presentation attributes, for the PDF (WeasyPrint does not carry the page's CSS
 # into SVG); on screen the stylesheet's classes win over them, and follow the dark theme.
 _PALETTE = ("#1d3557", "#c0622f", "#6b8fb5", "#7a8a3a", "#8a6fa8")
@@ -39,8 +40,8 @@ def draw_chart(chart: Chart, table: Table | None, title_id: str) -> Markup:
     categories = [plain_cell(row.cells[0].children) for row in table.rows]
     values = [[number(plain_cell(cell.children)) or 0.0 for cell in row.cells[1:]] for row in table.rows]
     stacked = chart.type == "stacked-bar"
-    top = _nice(max((sum(v) if stacked else max(v, default=0.0)) for v in values) or 1.0)
-    parts = [_axes(top, chart.unit), _legend(series, chart.unit)]
+    top, step = _scale(max((sum(v) if stacked else max(v, default=0.0)) for v in values) or 1.0)
+    parts = [_axes(top, step, chart.unit), _legend(series, chart.unit)]
     if chart.type == "line":
         parts.append(_lines(values, len(series), top))
     else:
@@ -63,23 +64,24 @@ def _n(value: float) -> str:
     return f"{value:.1f}"
 
 
-def _nice(value: float) -> float:
-    """The axis' top: the value rounded up to 1, 2, 2.5 or 5 times a power of ten."""
-    power = 10.0 ** len(str(int(value))) / 10 if value >= 1 else 0.1
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * power:
-            return step * power
-    return 10 * power  # pragma: no cover - the loop ends at 10 times the power
+def _scale(peak: float) -> tuple[float, float]:
+    """The axis' top and the step between its ticks: a step of 1, 2, 2.5 or 5 times a power of ten
+    giving at most `_TICKS` intervals, so the labels are round (0, 10, 20, 30, 40 for a peak of
+    35.3, not 12.5 and 37.5), and the top the first tick at or above the peak."""
+    rough = peak / _TICKS
+    power = 10.0 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if rough <= m * power * (1 + 1e-9))
+    return math.ceil(peak / step - 1e-9) * step, step
 
 
 def _y(value: float, top: float) -> float:
     return _TOP + (HEIGHT - _TOP - _BOTTOM) * (1 - value / top)
 
 
-def _axes(top: float, unit: str | None) -> Markup:
+def _axes(top: float, step: float, unit: str | None) -> Markup:
     lines = []
-    for tick in range(_TICKS + 1):
-        value = top * tick / _TICKS
+    for tick in range(round(top / step) + 1):
+        value = round(tick * step, 9)  # 0.30000000000000004 is 0.3
         y = _y(value, top)
         lines.append(
             format_html(
