@@ -136,7 +136,7 @@ def test_chart_is_svg_drawn_from_the_table() -> None:
     svg = html[html.index('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') :]
     svg = svg[: svg.index("</svg>")]
     assert svg.count('<rect class="series-0"') == 3  # two bars and the legend's key
-    assert ">Poland</text>" in svg and ">% of GDP</text>" in svg
+    assert ">Poland</tspan></text>" in svg and ">% of GDP</text>" in svg
     assert 'Data: <a href="#spend">Table 1</a>' in html
 
 
@@ -156,6 +156,19 @@ def test_chart_axis_ticks_are_round_numbers(peak: float, ticks: list[float]) -> 
     svg = render_html(_paper(text.replace("stacked-bar", "bar")))
     labels = re.findall(r'<text class="tick"[^>]*>([^<]+)</text>', svg)
     assert [float(label) for label in labels] == ticks
+
+
+def test_a_category_wider_than_its_slot_wraps_onto_a_second_line() -> None:
+    # SVG does not wrap: "Other cooperating firms" ran into its neighbours' names.
+    long = "Other cooperating firms named at length"
+    rows = "".join(f"    | {name} | 1 | 2 |\n" for name in ("Poland", long, "Latvia", "Estonia", "Lithuania"))
+    text = PAPER.replace("    | Poland | 1.9  | 4.1  |\n    | Latvia | 0.9  | 3.2  |\n", rows)
+    assert long in text
+    svg = render_html(_paper(text))
+    labels = re.findall(r'<text class="category"[^>]*>((?:<tspan[^>]*>[^<]*</tspan>)+)</text>', svg)
+    lines = [re.findall(r"<tspan[^>]*>([^<]*)</tspan>", label) for label in labels]
+    assert lines[0] == ["Poland"]  # a short name stays on one line
+    assert len(lines[1]) == 2 and " ".join(lines[1]) == long
 
 
 def test_chart_of_words_is_an_error_at_its_data_field() -> None:

@@ -20,11 +20,13 @@ from markupsafe import Markup
 from argdoc.nodes import Chart, Table
 from argdoc.pipe_table import number
 from argdoc.render.safe_html import format_html, join_html
+from argdoc.render.text_metrics import wrap
 from argdoc.resolve import plain_cell
 
 WIDTH, HEIGHT = 640, 300
 _LEFT, _RIGHT, _TOP, _BOTTOM = 52, 12, 50, 40
 _SERIES_COLOURS = 5  # series-0 … series-4 in the stylesheet, then they repeat
+_LABEL_SIZE, _LABEL_GAP, _LABEL_LINES = 13, 8, 2
 _TICKS = 5  # at most this many intervals on the y axis
 # Colours as presentation attributes, for the PDF (WeasyPrint does not carry the page's CSS
 # into SVG); on screen the stylesheet's classes win over them, and follow the dark theme.
@@ -177,16 +179,30 @@ def _lines(values: list[list[float]], series: int, top: float) -> Markup:
 
 
 def _labels(categories: Sequence[str]) -> Markup:
+    """The categories under their slots, wrapped onto two lines when one is wider than its slot:
+    SVG does not wrap, and "Other cooperating firms" ran into its neighbours' names on a phone."""
     labels = []
     for index, name in enumerate(categories):
         left, width = _slot(index, len(categories))
+        lines = wrap(name, width - _LABEL_GAP, _LABEL_SIZE)
+        if len(lines) > _LABEL_LINES:  # the room under the axis holds two lines; the rest joins the last
+            lines = [*lines[: _LABEL_LINES - 1], " ".join(lines[_LABEL_LINES - 1 :])]
+        x = _n(left + width / 2)
+        spans = join_html(
+            "",
+            [
+                format_html('<tspan x="{}" dy="{}">{}</tspan>', x, 0 if number == 0 else _LABEL_SIZE + 2, line)
+                for number, line in enumerate(lines)
+            ],
+        )
         labels.append(
             format_html(
-                '<text class="category" x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>',
-                _n(left + width / 2),
+                '<text class="category" x="{}" y="{}" text-anchor="middle" font-size="{}" fill="{}">{}</text>',
+                x,
                 HEIGHT - _BOTTOM + 18,
+                _LABEL_SIZE,
                 _INK,
-                name,
+                spans,
             )
         )
     return join_html("", labels)
