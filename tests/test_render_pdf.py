@@ -305,7 +305,8 @@ def test_a_tables_source_line_stays_with_its_last_rows() -> None:
             f'component c{n} "Part {n}":\n    supports: thesis\n\n    {filler * (1 + n % 7)}\n\n'
             f'table t{n} "Table {n}":\n    source: Origin{n}\n    | Row | Value |\n    |---|--:|\n{rows}\n'
         )
-    head = 'title: Tables\ndate: 2024-01-01\n\nclaim thesis:\n    role: thesis\n\n    Words.\n\nsection s "S":\n    Intro.\n\n'
+    head = "title: Tables\ndate: 2024-01-01\n\nclaim thesis:\n    role: thesis\n\n    Words.\n\n"
+    head += 'section s "S":\n    Intro.\n\n'
     paper = head + "".join(blocks)
     pages = ["".join(text.split()) for text in page_texts(read(render_pdf(compile_paper(paper))))]
 
