@@ -339,3 +339,62 @@ def test_render_docx_from_the_api_gives_a_word_file() -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as docx:
         text = [t for _, t in _paragraphs(docx.read("word/document.xml"))]
     assert "Tensions in Russian - Iranian relations" in text and "Sources" in text
+
+
+AUTHORS_PAPER = """\
+title: Duties
+date: 2025-10-30
+language: {language}
+acknowledgements: We thank the reviewers.
+about-authors:
+    **Ines Moreau** leads the trade programme.
+
+claim thesis "Keep the duties":
+    role: thesis
+
+    Words.
+
+section {section} "{heading}":
+    Intro.
+
+claim trade "Trade them for undertakings":
+    role: recommendation
+    supports: thesis
+
+    Words.
+
+table rates "Rates":
+    source: The regulation
+    | Firm | Duty |
+    |---|--:|
+    | SAIC | 35.3 |
+"""
+
+
+def _docx_paragraphs(text: str) -> list[tuple[str, str]]:
+    paper = compile_text(text).paper
+    assert paper is not None
+    with zipfile.ZipFile(io.BytesIO(render_docx(paper))) as docx:
+        return _paragraphs(docx.read("word/document.xml"))
+
+
+def test_docx_keeps_the_recommendations_and_the_authors_back_matter() -> None:
+    # The Word file lost the Recommendations box, "Recommendation 1", the acknowledgements and
+    # the about-the-authors that the HTML and PDF show.
+    paragraphs = _docx_paragraphs(AUTHORS_PAPER.format(language="en", section="what", heading="What"))
+    headings = [text for style, text in paragraphs if style.startswith("Heading")]
+    assert "Recommendations" in headings and "Recommendation 1: Trade them for undertakings" in headings
+    assert headings.index("Acknowledgements") < headings.index("About the authors")
+    texts = [text for _, text in paragraphs]
+    assert "We thank the reviewers." in texts and "Ines Moreau leads the trade programme." in texts
+    assert "Source: The regulation" in texts
+
+
+def test_docx_puts_the_recommendations_box_atop_a_recommendations_section_in_the_papers_words() -> None:
+    paper = AUTHORS_PAPER.format(language="de", section="recommendations", heading="Was zu tun ist")
+    paragraphs = _docx_paragraphs(paper)
+    headings = [(style, text) for style, text in paragraphs if style.startswith("Heading")]
+    at = headings.index(("Heading2", "Was zu tun ist"))
+    assert headings[at + 1] == ("Heading3", "Empfehlungen")
+    assert ("Heading3", "Empfehlung 1: Trade them for undertakings") in headings
+    assert "Quelle: The regulation" in [text for _, text in paragraphs]

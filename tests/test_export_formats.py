@@ -374,8 +374,15 @@ def test_markdown_has_the_structure_of_the_paper() -> None:
     assert "## Argument {#argument}" in lines
     for section in paper.sections:
         assert f"## {section.title} {{#{section.id}}}" in lines
+    recommendations = [s for s in arguments(paper) if isinstance(s, Claim) and s.is_recommendation]
     for statement in arguments(paper):
-        assert f"### {statement.title} {{#{statement.id}}}" in lines
+        if statement not in recommendations:
+            assert f"### {statement.title} {{#{statement.id}}}" in lines
+    # A recommendation is headed by its number, as on the page; the box opens their section.
+    for number, statement in enumerate(recommendations, start=1):
+        assert f"### Recommendation {number}: {statement.title} {{#{statement.id}}}" in lines
+    box = lines.index("## Recommendations {#recommendations}") + 2
+    assert lines[box] == "### Recommendations {#recommendations-2}"
     assert "*Claim* · supports [Keep the border adjustment, and make it fair to poorer exporters](#thesis)" in text
     assert "*Claim* · supports [Thesis](#thesis)" not in text
     assert "[Regulation (EU) 2023/956](https://example.org/eu-law/2023-956)" in text

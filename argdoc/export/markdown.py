@@ -203,12 +203,15 @@ class MarkdownRenderer:
             parts.append(self.heading(2, self.words["summary"], self.reserve("summary")))
             parts.extend(self.block(b) for b in self.paper.meta.summary)
         parts.extend(self.key_findings())
+        if self.plan.recommendations_at is None:
+            parts.extend(self.recommendations(2))
         parts.extend(self.at_a_glance())
         parts.extend(self.preamble())
         _, closing = split_closing_sources_section(self.paper.sections)
         for section in self.paper.divisions():
             if section is not closing:  # a closing section of sources only is the Sources heading's
                 parts.extend(self.section(section))
+        parts.extend(self.back_matter())
         parts.extend(self.bibliography(self.paper.bibliography or closing))
         return "\n\n".join(part for part in parts if part) + "\n"
 
@@ -253,6 +256,26 @@ class MarkdownRenderer:
         found = (f"- [{escape(self.plan.titles[a])}](#{self.anchor.get(a, a)})" for a in self.plan.findings)
         return [*parts, "\n".join(found)]
 
+    def recommendations(self, level: int) -> list[str]:
+        """The recommendations box, as on the page: each `role: recommendation` claim, numbered, linked."""
+        if not self.plan.recommendations:
+            return []
+        heading = self.heading(level, self.words["recommendations"], self.reserve("recommendations"))
+        items = (f"{n}. {self.statement_link(anchor)}" for anchor, n in self.plan.recommendations.items())
+        return [heading, "\n".join(items)]
+
+    def back_matter(self) -> list[str]:
+        """The authors' acknowledgements and about-the-authors, at the end as on the page."""
+        parts: list[str] = []
+        for word, body in (
+            ("acknowledgements", self.paper.meta.acknowledgements),
+            ("about_authors", self.paper.meta.about_authors),
+        ):
+            if body:
+                parts.append(self.heading(2, self.words[word], self.reserve(word.replace("_", "-"))))
+                parts.extend(self.block(b) for b in body)
+        return parts
+
     def at_a_glance(self) -> list[str]:
         """The tension map as Figure 1 (as on the HTML page), and the tensions at a glance as a table."""
         if self.map_svg is None:
@@ -295,6 +318,8 @@ class MarkdownRenderer:
             label = self.labels[section.id]
             title = f"{label[:1].upper()}{label[1:]}: {title}"  # "Appendix A", not capitalize()'s "Appendix a"
         parts = [self.heading(level, title, anchor)]
+        if section.id is not None and section.id == self.plan.recommendations_at:
+            parts.extend(self.recommendations(level + 1))
         parts.extend(self.block(b) for b in section.body)
         arguments = set(map(id, self.graph.in_section(section)))
         for item in section.flow():
@@ -312,8 +337,8 @@ class MarkdownRenderer:
         if isinstance(exhibit, Table):
             rows = [self.row(exhibit.header), _delimiter_row(exhibit), *(self.row(r) for r in exhibit.rows)]
             notes = [
-                f"{word}: {self.inline(value).strip()}"
-                for word, value in (("Note", exhibit.note), ("Source", exhibit.source))
+                f"{escape(self.words[word])} {self.inline(value).strip()}"
+                for word, value in (("note", exhibit.note), ("source", exhibit.source))
                 if value
             ]
             return "\n\n".join([anchor, "\n".join(rows) + f"\n\n: {caption}", *notes]).lstrip()
@@ -353,8 +378,12 @@ class MarkdownRenderer:
     # --- statements -----------------------------------------------------------------
 
     def statement(self, statement: ArgumentStatement, level: int = 3) -> str:
+        title = escape(display_title(statement))
+        number = self.plan.recommendations.get(statement.id)
+        if number is not None:  # "Recommendation 1: Trade the duties ...", as the page numbers it
+            title = f"{escape(self.words['recommendation'].format(number=number))}: {title}"
         parts = [
-            self.heading(level, escape(display_title(statement)), self.anchor[statement.id]),
+            self.heading(level, title, self.anchor[statement.id]),
             self.summary_line(statement),
         ]
         parts.extend(self.block(b) for b in statement.body)
