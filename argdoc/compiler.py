@@ -84,7 +84,8 @@ def _compile(text: str, path: str | Path | None, max_bytes: int, includes: bool)
     library = _reference_files(paper, source, max_bytes, includes, diagnostics)
     if library is not None:
         sources.update(library.files)
-    resolution = resolve(paper, source, sources, library.sources() if library else ())
+    complete = library is None or library.complete
+    resolution = resolve(paper, source, sources, library.sources() if library else (), library_complete=complete)
     diagnostics.extend(resolution.diagnostics)
     if library is not None:
         diagnostics.extend(library.problems_of(resolution.paper.references))

@@ -276,6 +276,30 @@ def test_a_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     assert "include-outside-paper" in names
 
 
+@pytest.mark.parametrize(
+    ("files", "code"),
+    [
+        ({}, "E406"),  # the file is missing
+        ({"refs.bib": "@book{ringsmose, title = {X}\n@book{other, title={Y}}\n"}, "E408"),  # a syntax error
+    ],
+)
+def test_a_reference_file_not_read_whole_is_one_error_not_a_cascade(
+    tmp_path: Path, files: dict[str, str], code: str
+) -> None:
+    """A missing refs.bib also called every citation of it undefined, and lint then said the
+    statements cite nothing: ten errors and warnings for one cause."""
+    from argdoc.lint import lint
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    path = tmp_path / "paper.arg"
+    body = "NATO adapted [@ringsmose; @kofman, p. 3]. See [@nowhere-section]."
+    path.write_text(PAPER.format(header="bibliography: refs.bib", body=body), "utf-8")
+    result = compile_file(path)
+    assert [d.code for d in _errors(result)] == [code]
+    assert [d.code for d in lint(result)] == [code]
+
+
 def test_a_file_past_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = _paper(tmp_path, "Words.")
     result = compile_text(path.read_text("utf-8"), path, max_bytes=1000)

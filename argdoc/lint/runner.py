@@ -29,7 +29,9 @@ def lint(result: Result, config: LintConfig | None = None, today: datetime.date 
 
 
 def _lint(result: Result, config: LintConfig, today: datetime.date | None) -> list[Diagnostic]:
-    if result.paper is None or result.resolution is None:
+    if result.paper is None or result.resolution is None or not result.resolution.library_complete:
+        # Without the paper, or without all of its reference files (what it cites is not known:
+        # every rule about its evidence would be wrong), only the compiler's errors are reported.
         return sorted(result.diagnostics, key=sort_key)
     rules = all_rules()
     enabled = config.enabled(Path(result.source.path))
