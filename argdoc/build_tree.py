@@ -136,7 +136,14 @@ class FieldValue:
 
 
 class IncludeLoader(Protocol):
-    """Opens included files for the builder (argdoc.compiler owns the file system)."""
+    """Opens included files for the builder (argdoc.compiler owns the file system).
+
+    `lost` is True once an included file could not be read into the paper: its
+    statements and sources are missing, so resolution and lint stop short of
+    calling what the paper names in it undefined (one cause, one error).
+    """
+
+    lost: bool
 
     def open(self, target: str, span: Span, source: SourceFile) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
         """The parsed file, or the diagnostics explaining why it cannot be included."""

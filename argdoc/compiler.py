@@ -84,8 +84,9 @@ def _compile(text: str, path: str | Path | None, max_bytes: int, includes: bool)
     library = _reference_files(paper, source, max_bytes, includes, diagnostics)
     if library is not None:
         sources.update(library.files)
-    complete = library is None or library.complete
-    resolution = resolve(paper, source, sources, library.sources() if library else (), library_complete=complete)
+    # A file the paper names but that could not be read whole: what is defined in it is unknown.
+    complete = not loader.lost and (library is None or library.complete)
+    resolution = resolve(paper, source, sources, library.sources() if library else (), complete=complete)
     diagnostics.extend(resolution.diagnostics)
     if library is not None:
         diagnostics.extend(library.problems_of(resolution.paper.references))
@@ -231,7 +232,10 @@ def _unread(source: SourceFile, problems: list[Diagnostic]) -> Result:
 class NoIncludes:
     """For text with no file behind it: there is no folder to include from."""
 
+    lost = False
+
     def open(self, target: str, span: Span, source: SourceFile) -> list[Diagnostic]:
+        self.lost = True
         return [
             make(
                 codes.INCLUDE_WITHOUT_FILE,
@@ -289,6 +293,8 @@ def confined(target: str, written_in: Path, root: Path) -> tuple[Path, int] | Re
     return real, size
 
 
+_NOT_LOST = frozenset({codes.INCLUDE_REPEATED.code, codes.INCLUDE_CYCLE.code})
+
 # Includes nest at most this deep: each level is a few frames of the tree
 # builder's recursion, and no real paper nests chapters more than a handful deep.
 MAX_INCLUDE_DEPTH = 64
@@ -313,6 +319,7 @@ class FileIncluder:
     max_bytes: int
     sources: dict[str, SourceFile] = field(default_factory=dict)
     stack: list[Path] = field(default_factory=list)
+    lost: bool = False
 
     def __post_init__(self) -> None:
         main_path = Path(self.main.path).resolve()
@@ -323,6 +330,13 @@ class FileIncluder:
         self.total_bytes = -1  # counted at the first include: most papers have none
 
     def open(self, target: str, span: Span, source: SourceFile) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
+        opened = self._open(target, span, source)
+        # A file included twice, or in a cycle, is in the paper already; any other refusal loses it.
+        if isinstance(opened, list) and (not opened or any(d.code not in _NOT_LOST for d in opened)):
+            self.lost = True
+        return opened
+
+    def _open(self, target: str, span: Span, source: SourceFile) -> tuple[Tree[Token], SourceFile] | list[Diagnostic]:
         def problem(code: Code, message: str, hint: str, related: tuple[Related, ...] = ()) -> list[Diagnostic]:
             return [make(code, message, source, span, hint=hint, related=related)]
 

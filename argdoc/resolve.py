@@ -80,9 +80,10 @@ class Resolution:
     # #12: every entry of the paper's reference files by key, cited or not (completion in the
     # editor offers them all); the cited ones are also in definitions and paper.references.
     library: dict[str, Source] = field(default_factory=dict, repr=False)
-    # False when a reference file could not be read whole: what the paper cites is not all known,
-    # so the rules about its evidence are not run (argdoc.lint.runner).
-    library_complete: bool = True
+    # False when an included or reference file could not be read whole: what the paper defines is
+    # not all known, so an unknown id is not reported (the file's error is) and lint waits
+    # (argdoc.lint.runner).
+    complete: bool = True
 
     def statement(self, ident: str) -> AnyStatement | None:
         node = self.definitions.get(ident)
@@ -313,6 +314,8 @@ class Resolver:
         self, ident: str, span: Span | None, wanted: str, relation: str, owner: str | None
     ) -> Definition | None:
         node = self.result.definitions.get(ident)
+        if node is None and not self.result.complete:
+            return None
         if node is None:
             close = self._nearest.closest(ident, wanted)
             hint = f"did you mean '{close}'?" if close else f"define it: {wanted} {ident}:"
@@ -386,8 +389,8 @@ class Resolver:
     def _target(self, cite: Citation, owner: str | None) -> Definition | None:
         """What `[@id]` names, of any kind; ARG001 with a did-you-mean when it names nothing."""
         node = self.result.definitions.get(cite.source)
-        # With a reference file unread, a key defined nowhere may be a lost entry's: its file's error says so.
-        if node is None and self.result.library_complete:
+        # With a file unread, an id defined nowhere may be a lost one's: the file's error says so.
+        if node is None and self.result.complete:
             close = self._nearest.closest(cite.source, ANY_KIND)
             hint = f"did you mean '{close}'?" if close else f"define it: source {cite.source}:"
             self._error(codes.UNDEFINED_REFERENCE, f"'{cite.source}' is not defined", cite.span, hint, statement=owner)
@@ -421,6 +424,8 @@ class Resolver:
         ident = link.url[1:]
         if ident in self.result.definitions:
             self.result.referenced.add(ident)
+            return
+        if not self.result.complete:
             return
         close = self._nearest.closest(ident, ANY_KIND)
         self._error(
@@ -506,16 +511,16 @@ def resolve(
     sources: dict[str, SourceFile] | None = None,
     library: Sequence[Source] = (),
     *,
-    library_complete: bool = True,
+    complete: bool = True,
 ) -> Resolution:
     """Resolve a paper; `library` holds its reference files' entries, which `[@key]` may cite.
 
     Only the entries the paper cites stay: they become `paper.references` (in
     the resolution's paper) and definitions; every entry stays in `library`.
-    `library_complete` is False when a reference file could not be read whole:
-    citations of unknown keys are then not reported (the file's error is).
+    `complete` is False when an included or reference file could not be read
+    whole: unknown ids are then not reported (the file's error is).
     """
-    resolution = Resolver(source, Resolution(paper, library_complete=library_complete), sources or {}, library).run()
+    resolution = Resolver(source, Resolution(paper, complete=complete), sources or {}, library).run()
     if library:
         _keep_cited(resolution)
     return resolution

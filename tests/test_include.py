@@ -116,6 +116,28 @@ def test_missing_chapter_and_header_fields_in_a_chapter(paper: Path) -> None:
     assert [d.code for d in compile_file(paper).diagnostics] == ["E115"]
 
 
+@pytest.mark.parametrize("chapter", [None, 'claim broken "Title"\n    Body.\n'])
+def test_a_lost_chapter_is_one_error_not_a_cascade(paper: Path, chapter: str | None) -> None:
+    # The main file names what the chapter defines; with the chapter missing (or unreadable), each
+    # of those was also "not defined", and lint added that the thesis has no support.
+    one = paper.parent / "chapters" / "one.arg"
+    if chapter is None:
+        one.unlink()
+    else:
+        one.write_text(chapter, encoding="utf-8")
+    paper.write_text(MAIN.replace("The thesis [@s].", "The thesis [@s], as [@c1] and [the tension](#t) show."))
+    result = compile_file(paper)
+    expected = ["E031"] if chapter is None else ["E003"]
+    assert [d.code for d in result.diagnostics] == expected
+    assert [d.code for d in lint(result)] == expected
+
+
+def test_a_chapter_included_twice_is_not_lost_so_undefined_ids_are_still_reported(paper: Path) -> None:
+    paper.write_text(MAIN + '\ninclude "chapters/one.arg"\n\nclaim x:\n    supports: nowhere\n    W [@s].\n')
+    codes = [d.code for d in compile_file(paper).diagnostics]
+    assert "E036" in codes and "ARG001" in codes
+
+
 def test_text_without_a_file_cannot_include() -> None:
     [diag] = compile_text('include "chapter.arg"\n').diagnostics
     assert diag.name == "include-without-file"

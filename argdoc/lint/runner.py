@@ -29,9 +29,9 @@ def lint(result: Result, config: LintConfig | None = None, today: datetime.date 
 
 
 def _lint(result: Result, config: LintConfig, today: datetime.date | None) -> list[Diagnostic]:
-    if result.paper is None or result.resolution is None or not result.resolution.library_complete:
-        # Without the paper, or without all of its reference files (what it cites is not known:
-        # every rule about its evidence would be wrong), only the compiler's errors are reported.
+    if result.paper is None or result.resolution is None or not result.resolution.complete:
+        # Without the paper, or without all of its files (an include or a reference file lost: what
+        # it defines and cites is not known, and the rules would be wrong), only the compiler speaks.
         return sorted(result.diagnostics, key=sort_key)
     rules = all_rules()
     enabled = config.enabled(Path(result.source.path))
