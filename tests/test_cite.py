@@ -144,3 +144,55 @@ def test_every_kind_matches_citeproc_js_or_is_explained(style_name: str) -> None
             if not matched and (style_name, form, source.id) not in EXPLAINED:
                 failures.append(f"{source.id} {form}: {ours}")
     assert failures == []
+
+
+# --- what a user saw wrong (#12, second round) --------------------------------------------------
+
+
+def test_a_month_alone_is_written_out_in_every_language() -> None:
+    month = parse_partial_date("2024-03")
+    assert partial_in_words(month, "en-US", with_year=False) == "March"
+    assert partial_in_words(month, "de", with_year=False) == "März"
+    journal = Source(id="j", title="T", type="webpage", url="https://example.org/", date=month)
+    assert "(2024, March)" in plain(Style("apa").entry(journal))
+    assert "March" in plain(Style("chicago-author-date").entry(journal))
+
+
+def _chapter(*editors: str) -> Source:
+    from argdoc.cite.names import parse_name
+
+    return Source(
+        id="c",
+        type="chapter",
+        title="A chapter",
+        outlet="The Book",
+        publisher="Routledge",
+        authors=(parse_name("Michael Kofman"),),
+        editors=tuple(parse_name(e) for e in editors),
+        date=parse_partial_date("2021"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("editors", "apa", "harvard"),
+    [
+        (("Fiona Hill",), "In F. Hill (Ed.), The Book", "in F. Hill (ed.) The Book"),
+        (("Fiona Hill", "Marcel de Haas"), "In F. Hill & M. de Haas (Eds.), The Book",
+         "in F. Hill and M. de Haas (eds.) The Book"),
+        (("Fiona Hill", "Marcel de Haas", "Ann Lee"), "In F. Hill, M. de Haas, & A. Lee (Eds.), The Book",
+         "in F. Hill, M. de Haas and A. Lee (eds.) The Book"),
+    ],
+)  # fmt: skip
+def test_editors_are_joined_and_labelled_as_each_style_wants(editors: tuple[str, ...], apa: str, harvard: str) -> None:
+    assert apa in plain(Style("apa").entry(_chapter(*editors)))
+    assert harvard in plain(Style("harvard-cite-them-right").entry(_chapter(*editors)))
+
+
+def test_chicago_title_cases_english_works_only() -> None:
+    german = Source(id="g", title="Über die Rolle der Bundeswehr", outlet="Zeitschrift für Politik", language="de")
+    english = Source(id="e", title="the hard part", outlet="survival")
+    chicago = Style("chicago-notes-bibliography")
+    assert plain(chicago.entry(german)) == "Zeitschrift für Politik. “Über die Rolle der Bundeswehr.”"
+    assert plain(chicago.entry(english)) == "Survival. “The Hard Part.”"
+    # A source without `language:` is in the paper's language.
+    assert "“the hard part.”" in plain(Style("chicago-notes-bibliography", language="de").entry(english))

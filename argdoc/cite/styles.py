@@ -198,10 +198,24 @@ def _initials(given: str) -> str:
     return " ".join(words)
 
 
-def _initialled(names: Sequence[PersonName]) -> str:
-    """`J. von Hasselt`: editors as APA and Harvard name them, initials first."""
+def _initialled_editors(names: Sequence[PersonName], *, apa: bool) -> str:
+    """`F. Hill & M. de Haas (Eds.)`: editors as APA and Harvard name them, initials first, then the label.
+
+    APA joins them with `&` (and a serial comma from three on: `A, B, & C`)
+    and labels them `(Ed.)`/`(Eds.)`; Cite Them Right with `and`, without one,
+    and `(ed.)`/`(eds.)`.
+    """
+    label = "Eds." if len(names) > 1 else "Ed."
+    return f"{_initialled(names, apa=apa)} ({label if apa else label.lower()})"
+
+
+def _initialled(names: Sequence[PersonName], *, apa: bool) -> str:
     written = [" ".join(p for p in (_initials(n.given) if n.given else None, n.surname) if p) for n in names]
-    return " and ".join(written) if len(written) <= 2 else ", ".join(written[:-1]) + f" and {written[-1]}"
+    if len(written) == 1:
+        return written[0]
+    if apa:
+        return f"{written[0]} & {written[1]}" if len(written) == 2 else ", ".join(written[:-1]) + f", & {written[-1]}"
+    return ", ".join(written[:-1]) + f" and {written[-1]}"
 
 
 def _surnames(names: Sequence[PersonName], conjunction: str = "and") -> str:
@@ -330,7 +344,13 @@ class Style:
         if not source.title:
             return None
         # Chicago sets titles in headline style; APA and Harvard keep them as written.
-        return title_case(source.title) if self._chicago and self.language.startswith("en") else source.title
+        return title_case(source.title) if self._headline_style(source) else source.title
+
+    def _headline_style(self, source: Source) -> bool:
+        """Whether Chicago's headline style applies: to English works only, as CSL does (a German title keeps
+        its own capitals). A source says its language in `language:`; one that does not is in the paper's."""
+        language = (source.language or self.language).lower()
+        return self._chicago and (language == "en" or language.startswith("en-"))
 
     def _title(self, source: Source) -> Markup | None:
         text = self._title_text(source)
@@ -353,10 +373,7 @@ class Style:
         kind = source_kind(source).name
         if kind == "webpage" or (self._chicago and kind == "dataset"):
             return escape(_typography(source.outlet))
-        return _italic(self._title_case_container(source.outlet))
-
-    def _title_case_container(self, text: str) -> str:
-        return title_case(text) if self._chicago else text
+        return _italic(title_case(source.outlet) if self._headline_style(source) else source.outlet)
 
     def _date(self, source: Source, *, with_year: bool = True) -> str | None:
         if source.date is None:
@@ -537,7 +554,7 @@ class Style:
             lead = [authors, date, title] if authors else [title, date]
             return _join([_sentences([*lead, holder]), address], " ")
         if kind == "chapter":
-            editors = f"{_initialled(source.editors)} (Ed.)" if source.editors else None
+            editors = _initialled_editors(source.editors, apa=True) if source.editors else None
             pages = f"(pp. {page_range(source.pages, chicago=False)})" if source.pages else None
             book = _join([Markup("In ") + _join([editors, container], ", "), pages], " ")
             return _join([_sentences([authors, date, title, book, source.publisher]), address], " ")
@@ -589,7 +606,7 @@ class Style:
         if kind in {"book", "report"}:
             return _sentences([_join([lead, title], " "), source.number, imprint, available])
         if kind == "chapter":
-            editors = f"{_initialled(source.editors)} (ed.)" if source.editors else None
+            editors = _initialled_editors(source.editors, apa=False) if source.editors else None
             book = Markup("in ") + _join([editors, container], " ") if container else None
             pages = f"pp. {page_range(source.pages, chicago=False)}" if source.pages else None
             return _sentences([_join([lead, _group(title, book)], " "), _group(imprint, pages)])
