@@ -229,3 +229,67 @@ def test_the_brief_in_each_style_matches_citeproc_js(style_name: str) -> None:
     theirs = [" ".join(entry.split()) for entry in oracle["bibliography"]]
     assert [entry for entry in listed if entry in theirs] == theirs
     assert len(listed) == len(sources)
+
+
+# --- punctuation around a parenthetical (#12, second round) -------------------------------------
+
+PUNCTUATED = """title: Punctuation
+language: en-US
+{header}
+claim thesis "A thesis":
+    role: thesis
+
+    Still ahead.[@freedman-2017, p. 131] Not mass,[@erlanger-2024] and more.[@freedman-2017][@erlanger-2024]
+    Also [@freedman-2017] [@erlanger-2024] then. Is it?[@freedman-2017] He said "the hard part."[@erlanger-2024]
+    Ask "ready?"[@freedman-2017] now.
+
+source freedman-2017 "The Future of War":
+    type: book
+    author: Lawrence Freedman
+    date: 2017
+    publisher: PublicAffairs
+
+source erlanger-2024 "NATO Allies Brace":
+    outlet: The New York Times
+    author: Steven Erlanger
+    date: 2024-03-15
+"""
+
+
+def _punctuated(header: str) -> Paper:
+    result = compile_text(PUNCTUATED.format(header=header))
+    assert result.paper is not None
+    return result.paper
+
+
+EXPECTED_APA = (
+    "Still ahead (Freedman, 2017, p. 131). Not mass (Erlanger, 2024), and more (Erlanger, 2024; Freedman, 2017). "
+    "Also (Erlanger, 2024; Freedman, 2017) then. Is it (Freedman, 2017)? He said the hard part (Erlanger, 2024). "
+    "Ask ready? (Freedman, 2017) now."
+)
+
+
+def test_an_author_date_parenthetical_goes_before_the_punctuation_and_adjacent_runs_are_one() -> None:
+    page = render_html(_punctuated("style: apa"))
+    paragraph = re.search(r"<p>Still.*?</p>", page, re.S)
+    assert paragraph is not None
+    assert _text(paragraph.group(0)) == EXPECTED_APA
+    # The closing quote stays with the quoted words, the full stop follows the citation.
+    assert '<q>the hard part</q> <span class="citation">' in paragraph.group(0)
+    assert ") (" not in _text(paragraph.group(0))
+
+
+def test_a_notes_style_keeps_the_call_after_the_punctuation() -> None:
+    page = render_html(_punctuated(""))
+    assert 'Still ahead.<sup class="note-call">' in page
+    assert 'Not mass,<sup class="note-call">' in page
+
+
+def test_the_pdf_in_apa_puts_the_parenthetical_before_the_punctuation() -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    pdf = render_pdf(_punctuated("style: apa"))
+    words = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    flat = " ".join(words.split())
+    assert "Still ahead (Freedman, 2017, p. 131). Not mass (Erlanger, 2024), and more" in flat
+    assert "Also (Erlanger, 2024; Freedman, 2017) then." in flat

@@ -34,7 +34,7 @@ from argdoc.render.bibliography import internal_link, link
 from argdoc.render.notes import Notes
 from argdoc.render.safe_html import escape, format_html, join_html
 from argdoc.render.typography import smarten
-from argdoc.walk import citation_runs
+from argdoc.walk import CitationRun, citation_runs
 
 
 class BodyRenderer:
@@ -120,20 +120,49 @@ class BodyRenderer:
     def _run(self, nodes: Iterable[Inline]) -> Markup:
         """Inline nodes within a run; adjacent citations share one note call."""
         out: list[Markup] = []
-        for item in citation_runs(nodes):
-            if isinstance(item, tuple) and item[0].source in self.references:
+        for item in self._runs(nodes):
+            if isinstance(item, tuple) and self._is_cross_reference(item):
                 out.append(self.cross_references(item, opens_sentence=_opens_sentence(out)))
             elif isinstance(item, tuple | Note):
                 # A note call hangs on the word or punctuation before it: "tensions [@a]."
                 # reads "tensions¹." (stripping whitespace from markup cannot break it).
+                after = Markup()
                 if out and not self._in_note:
                     out[-1] = Markup(out[-1].rstrip())
+                    if isinstance(item, tuple):  # an author-date parenthetical goes before the punctuation
+                        out[-1], after = self.notes.punctuation_before(out[-1])
                 elif out and isinstance(item, tuple) and not out[-1].endswith(" "):
                     out.append(Markup(" "))  # inside a remark: "pensions (SIPRI, 2025)"
                 out.append(self.citations(item) if isinstance(item, tuple) else self.note(item))
+                out.append(after)
             else:
                 out.append(self.node(item))
         return join_html("", out)
+
+    def _runs(self, nodes: Iterable[Inline]) -> list[Inline | CitationRun]:
+        """`citation_runs`; in an author-date style, runs of sources with only a space between them are one:
+        `[@a] [@b]` reads `(A, 2017; B, 2021)`, never `(A, 2017) (B, 2021)`."""
+        items = list(citation_runs(nodes))
+        if self.notes.style.uses_notes:
+            return items
+        merged: list[Inline | CitationRun] = []
+        for item in items:
+            if (
+                isinstance(item, tuple)
+                and len(merged) >= 2
+                and isinstance(merged[-1], Text)
+                and not merged[-1].value.strip()
+                and isinstance(merged[-2], tuple)
+                and not self._is_cross_reference(item)
+                and not self._is_cross_reference(merged[-2])
+            ):
+                merged[-2:] = [(*merged[-2], *item)]
+            else:
+                merged.append(item)
+        return merged
+
+    def _is_cross_reference(self, run: CitationRun) -> bool:
+        return run[0].source in self.references
 
     def node(self, node: Inline) -> Markup:
         match node:
@@ -177,7 +206,10 @@ class BodyRenderer:
     def quotation(self, node: Quotation) -> Markup:
         # <q> lets the stylesheet choose the quotation marks for the paper's language.
         text = self._run(node.children)
-        return format_html("<q>{}</q>{}", text, self.citations([node.citation]))
+        if self._in_note:
+            return format_html("<q>{}</q>{}", text, self.citations([node.citation]))
+        text, after = self.notes.punctuation_before(text, quoted=True)
+        return format_html("<q>{}</q>{}{}", text, self.citations([node.citation]), after)
 
     def citations(self, run: Sequence[Citation]) -> Markup:
         if self._in_note:
