@@ -10,7 +10,7 @@ HTML by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -139,27 +139,12 @@ class BodyRenderer:
                 out.append(self.node(item))
         return join_html("", out)
 
-    def _runs(self, nodes: Iterable[Inline]) -> list[Inline | CitationRun]:
+    def _runs(self, nodes: Iterable[Inline]) -> Sequence[Inline | CitationRun]:
         """`citation_runs`; in an author-date style, runs of sources with only a space between them are one:
         `[@a] [@b]` reads `(A, 2017; B, 2021)`, never `(A, 2017) (B, 2021)`."""
-        items = list(citation_runs(nodes))
         if self.notes.style.uses_notes:
-            return items
-        merged: list[Inline | CitationRun] = []
-        for item in items:
-            if (
-                isinstance(item, tuple)
-                and len(merged) >= 2
-                and isinstance(merged[-1], Text)
-                and not merged[-1].value.strip()
-                and isinstance(merged[-2], tuple)
-                and not self._is_cross_reference(item)
-                and not self._is_cross_reference(merged[-2])
-            ):
-                merged[-2:] = [(*merged[-2], *item)]
-            else:
-                merged.append(item)
-        return merged
+            return list(citation_runs(nodes))
+        return _spaced_runs_joined(citation_runs(nodes), self._is_cross_reference)
 
     def _is_cross_reference(self, run: CitationRun) -> bool:
         return run[0].source in self.references
@@ -239,6 +224,28 @@ class BodyRenderer:
     def label(self, node: Citation) -> Markup:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         return internal_link(node.source, self.labels.get(node.source))
+
+
+def _spaced_runs_joined(
+    items: Iterable[Inline | CitationRun], is_cross_reference: Callable[[CitationRun], bool]
+) -> list[Inline | CitationRun]:
+    """Runs of citations of sources with nothing but whitespace between them, as one run."""
+    joined: list[Inline | CitationRun] = []
+    for item in items:
+        before = joined[-2] if len(joined) >= 2 else None
+        space = joined[-1] if joined else None
+        if (
+            isinstance(item, tuple)
+            and isinstance(before, tuple)
+            and isinstance(space, Text)
+            and not space.value.strip()
+            and not is_cross_reference(item)
+            and not is_cross_reference(before)
+        ):
+            joined[-2:] = [(*before, *item)]
+        else:
+            joined.append(item)
+    return joined
 
 
 def _opens_sentence(before: Sequence[Markup]) -> bool:
