@@ -293,3 +293,50 @@ def test_the_pdf_in_apa_puts_the_parenthetical_before_the_punctuation() -> None:
     flat = " ".join(words.split())
     assert "Still ahead (Freedman, 2017, p. 131). Not mass (Erlanger, 2024), and more" in flat
     assert "Also (Erlanger, 2024; Freedman, 2017) then." in flat
+
+
+# --- the "Cite this paper" line ----------------------------------------------------------------
+
+CITED_PAPER = """title: Holding the Line
+subtitle: Defence spending on NATO's eastern flank
+author: Ilse Varga
+organisation: Baltic Security Programme
+date: 2025-03-10
+series: Security Briefs
+number: 2025/02
+language: {language}
+{header}
+claim thesis "A thesis":
+    role: thesis
+
+    Words.
+"""
+
+
+def _cite_line(language: str, header: str = "") -> str:
+    result = compile_text(CITED_PAPER.format(language=language, header=header))
+    assert result.paper is not None
+    page = render_html(result.paper)
+    found = re.search(r'cite-this-label">.*?</summary>(.*?)</details>', page, re.S)
+    assert found is not None
+    return _text(found.group(1))
+
+
+def test_the_cite_line_is_written_in_the_papers_style_with_its_typography() -> None:
+    assert _cite_line("en-GB") == (
+        "Varga, Ilse. Holding the Line: Defence spending on NATO\u2019s eastern flank. "
+        "Security Briefs, no. 2025/02. Baltic Security Programme, 10 March 2025."
+    )
+    assert _cite_line("en-GB", "style: apa") == (
+        "Varga, I. (2025). Holding the Line: Defence spending on NATO\u2019s eastern flank "
+        "(Security Briefs, no. 2025/02). Baltic Security Programme."
+    )
+    assert _cite_line("en-US", "style: chicago-author-date").startswith(
+        "Varga, Ilse. 2025. Holding the Line: Defence Spending on NATO\u2019s Eastern Flank."
+    )
+
+
+def test_the_cite_line_of_a_german_paper_has_german_words() -> None:
+    line = _cite_line("de")
+    assert "Security Briefs, Nr. 2025/02" in line and "10. März 2025" in line
+    assert "no." not in line and "NATO\u2019s" in line
