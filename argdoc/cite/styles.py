@@ -46,43 +46,24 @@ STYLE_ALIASES: dict[str, StyleName] = {
 
 _CLOSE = "\u201d"
 _PERIODICALS = frozenset({"article-newspaper", "article-magazine", "article-journal"})
+# Unsigned works that Chicago names by their outlet (a newspaper, a site): CSL substitutes the container.
+_OUTLET_LEADS = _PERIODICALS | {"webpage"}
 # Works whose title is set in italics (a whole publication), not in quotes (a part of one).
 _WHOLE_WORKS = frozenset({"book", "report", "legislation", "bill", "regulation", "standard", "legal_case"})
 _LOCATOR_LABEL = re.compile(r"^\s*(pp?\.|§|para\.|art\.|ch\.|sec\.)\s*", re.IGNORECASE)
 _RANGE = re.compile(r"(?<=\w)\s*[-\u2013]\s*(?=\w)")
 # APA spells the labels of parts out in its citations (Section 2, Chapter 4); CSL's apa.csl does.
 _APA_LABELS = {"sec.": "Section", "ch.": "Chapter"}
-# Words that title case leaves in lower case inside a title (CSL's list).
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "down",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "onto",
-        "or",
-        "over",
-        "so",
-        "the",
-        "till",
-        "to",
-        "up",
-        "via",
-        "with",
-        "yet",
-    ]
-)
+# Words that title case leaves in lower case inside a title: the CSL specification's list (articles,
+# conjunctions and prepositions), which citeproc-js applies.
+_SMALL_WORDS_LIST = """a according across afore after against ahead along alongside amid amidst among amongst
+    an and anenst
+    apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides
+    between beyond but by circa despite down during except for forenenst from given in inside into lest like
+    modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the
+    through thru throughout thruout till to toward towards under underneath until unto up upon versus vs. v.
+    vs v via vis-à-vis with within without yet"""
+_SMALL_WORDS = frozenset(_SMALL_WORDS_LIST.split())
 
 
 def style_name(written: str) -> StyleName | None:
@@ -118,10 +99,18 @@ def title_case(title: str) -> str:
     out = []
     for index, word in enumerate(words):
         first_or_last = index == 0 or index == len(words) - 1 or words[index - 1].endswith(":")
-        if word[:1].islower() and (first_or_last or word.lower() not in _SMALL_WORDS):
-            word = word[:1].upper() + word[1:]
+        if first_or_last or word.lower() not in _SMALL_WORDS:
+            # Each part of a compound (`Developing-Country`), after any opening bracket or quote (`(Example)`).
+            word = "-".join(_capitalised(part) for part in word.split("-"))
         out.append(word)
     return " ".join(out)
+
+
+def _capitalised(word: str) -> str:
+    """The first letter upper case when it is lower case (a word with capitals stays as written)."""
+    lead = len(word) - len(word.lstrip("(\u201c\u2018[\"'"))
+    head = word[lead : lead + 1]
+    return word[:lead] + head.upper() + word[lead + 1 :] if head.islower() else word
 
 
 def _humanise(ident: str) -> str:
@@ -349,8 +338,11 @@ class Style:
     def _headline_style(self, source: Source) -> bool:
         """Whether Chicago's headline style applies: to English works only, as CSL does (a German title keeps
         its own capitals). A source says its language in `language:`; one that does not is in the paper's."""
+        return self._chicago and self._english(source)
+
+    def _english(self, source: Source) -> bool:
         language = (source.language or self.language).lower()
-        return self._chicago and (language == "en" or language.startswith("en-"))
+        return language == "en" or language.startswith("en-")
 
     def _title(self, source: Source) -> Markup | None:
         text = self._title_text(source)
@@ -362,7 +354,8 @@ class Style:
             # APA sets a part of a work (an article, a chapter) in roman type, a whole work in italics.
             return escape(_typography(text)) if part or kind == "treaty" else _italic(text)
         if self.name == "harvard-cite-them-right":
-            return _quoted(text) if part or kind in {"speech", "dataset", "treaty"} else _italic(text)
+            quoted = {"speech", "dataset", "treaty", "document", "post", "post-weblog"}
+            return _quoted(text) if part or kind in quoted else _italic(text)
         if kind == "treaty":
             return escape(_typography(text))
         return _italic(text) if kind in _WHOLE_WORKS else _quoted(text)
@@ -373,7 +366,10 @@ class Style:
         kind = source_kind(source).name
         if kind == "webpage" or (self._chicago and kind == "dataset"):
             return escape(_typography(source.outlet))
-        return _italic(title_case(source.outlet) if self._headline_style(source) else source.outlet)
+        # Chicago sets every outlet in headline style, APA a periodical's name (CSL: text-case="title").
+        apa_periodical = self.name == "apa" and kind in _PERIODICALS and self._english(source)
+        headline = self._headline_style(source) or apa_periodical
+        return _italic(title_case(source.outlet) if headline else source.outlet)
 
     def _date(self, source: Source, *, with_year: bool = True) -> str | None:
         if source.date is None:
@@ -416,7 +412,7 @@ class Style:
         if source.authors:
             return [_surnames(source.authors), title]
         kind = source_kind(source).name
-        if kind in _PERIODICALS and source.outlet:
+        if kind in _OUTLET_LEADS and source.outlet:
             return [self._container(source), title]
         return [title or escape(source.id)]
 
@@ -451,7 +447,8 @@ class Style:
         date = self._date(source)
         if date is None and source.accessed is not None:
             date = f"accessed {self._accessed(source)}"
-        lead: list[Markup | str | None] = [authors, title, interviewer]
+        number = source.number if kind not in _PERIODICALS else None
+        lead: list[Markup | str | None] = [authors, title, interviewer, number]
         rest: list[Markup | str | None] = [container]
         if kind == "dataset":
             rest = [container or source.publisher]
@@ -500,7 +497,7 @@ class Style:
         if author_date and date == NO_DATE:
             date = None  # said once, where the year stands
         lead: Markup | str | None = authors
-        if lead is None and kind in _PERIODICALS and source.outlet:
+        if lead is None and kind in _OUTLET_LEADS and source.outlet:
             lead, container = self._container(source), None
         pieces: list[Markup | str | None] = [lead]
         if author_date:
@@ -526,12 +523,13 @@ class Style:
             interviewer = f"Interview by {_names_natural(source.interviewers)}" if source.interviewers else None
             where = source.place if kind == "speech" else None
             held = container if kind != "dataset" else (container or source.publisher)
-            pieces += [title, interviewer, _group(held, where, date)]
+            number = source.number if kind not in _PERIODICALS else None  # a document's (S/RES/2722 (2024))
+            pieces += [title, interviewer, number, _group(held, where, date)]
             pieces.append(source.medium)
         # An undated work gives the day it was read; argdoc's `note:` ends the entry.
         accessed = f"Accessed {self._accessed(source)}" if source.date is None and source.accessed else None
         note = source.note[:1].upper() + source.note[1:] if source.note else None
-        if lead is None and kind not in _PERIODICALS:
+        if lead is None and kind not in _OUTLET_LEADS:
             # An unsigned work other than a periodical's (a treaty): its title leads, its full date follows.
             return _sentences([_group(title, self._date(source)), accessed, address, note])
         return _sentences([*pieces, accessed, address, note])
@@ -559,7 +557,7 @@ class Style:
             book = _join([Markup("In ") + _join([editors, container], ", "), pages], " ")
             return _join([_sentences([authors, date, title, book, source.publisher]), address], " ")
         described: Markup | None = title
-        extra = source.number if kind == "report" else None
+        extra = source.number
         bracket = {"dataset": "Dataset"}.get(kind) or source.medium
         if source.interviewers:
             interviewers = ", ".join(
@@ -612,13 +610,19 @@ class Style:
             return _sentences([_join([lead, _group(title, book)], " "), _group(imprint, pages)])
         if kind == "treaty":
             return _sentences([_join([title, format_html("({})", self._year(source))], " "), available])
-        dated = kind in {"article-newspaper", "article-magazine", "speech"}
+        dated = kind in {"article-newspaper", "article-magazine", "speech", "post", "post-weblog"}
         date = None
         if dated and source.date is not None:
             date = partial_in_words(source.date, self.language, with_year=False, day_first=True)
         if kind == "speech":
             return _sentences([_join([lead, title], " "), _group(source.place, date), available])
         publisher = source.publisher if kind == "dataset" else None
+        if not authors and kind not in _PERIODICALS and title is not None:
+            # An unsigned work is named by its title, the year after it; then where it appeared.
+            year_after = _join([title, year], " ")
+            return _sentences([_join([_group(year_after, date), container], " "), publisher, available])
+        if title is None:  # an untitled news item: "Haaretz (2007), 20 March."
+            return _sentences([_group(lead, container, date), publisher, available])
         return _sentences([_join([lead, _group(title, container, date)], " "), publisher, available])
 
     # In-text citations (the author-date styles) ----------------------------------------------
@@ -680,11 +684,14 @@ class Style:
                 return escape(f"{names[0].surname} et al.")
             return escape(_surnames(names, conjunction))
         kind = source_kind(source).name
-        if kind in _PERIODICALS and source.outlet and self.name != "apa":
+        leads = _OUTLET_LEADS if self._chicago else _PERIODICALS
+        if kind in leads and source.outlet and self.name != "apa":
             return self._container(source) or escape(source.id)
         title = source.title or source.id
         if self.name == "apa" and kind in {"chapter", *_PERIODICALS, "interview"}:
             return _quoted(title_case(title))
+        if self.name == "apa":  # APA names a work in the text by its title in title case (APA 6.17)
+            return _italic(title_case(title)) if kind not in {"treaty"} else escape(title_case(title))
         return self._title(source) or escape(title)
 
     # Order ------------------------------------------------------------------------------
