@@ -170,12 +170,16 @@ def _names_natural(names: Sequence[PersonName], conjunction: str = "and", *, ser
     return ", ".join(written[:-1]) + ("," if serial_comma else "") + f" {conjunction} {written[-1]}"
 
 
-def _inverted(name: PersonName, *, initials: bool = False) -> str:
-    """`Freedman, Lawrence`; with `initials`: `Freedman, L.` (APA, Harvard); an institution as it is."""
+def _inverted(name: PersonName, *, initials: bool = False, demote: bool = False) -> str:
+    """`Freedman, Lawrence`; with `initials`: `Freedman, L.` (APA, Harvard); an institution as it is.
+    With `demote` (Chicago, CMOS 8.5; CSL's demote-non-dropping-particle) a particle follows the given
+    names: `Sydow, Karl-Heinz von`."""
     if name.is_institution or not name.given:
         return name.surname
     given = _initials(name.given) if initials else name.given
     suffix = f", {name.suffix}" if name.suffix else ""
+    if demote and name.particle and name.family:
+        return f"{name.family}, {given} {name.particle}{suffix}"
     return f"{name.surname}, {given}{suffix}"
 
 
@@ -432,7 +436,7 @@ class Style:
             if kind == "chapter":
                 named += [Markup("in ") + container if container else None, editors]
             else:
-                named += [editors, source.number]
+                named += [editors, self._series_number(source, headline=False)]
             head = _join(named, ", ")
             body = _join([head, imprint], " ") if imprint else head
             return _join([body, where, address], ", ")
@@ -449,12 +453,30 @@ class Style:
             date = f"accessed {self._accessed(source)}"
         number = source.number if kind not in _PERIODICALS else None
         lead: list[Markup | str | None] = [authors, title, interviewer, number]
-        rest: list[Markup | str | None] = [container]
-        if kind == "dataset":
-            rest = [container or source.publisher]
+        if kind == "thesis":  # “Title” (PhD dissertation, King's College London, 2020)
+            school = _typography(source.publisher) if source.publisher else None
+            facts = _group(source.genre, school, self._year(source) if source.date else None)
+            head = _join([_join(lead, ", "), format_html("({})", facts) if facts else None], " ")
+            return _join([head, where, address], ", ")
+        rest: list[Markup | str | None] = [self._holder(source, container)]
         if kind == "speech":
             rest += [source.place]
         return _join([*lead, *rest, date, source.medium, where, address], ", ")
+
+    def _series_number(self, source: Source, *, headline: bool) -> str | None:
+        """A report's genre before its number (`Research Report RR-1253-A`), in headline style where the
+        style's CSL file asks for it (Chicago's entries, APA), as written in Chicago's notes and Harvard."""
+        if source_kind(source).name != "report" or not source.genre:
+            return source.number
+        genre = title_case(source.genre) if headline and self._english(source) else source.genre
+        return " ".join(part for part in (genre, source.number) if part)
+
+    def _holder(self, source: Source, container: Markup | None) -> Markup | str | None:
+        """Where a work other than a periodical's appeared: its container, else its publisher (an
+        organisation's web page, a dataset), as CSL's Chicago and Harvard files fall back."""
+        if source_kind(source).name in _PERIODICALS:
+            return container
+        return container or (_typography(source.publisher) if source.publisher else None)
 
     # Bibliography entries ----------------------------------------------------------------
 
@@ -480,7 +502,7 @@ class Style:
         if self.name == "harvard-cite-them-right":
             written = [_inverted(name, initials=True).replace(". ", ".") for name in names]
             return written[0] if len(written) == 1 else ", ".join(written[:-1]) + f" and {written[-1]}"
-        first = _inverted(names[0], initials=initials)
+        first = _inverted(names[0], initials=initials, demote=True)
         rest = [name.natural for name in names[1:]]
         if not rest:
             return first
@@ -507,7 +529,7 @@ class Style:
             if kind == "chapter":
                 pieces += [title, _group(Markup("In ") + container if container else None, editors)]
             else:
-                pieces += [title, editors, source.number]
+                pieces += [title, editors, self._series_number(source, headline=True)]
             place = source.place if source.publisher is None else None
             pieces.append(_group(place, source.publisher, None if author_date else year))
         elif kind == "article-journal":
@@ -522,9 +544,14 @@ class Style:
         else:
             interviewer = f"Interview by {_names_natural(source.interviewers)}" if source.interviewers else None
             where = source.place if kind == "speech" else None
-            held = container if kind != "dataset" else (container or source.publisher)
+            held = self._holder(source, container)
             number = source.number if kind not in _PERIODICALS else None  # a document's (S/RES/2722 (2024))
-            pieces += [title, interviewer, number, _group(held, where, date)]
+            pieces += [
+                title,
+                interviewer,
+                number,
+                _group(source.genre if kind == "thesis" else None, held, where, date),
+            ]
             pieces.append(source.medium)
         # An undated work gives the day it was read; argdoc's `note:` ends the entry.
         accessed = f"Accessed {self._accessed(source)}" if source.date is None and source.accessed else None
@@ -548,17 +575,19 @@ class Style:
             holder = _join([container, Markup(f"{volume or ''}{issue}") if volume else None, pages], ", ")
             return _join([_sentences([authors, date, title, holder]), address], " ")
         if kind in {"article-newspaper", "article-magazine"}:
-            holder = _join([container, source.volume], ", ")
+            outlet = _join([container, source.volume], ", ")
+            if not authors and title is None:  # named in the text by its outlet, so listed under it
+                return _join([_sentences([outlet, date]), address], " ")
             lead = [authors, date, title] if authors else [title, date]
-            return _join([_sentences([*lead, holder]), address], " ")
+            return _join([_sentences([*lead, outlet]), address], " ")
         if kind == "chapter":
             editors = _initialled_editors(source.editors, apa=True) if source.editors else None
             pages = f"(pp. {page_range(source.pages, chicago=False)})" if source.pages else None
             book = _join([Markup("In ") + _join([editors, container], ", "), pages], " ")
             return _join([_sentences([authors, date, title, book, source.publisher]), address], " ")
         described: Markup | None = title
-        extra = source.number
-        bracket = {"dataset": "Dataset"}.get(kind) or source.medium
+        extra = self._series_number(source, headline=True)
+        bracket = {"dataset": "Dataset"}.get(kind) or (source.genre if kind == "thesis" else source.medium)
         if source.interviewers:
             interviewers = ", ".join(
                 _inverted(n, initials=True).split(", ")[-1] + " " + n.surname for n in source.interviewers
@@ -571,6 +600,9 @@ class Style:
             return _join([_sentences([_group(title, self._date(source))]), address], " ")
         first = [authors, date, described] if authors else [described, date]
         publisher = source.publisher if kind != "dataset" or not container else None
+        if publisher and [publisher] == [name.literal for name in source.authors]:
+            publisher = None  # APA 7 (9.29): a publisher that is the author is not named twice
+        publisher = _typography(publisher) if publisher else None
         return _join([_sentences([*first, container, publisher]), address], " ")
 
     def _apa_date(self, source: Source) -> str:
@@ -589,7 +621,8 @@ class Style:
         container = self._container(source)
         url = _address(source)
         available = Markup("Available at: ") + _link(url) if url else None
-        if available is not None and source.accessed is not None:
+        if available is not None and source.accessed is not None and not source.doi:
+            # (a DOI is a permanent address: Cite Them Right gives no access date for it)
             available += escape(f" (Accessed: {self._accessed(source)})")
         year = f"({self._year(source)})"
         lead = _join([authors or (self._container(source) if kind in _PERIODICALS else None), year], " ")
@@ -602,12 +635,14 @@ class Style:
             pages = f"pp. {page_range(source.pages, chicago=False)}" if source.pages else None
             return _sentences([_join([lead, _group(title, container, issue, pages)], " "), available])
         if kind in {"book", "report"}:
-            return _sentences([_join([lead, title], " "), source.number, imprint, available])
+            return _sentences(
+                [_join([lead, title], " "), self._series_number(source, headline=False), imprint, available]
+            )
         if kind == "chapter":
             editors = _initialled_editors(source.editors, apa=False) if source.editors else None
             book = Markup("in ") + _join([editors, container], " ") if container else None
             pages = f"pp. {page_range(source.pages, chicago=False)}" if source.pages else None
-            return _sentences([_join([lead, _group(title, book)], " "), _group(imprint, pages)])
+            return _sentences([_join([lead, _group(title, book)], " "), _group(imprint, pages), available])
         if kind == "treaty":
             return _sentences([_join([title, format_html("({})", self._year(source))], " "), available])
         dated = kind in {"article-newspaper", "article-magazine", "speech", "post", "post-weblog"}
@@ -616,7 +651,10 @@ class Style:
             date = partial_in_words(source.date, self.language, with_year=False, day_first=True)
         if kind == "speech":
             return _sentences([_join([lead, title], " "), _group(source.place, date), available])
-        publisher = source.publisher if kind == "dataset" else None
+        publisher = source.publisher if kind in {"dataset", "webpage", "document"} and not container else None
+        if kind == "thesis":
+            school = _typography(source.publisher) if source.publisher else None
+            return _sentences([_join([lead, title], " "), source.genre, school, available])
         if not authors and kind not in _PERIODICALS and title is not None:
             # An unsigned work is named by its title, the year after it; then where it appeared.
             year_after = _join([title, year], " ")
@@ -685,7 +723,8 @@ class Style:
             return escape(_surnames(names, conjunction))
         kind = source_kind(source).name
         leads = _OUTLET_LEADS if self._chicago else _PERIODICALS
-        if kind in leads and source.outlet and self.name != "apa":
+        if kind in leads and source.outlet and (self.name != "apa" or not source.title):
+            # (APA names an untitled, unsigned item by its outlet: citeproc-js's bare "(2007c)" names nothing.)
             return self._container(source) or escape(source.id)
         title = source.title or source.id
         if self.name == "apa" and kind in {"chapter", *_PERIODICALS, "interview"}:
