@@ -229,3 +229,114 @@ def test_the_brief_in_each_style_matches_citeproc_js(style_name: str) -> None:
     theirs = [" ".join(entry.split()) for entry in oracle["bibliography"]]
     assert [entry for entry in listed if entry in theirs] == theirs
     assert len(listed) == len(sources)
+
+
+# --- punctuation around a parenthetical (#12, second round) -------------------------------------
+
+PUNCTUATED = """title: Punctuation
+language: en-US
+{header}
+claim thesis "A thesis":
+    role: thesis
+
+    Still ahead.[@freedman-2017, p. 131] Not mass,[@erlanger-2024] and more.[@freedman-2017][@erlanger-2024]
+    Also [@freedman-2017] [@erlanger-2024] then. Is it?[@freedman-2017] He said "the hard part."[@erlanger-2024]
+    Ask "ready?"[@freedman-2017] now.
+
+source freedman-2017 "The Future of War":
+    type: book
+    author: Lawrence Freedman
+    date: 2017
+    publisher: PublicAffairs
+
+source erlanger-2024 "NATO Allies Brace":
+    outlet: The New York Times
+    author: Steven Erlanger
+    date: 2024-03-15
+"""
+
+
+def _punctuated(header: str) -> Paper:
+    result = compile_text(PUNCTUATED.format(header=header))
+    assert result.paper is not None
+    return result.paper
+
+
+EXPECTED_APA = (
+    "Still ahead (Freedman, 2017, p. 131). Not mass (Erlanger, 2024), and more (Erlanger, 2024; Freedman, 2017). "
+    "Also (Erlanger, 2024; Freedman, 2017) then. Is it (Freedman, 2017)? He said the hard part (Erlanger, 2024). "
+    "Ask ready? (Freedman, 2017) now."
+)
+
+
+def test_an_author_date_parenthetical_goes_before_the_punctuation_and_adjacent_runs_are_one() -> None:
+    page = render_html(_punctuated("style: apa"))
+    paragraph = re.search(r"<p>Still.*?</p>", page, re.S)
+    assert paragraph is not None
+    assert _text(paragraph.group(0)) == EXPECTED_APA
+    # The closing quote stays with the quoted words, the full stop follows the citation.
+    assert '<q>the hard part</q> <span class="citation">' in paragraph.group(0)
+    assert ") (" not in _text(paragraph.group(0))
+
+
+def test_a_notes_style_keeps_the_call_after_the_punctuation() -> None:
+    page = render_html(_punctuated(""))
+    assert 'Still ahead.<sup class="note-call">' in page
+    assert 'Not mass,<sup class="note-call">' in page
+
+
+def test_the_pdf_in_apa_puts_the_parenthetical_before_the_punctuation() -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed")
+    pdf = render_pdf(_punctuated("style: apa"))
+    words = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    flat = " ".join(words.split())
+    assert "Still ahead (Freedman, 2017, p. 131). Not mass (Erlanger, 2024), and more" in flat
+    assert "Also (Erlanger, 2024; Freedman, 2017) then." in flat
+
+
+# --- the "Cite this paper" line ----------------------------------------------------------------
+
+CITED_PAPER = """title: Holding the Line
+subtitle: Defence spending on NATO's eastern flank
+author: Ilse Varga
+organisation: Baltic Security Programme
+date: 2025-03-10
+series: Security Briefs
+number: 2025/02
+language: {language}
+{header}
+claim thesis "A thesis":
+    role: thesis
+
+    Words.
+"""
+
+
+def _cite_line(language: str, header: str = "") -> str:
+    result = compile_text(CITED_PAPER.format(language=language, header=header))
+    assert result.paper is not None
+    page = render_html(result.paper)
+    found = re.search(r'cite-this-label">.*?</summary>(.*?)</details>', page, re.S)
+    assert found is not None
+    return _text(found.group(1))
+
+
+def test_the_cite_line_is_written_in_the_papers_style_with_its_typography() -> None:
+    assert _cite_line("en-GB") == (
+        "Varga, Ilse. Holding the Line: Defence spending on NATO\u2019s eastern flank. "
+        "Security Briefs, no. 2025/02. Baltic Security Programme, 10 March 2025."
+    )
+    assert _cite_line("en-GB", "style: apa") == (
+        "Varga, I. (2025). Holding the Line: Defence spending on NATO\u2019s eastern flank "
+        "(Security Briefs, no. 2025/02). Baltic Security Programme."
+    )
+    assert _cite_line("en-US", "style: chicago-author-date").startswith(
+        "Varga, Ilse. 2025. Holding the Line: Defence Spending on NATO\u2019s Eastern Flank."
+    )
+
+
+def test_the_cite_line_of_a_german_paper_has_german_words() -> None:
+    line = _cite_line("de")
+    assert "Security Briefs, Nr. 2025/02" in line and "10. März 2025" in line
+    assert "no." not in line and "NATO\u2019s" in line

@@ -30,10 +30,11 @@ _SKELETONS: dict[Precision, str] = {
     "month": "yMMMM",
     "day": "yMMMMd",
     "month-day": "MMMMd",
-    "month-only": "MMMM",
 }
-# Styles that fix the order of day and month whatever the language (Harvard: "15 March"): patterns, not skeletons.
-_PATTERNS: dict[Precision, str] = {"day-month": "d MMMM"}
+# Patterns, not skeletons: styles that fix the order of day and month whatever the language (Harvard: "15 March"),
+# and a month alone, which CLDR's skeleton matching shortens to "Mar" (its only month-alone format is `LLL`);
+# `LLLL` is the wide stand-alone month ("March", "März").
+_PATTERNS: dict[Precision, str] = {"day-month": "d MMMM", "month-only": "LLLL"}
 
 
 class DateError(ValueError):

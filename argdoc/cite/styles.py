@@ -46,43 +46,24 @@ STYLE_ALIASES: dict[str, StyleName] = {
 
 _CLOSE = "\u201d"
 _PERIODICALS = frozenset({"article-newspaper", "article-magazine", "article-journal"})
+# Unsigned works that Chicago names by their outlet (a newspaper, a site): CSL substitutes the container.
+_OUTLET_LEADS = _PERIODICALS | {"webpage"}
 # Works whose title is set in italics (a whole publication), not in quotes (a part of one).
 _WHOLE_WORKS = frozenset({"book", "report", "legislation", "bill", "regulation", "standard", "legal_case"})
 _LOCATOR_LABEL = re.compile(r"^\s*(pp?\.|§|para\.|art\.|ch\.|sec\.)\s*", re.IGNORECASE)
 _RANGE = re.compile(r"(?<=\w)\s*[-\u2013]\s*(?=\w)")
 # APA spells the labels of parts out in its citations (Section 2, Chapter 4); CSL's apa.csl does.
 _APA_LABELS = {"sec.": "Section", "ch.": "Chapter"}
-# Words that title case leaves in lower case inside a title (CSL's list).
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "down",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "onto",
-        "or",
-        "over",
-        "so",
-        "the",
-        "till",
-        "to",
-        "up",
-        "via",
-        "with",
-        "yet",
-    ]
-)
+# Words that title case leaves in lower case inside a title: the CSL specification's list (articles,
+# conjunctions and prepositions), which citeproc-js applies.
+_SMALL_WORDS_LIST = """a according across afore after against ahead along alongside amid amidst among amongst
+    an and anenst
+    apropos apud around as aside astride at athwart atop barring before behind below beneath beside besides
+    between beyond but by circa despite down during except for forenenst from given in inside into lest like
+    modulo near next nor notwithstanding of off on onto or out over per plus pro qua sans since so than the
+    through thru throughout thruout till to toward towards under underneath until unto up upon versus vs. v.
+    vs v via vis-à-vis with within without yet"""
+_SMALL_WORDS = frozenset(_SMALL_WORDS_LIST.split())
 
 
 def style_name(written: str) -> StyleName | None:
@@ -118,10 +99,18 @@ def title_case(title: str) -> str:
     out = []
     for index, word in enumerate(words):
         first_or_last = index == 0 or index == len(words) - 1 or words[index - 1].endswith(":")
-        if word[:1].islower() and (first_or_last or word.lower() not in _SMALL_WORDS):
-            word = word[:1].upper() + word[1:]
+        if first_or_last or word.lower() not in _SMALL_WORDS:
+            # Each part of a compound (`Developing-Country`), after any opening bracket or quote (`(Example)`).
+            word = "-".join(_capitalised(part) for part in word.split("-"))
         out.append(word)
     return " ".join(out)
+
+
+def _capitalised(word: str) -> str:
+    """The first letter upper case when it is lower case (a word with capitals stays as written)."""
+    lead = len(word) - len(word.lstrip("(\u201c\u2018[\"'"))
+    head = word[lead : lead + 1]
+    return word[:lead] + head.upper() + word[lead + 1 :] if head.islower() else word
 
 
 def _humanise(ident: str) -> str:
@@ -181,12 +170,16 @@ def _names_natural(names: Sequence[PersonName], conjunction: str = "and", *, ser
     return ", ".join(written[:-1]) + ("," if serial_comma else "") + f" {conjunction} {written[-1]}"
 
 
-def _inverted(name: PersonName, *, initials: bool = False) -> str:
-    """`Freedman, Lawrence`; with `initials`: `Freedman, L.` (APA, Harvard); an institution as it is."""
+def _inverted(name: PersonName, *, initials: bool = False, demote: bool = False) -> str:
+    """`Freedman, Lawrence`; with `initials`: `Freedman, L.` (APA, Harvard); an institution as it is.
+    With `demote` (Chicago, CMOS 8.5; CSL's demote-non-dropping-particle) a particle follows the given
+    names: `Sydow, Karl-Heinz von`."""
     if name.is_institution or not name.given:
         return name.surname
     given = _initials(name.given) if initials else name.given
     suffix = f", {name.suffix}" if name.suffix else ""
+    if demote and name.particle and name.family:
+        return f"{name.family}, {given} {name.particle}{suffix}"
     return f"{name.surname}, {given}{suffix}"
 
 
@@ -198,10 +191,24 @@ def _initials(given: str) -> str:
     return " ".join(words)
 
 
-def _initialled(names: Sequence[PersonName]) -> str:
-    """`J. von Hasselt`: editors as APA and Harvard name them, initials first."""
+def _initialled_editors(names: Sequence[PersonName], *, apa: bool) -> str:
+    """`F. Hill & M. de Haas (Eds.)`: editors as APA and Harvard name them, initials first, then the label.
+
+    APA joins them with `&` (and a serial comma from three on: `A, B, & C`)
+    and labels them `(Ed.)`/`(Eds.)`; Cite Them Right with `and`, without one,
+    and `(ed.)`/`(eds.)`.
+    """
+    label = "Eds." if len(names) > 1 else "Ed."
+    return f"{_initialled(names, apa=apa)} ({label if apa else label.lower()})"
+
+
+def _initialled(names: Sequence[PersonName], *, apa: bool) -> str:
     written = [" ".join(p for p in (_initials(n.given) if n.given else None, n.surname) if p) for n in names]
-    return " and ".join(written) if len(written) <= 2 else ", ".join(written[:-1]) + f" and {written[-1]}"
+    if len(written) == 1:
+        return written[0]
+    if apa:
+        return f"{written[0]} & {written[1]}" if len(written) == 2 else ", ".join(written[:-1]) + f", & {written[-1]}"
+    return ", ".join(written[:-1]) + f" and {written[-1]}"
 
 
 def _surnames(names: Sequence[PersonName], conjunction: str = "and") -> str:
@@ -330,7 +337,16 @@ class Style:
         if not source.title:
             return None
         # Chicago sets titles in headline style; APA and Harvard keep them as written.
-        return title_case(source.title) if self._chicago and self.language.startswith("en") else source.title
+        return title_case(source.title) if self._headline_style(source) else source.title
+
+    def _headline_style(self, source: Source) -> bool:
+        """Whether Chicago's headline style applies: to English works only, as CSL does (a German title keeps
+        its own capitals). A source says its language in `language:`; one that does not is in the paper's."""
+        return self._chicago and self._english(source)
+
+    def _english(self, source: Source) -> bool:
+        language = (source.language or self.language).lower()
+        return language == "en" or language.startswith("en-")
 
     def _title(self, source: Source) -> Markup | None:
         text = self._title_text(source)
@@ -342,7 +358,8 @@ class Style:
             # APA sets a part of a work (an article, a chapter) in roman type, a whole work in italics.
             return escape(_typography(text)) if part or kind == "treaty" else _italic(text)
         if self.name == "harvard-cite-them-right":
-            return _quoted(text) if part or kind in {"speech", "dataset", "treaty"} else _italic(text)
+            quoted = {"speech", "dataset", "treaty", "document", "post", "post-weblog"}
+            return _quoted(text) if part or kind in quoted else _italic(text)
         if kind == "treaty":
             return escape(_typography(text))
         return _italic(text) if kind in _WHOLE_WORKS else _quoted(text)
@@ -353,10 +370,10 @@ class Style:
         kind = source_kind(source).name
         if kind == "webpage" or (self._chicago and kind == "dataset"):
             return escape(_typography(source.outlet))
-        return _italic(self._title_case_container(source.outlet))
-
-    def _title_case_container(self, text: str) -> str:
-        return title_case(text) if self._chicago else text
+        # Chicago sets every outlet in headline style, APA a periodical's name (CSL: text-case="title").
+        apa_periodical = self.name == "apa" and kind in _PERIODICALS and self._english(source)
+        headline = self._headline_style(source) or apa_periodical
+        return _italic(title_case(source.outlet) if headline else source.outlet)
 
     def _date(self, source: Source, *, with_year: bool = True) -> str | None:
         if source.date is None:
@@ -399,7 +416,7 @@ class Style:
         if source.authors:
             return [_surnames(source.authors), title]
         kind = source_kind(source).name
-        if kind in _PERIODICALS and source.outlet:
+        if kind in _OUTLET_LEADS and source.outlet:
             return [self._container(source), title]
         return [title or escape(source.id)]
 
@@ -419,7 +436,7 @@ class Style:
             if kind == "chapter":
                 named += [Markup("in ") + container if container else None, editors]
             else:
-                named += [editors, source.number]
+                named += [editors, self._series_number(source, headline=False)]
             head = _join(named, ", ")
             body = _join([head, imprint], " ") if imprint else head
             return _join([body, where, address], ", ")
@@ -434,13 +451,32 @@ class Style:
         date = self._date(source)
         if date is None and source.accessed is not None:
             date = f"accessed {self._accessed(source)}"
-        lead: list[Markup | str | None] = [authors, title, interviewer]
-        rest: list[Markup | str | None] = [container]
-        if kind == "dataset":
-            rest = [container or source.publisher]
+        number = source.number if kind not in _PERIODICALS else None
+        lead: list[Markup | str | None] = [authors, title, interviewer, number]
+        if kind == "thesis":  # “Title” (PhD dissertation, King's College London, 2020)
+            school = _typography(source.publisher) if source.publisher else None
+            facts = _group(source.genre, school, self._year(source) if source.date else None)
+            head = _join([_join(lead, ", "), format_html("({})", facts) if facts else None], " ")
+            return _join([head, where, address], ", ")
+        rest: list[Markup | str | None] = [self._holder(source, container)]
         if kind == "speech":
             rest += [source.place]
         return _join([*lead, *rest, date, source.medium, where, address], ", ")
+
+    def _series_number(self, source: Source, *, headline: bool) -> str | None:
+        """A report's genre before its number (`Research Report RR-1253-A`), in headline style where the
+        style's CSL file asks for it (Chicago's entries, APA), as written in Chicago's notes and Harvard."""
+        if source_kind(source).name != "report" or not source.genre:
+            return source.number
+        genre = title_case(source.genre) if headline and self._english(source) else source.genre
+        return " ".join(part for part in (genre, source.number) if part)
+
+    def _holder(self, source: Source, container: Markup | None) -> Markup | str | None:
+        """Where a work other than a periodical's appeared: its container, else its publisher (an
+        organisation's web page, a dataset), as CSL's Chicago and Harvard files fall back."""
+        if source_kind(source).name in _PERIODICALS:
+            return container
+        return container or (_typography(source.publisher) if source.publisher else None)
 
     # Bibliography entries ----------------------------------------------------------------
 
@@ -466,7 +502,7 @@ class Style:
         if self.name == "harvard-cite-them-right":
             written = [_inverted(name, initials=True).replace(". ", ".") for name in names]
             return written[0] if len(written) == 1 else ", ".join(written[:-1]) + f" and {written[-1]}"
-        first = _inverted(names[0], initials=initials)
+        first = _inverted(names[0], initials=initials, demote=True)
         rest = [name.natural for name in names[1:]]
         if not rest:
             return first
@@ -483,7 +519,7 @@ class Style:
         if author_date and date == NO_DATE:
             date = None  # said once, where the year stands
         lead: Markup | str | None = authors
-        if lead is None and kind in _PERIODICALS and source.outlet:
+        if lead is None and kind in _OUTLET_LEADS and source.outlet:
             lead, container = self._container(source), None
         pieces: list[Markup | str | None] = [lead]
         if author_date:
@@ -493,7 +529,7 @@ class Style:
             if kind == "chapter":
                 pieces += [title, _group(Markup("In ") + container if container else None, editors)]
             else:
-                pieces += [title, editors, source.number]
+                pieces += [title, editors, self._series_number(source, headline=True)]
             place = source.place if source.publisher is None else None
             pieces.append(_group(place, source.publisher, None if author_date else year))
         elif kind == "article-journal":
@@ -508,13 +544,19 @@ class Style:
         else:
             interviewer = f"Interview by {_names_natural(source.interviewers)}" if source.interviewers else None
             where = source.place if kind == "speech" else None
-            held = container if kind != "dataset" else (container or source.publisher)
-            pieces += [title, interviewer, _group(held, where, date)]
+            held = self._holder(source, container)
+            number = source.number if kind not in _PERIODICALS else None  # a document's (S/RES/2722 (2024))
+            pieces += [
+                title,
+                interviewer,
+                number,
+                _group(source.genre if kind == "thesis" else None, held, where, date),
+            ]
             pieces.append(source.medium)
         # An undated work gives the day it was read; argdoc's `note:` ends the entry.
         accessed = f"Accessed {self._accessed(source)}" if source.date is None and source.accessed else None
         note = source.note[:1].upper() + source.note[1:] if source.note else None
-        if lead is None and kind not in _PERIODICALS:
+        if lead is None and kind not in _OUTLET_LEADS:
             # An unsigned work other than a periodical's (a treaty): its title leads, its full date follows.
             return _sentences([_group(title, self._date(source)), accessed, address, note])
         return _sentences([*pieces, accessed, address, note])
@@ -533,17 +575,19 @@ class Style:
             holder = _join([container, Markup(f"{volume or ''}{issue}") if volume else None, pages], ", ")
             return _join([_sentences([authors, date, title, holder]), address], " ")
         if kind in {"article-newspaper", "article-magazine"}:
-            holder = _join([container, source.volume], ", ")
+            outlet = _join([container, source.volume], ", ")
+            if not authors and title is None:  # named in the text by its outlet, so listed under it
+                return _join([_sentences([outlet, date]), address], " ")
             lead = [authors, date, title] if authors else [title, date]
-            return _join([_sentences([*lead, holder]), address], " ")
+            return _join([_sentences([*lead, outlet]), address], " ")
         if kind == "chapter":
-            editors = f"{_initialled(source.editors)} (Ed.)" if source.editors else None
+            editors = _initialled_editors(source.editors, apa=True) if source.editors else None
             pages = f"(pp. {page_range(source.pages, chicago=False)})" if source.pages else None
             book = _join([Markup("In ") + _join([editors, container], ", "), pages], " ")
             return _join([_sentences([authors, date, title, book, source.publisher]), address], " ")
         described: Markup | None = title
-        extra = source.number if kind == "report" else None
-        bracket = {"dataset": "Dataset"}.get(kind) or source.medium
+        extra = self._series_number(source, headline=True)
+        bracket = {"dataset": "Dataset"}.get(kind) or (source.genre if kind == "thesis" else source.medium)
         if source.interviewers:
             interviewers = ", ".join(
                 _inverted(n, initials=True).split(", ")[-1] + " " + n.surname for n in source.interviewers
@@ -556,6 +600,9 @@ class Style:
             return _join([_sentences([_group(title, self._date(source))]), address], " ")
         first = [authors, date, described] if authors else [described, date]
         publisher = source.publisher if kind != "dataset" or not container else None
+        if publisher and [publisher] == [name.literal for name in source.authors]:
+            publisher = None  # APA 7 (9.29): a publisher that is the author is not named twice
+        publisher = _typography(publisher) if publisher else None
         return _join([_sentences([*first, container, publisher]), address], " ")
 
     def _apa_date(self, source: Source) -> str:
@@ -574,7 +621,8 @@ class Style:
         container = self._container(source)
         url = _address(source)
         available = Markup("Available at: ") + _link(url) if url else None
-        if available is not None and source.accessed is not None:
+        if available is not None and source.accessed is not None and not source.doi:
+            # (a DOI is a permanent address: Cite Them Right gives no access date for it)
             available += escape(f" (Accessed: {self._accessed(source)})")
         year = f"({self._year(source)})"
         lead = _join([authors or (self._container(source) if kind in _PERIODICALS else None), year], " ")
@@ -587,21 +635,32 @@ class Style:
             pages = f"pp. {page_range(source.pages, chicago=False)}" if source.pages else None
             return _sentences([_join([lead, _group(title, container, issue, pages)], " "), available])
         if kind in {"book", "report"}:
-            return _sentences([_join([lead, title], " "), source.number, imprint, available])
+            return _sentences(
+                [_join([lead, title], " "), self._series_number(source, headline=False), imprint, available]
+            )
         if kind == "chapter":
-            editors = f"{_initialled(source.editors)} (ed.)" if source.editors else None
+            editors = _initialled_editors(source.editors, apa=False) if source.editors else None
             book = Markup("in ") + _join([editors, container], " ") if container else None
             pages = f"pp. {page_range(source.pages, chicago=False)}" if source.pages else None
-            return _sentences([_join([lead, _group(title, book)], " "), _group(imprint, pages)])
+            return _sentences([_join([lead, _group(title, book)], " "), _group(imprint, pages), available])
         if kind == "treaty":
             return _sentences([_join([title, format_html("({})", self._year(source))], " "), available])
-        dated = kind in {"article-newspaper", "article-magazine", "speech"}
+        dated = kind in {"article-newspaper", "article-magazine", "speech", "post", "post-weblog"}
         date = None
         if dated and source.date is not None:
             date = partial_in_words(source.date, self.language, with_year=False, day_first=True)
         if kind == "speech":
             return _sentences([_join([lead, title], " "), _group(source.place, date), available])
-        publisher = source.publisher if kind == "dataset" else None
+        publisher = source.publisher if kind in {"dataset", "webpage", "document"} and not container else None
+        if kind == "thesis":
+            school = _typography(source.publisher) if source.publisher else None
+            return _sentences([_join([lead, title], " "), source.genre, school, available])
+        if not authors and kind not in _PERIODICALS and title is not None:
+            # An unsigned work is named by its title, the year after it; then where it appeared.
+            year_after = _join([title, year], " ")
+            return _sentences([_join([_group(year_after, date), container], " "), publisher, available])
+        if title is None:  # an untitled news item: "Haaretz (2007), 20 March."
+            return _sentences([_group(lead, container, date), publisher, available])
         return _sentences([_join([lead, _group(title, container, date)], " "), publisher, available])
 
     # In-text citations (the author-date styles) ----------------------------------------------
@@ -663,11 +722,15 @@ class Style:
                 return escape(f"{names[0].surname} et al.")
             return escape(_surnames(names, conjunction))
         kind = source_kind(source).name
-        if kind in _PERIODICALS and source.outlet and self.name != "apa":
+        leads = _OUTLET_LEADS if self._chicago else _PERIODICALS
+        if kind in leads and source.outlet and (self.name != "apa" or not source.title):
+            # (APA names an untitled, unsigned item by its outlet: citeproc-js's bare "(2007c)" names nothing.)
             return self._container(source) or escape(source.id)
         title = source.title or source.id
         if self.name == "apa" and kind in {"chapter", *_PERIODICALS, "interview"}:
             return _quoted(title_case(title))
+        if self.name == "apa":  # APA names a work in the text by its title in title case (APA 6.17)
+            return _italic(title_case(title)) if kind not in {"treaty"} else escape(title_case(title))
         return self._title(source) or escape(title)
 
     # Order ------------------------------------------------------------------------------

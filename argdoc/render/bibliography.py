@@ -15,7 +15,8 @@ the first time and in short form after that; pages lose their `p.`:
     Petrov, “Ivanov on Iran,” 4.
     *Haaretz*, March 20, 2007.                   (no author, no title: full and short alike)
 
-And the paper itself, for its "cite this paper" line, as a report:
+And the paper itself, for its "cite this paper" line, as a report (in the paper's style; this is
+Chicago notes-bibliography's form, with the paper's full date):
 
     Holt, Maren, and Tomás Reyes. *A Border on Carbon*. Trade and Climate Policy
     Briefs, no. 2025/07. Institute for Trade and Climate, September 15, 2025.
@@ -35,9 +36,10 @@ from markupsafe import Markup
 
 from argdoc.cite.styles import DEFAULT_STYLE, Style, closed
 from argdoc.inline import is_safe_link
-from argdoc.nodes import Meta, Source
-from argdoc.render.locale import format_date
+from argdoc.nodes import Meta, PartialDate, PersonName, Source
+from argdoc.render.locale import format_date, words
 from argdoc.render.safe_html import escape, format_html, join_html
+from argdoc.render.typography import smarten
 
 # English month names, spelled out here so that output never depends on the
 # process locale (strftime("%B") does).
@@ -177,28 +179,79 @@ def doi_url(doi: str) -> str:
     return f"https://doi.org/{bare}" if bare.startswith("10.") else bare
 
 
-def paper_citation(meta: Meta, title: str, address: str | None) -> Markup:
-    """The paper as a report in a Chicago bibliography: the "cite this paper" line."""
-    authors = tuple(author.name for author in meta.authors)
-    full_title = f"{title}: {meta.subtitle}" if meta.subtitle else title
+def paper_citation(meta: Meta, title: str, address: str | None, style: Style | None = None) -> Markup:
+    """The paper as a report in its own citation style and language: the "cite this paper" line.
+
+    Its words pass through the typography of the paper's language, as its
+    prose does (a typographic apostrophe in `NATO's`, German quotes), and the series number takes that language's
+    word (`no. 2025/02`, `Nr. 2025/02`).
+    """
+    style = style or Style(DEFAULT_STYLE, meta.language)
+    language = meta.language
+
+    def shown(text: str) -> str:
+        return smarten(text, language)
+
+    authors = tuple(shown(author.name) for author in meta.authors)
+    full_title = shown(f"{title}: {meta.subtitle}" if meta.subtitle else title)
+    series = shown(_series(meta)) if meta.series or meta.number else None
+    # The organisation publishes; it is not repeated when it is also the sole author.
+    sole_author = tuple(author.name for author in meta.authors) == (meta.organisation,)
+    publisher = shown(meta.organisation) if meta.organisation and not sole_author else None
+    if not style.uses_notes:
+        return style.entry(_paper_as_source(meta, authors, full_title, series, publisher, address))
     pieces: list[Markup] = []
     if authors:
         pieces.append(escape(_authors(authors)))
     pieces.append(format_html("<cite>{}</cite>", full_title))
-    if meta.series:
-        series = f"{meta.series}, no. {meta.number}" if meta.number else meta.series
+    if series:
         pieces.append(escape(series))
-    elif meta.number:
-        pieces.append(escape(f"No. {meta.number}"))
-    # The organisation publishes; it is not repeated when it is also the sole author.
-    publisher = meta.organisation if meta.organisation and authors != (meta.organisation,) else None
     # The paper's date as its language writes it (#11): "20 March 2007" in en-GB, "March 20, 2007" in en-US.
-    imprint = [escape(part) for part in (publisher, meta.date and format_date(meta.date, "day", meta.language)) if part]
+    imprint = [escape(part) for part in (publisher, meta.date and format_date(meta.date, "day", language)) if part]
     if imprint:
         pieces.append(join_html(", ", imprint))
     if address:
         pieces.append(link(address, address))
     return join_html(" ", [_sentence(piece) for piece in pieces])
+
+
+def _series(meta: Meta) -> str:
+    """`Reut Briefs, no. 12`, or `No. 12` without a series: the language's word for the number.
+
+    English writes it lower case after the series' name, as Chicago does; other languages as their word is
+    (`Nr.`, `n.º`, `№`).
+    """
+    number = words(meta.language).series_number.format(number=meta.number) if meta.number else None
+    if not meta.series:
+        return number or ""
+    if number and meta.language.lower().split("-")[0] == "en":
+        number = number[:1].lower() + number[1:]
+    return ", ".join(part for part in (meta.series, number) if part)
+
+
+def _paper_as_source(
+    meta: Meta, authors: tuple[str, ...], title: str, series: str | None, publisher: str | None, url: str | None
+) -> Source:
+    """The paper as a report, for the author-date styles to write like any source they list."""
+    from argdoc.cite.names import NameError_, parse_name
+
+    names = []
+    for author in authors:
+        try:
+            names.append(parse_name(author))
+        except NameError_:
+            names.append(PersonName(literal=author))
+    date = meta.date
+    return Source(
+        id="cite-this-paper",
+        type="report",
+        title=title,
+        authors=tuple(names) or ((PersonName(literal=meta.organisation),) if meta.organisation else ()),
+        number=series,
+        publisher=publisher,
+        date=PartialDate(year=date.year, month=date.month, day=date.day) if date else None,
+        url=url,
+    )
 
 
 def _natural_authors(names: tuple[str, ...]) -> str:

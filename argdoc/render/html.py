@@ -241,7 +241,7 @@ def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _P
         ),
         "glance": view,
         "tension_map": _tension_map(view, plan, direction, options, medium, vocabulary),
-        "cite_this": paper_citation(meta, title, identifier) if meta.authors or meta.organisation else None,
+        "cite_this": paper_citation(meta, title, identifier, style) if meta.authors or meta.organisation else None,
         "doi": doi,
         "doi_url": doi_url(doi) if doi else None,
         "permalink": permalink,

@@ -10,7 +10,7 @@ HTML by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
@@ -34,7 +34,7 @@ from argdoc.render.bibliography import internal_link, link
 from argdoc.render.notes import Notes
 from argdoc.render.safe_html import escape, format_html, join_html
 from argdoc.render.typography import smarten
-from argdoc.walk import citation_runs, opens_sentence
+from argdoc.walk import CitationRun, citation_runs, opens_sentence
 
 
 class BodyRenderer:
@@ -120,20 +120,34 @@ class BodyRenderer:
     def _run(self, nodes: Iterable[Inline]) -> Markup:
         """Inline nodes within a run; adjacent citations share one note call."""
         out: list[Markup] = []
-        for item in citation_runs(nodes):
-            if isinstance(item, tuple) and item[0].source in self.references:
+        for item in self._runs(nodes):
+            if isinstance(item, tuple) and self._is_cross_reference(item):
                 out.append(self.cross_references(item, opens_sentence=opens_sentence(out[-1] if out else "")))
             elif isinstance(item, tuple | Note):
                 # A note call hangs on the word or punctuation before it: "tensions [@a]."
                 # reads "tensions¹." (stripping whitespace from markup cannot break it).
+                after = Markup()
                 if out and not self._in_note:
                     out[-1] = Markup(out[-1].rstrip())
+                    if isinstance(item, tuple):  # an author-date parenthetical goes before the punctuation
+                        out[-1], after = self.notes.punctuation_before(out[-1])
                 elif out and isinstance(item, tuple) and not out[-1].endswith(" "):
                     out.append(Markup(" "))  # inside a remark: "pensions (SIPRI, 2025)"
                 out.append(self.citations(item) if isinstance(item, tuple) else self.note(item))
+                out.append(after)
             else:
                 out.append(self.node(item))
         return join_html("", out)
+
+    def _runs(self, nodes: Iterable[Inline]) -> Sequence[Inline | CitationRun]:
+        """`citation_runs`; in an author-date style, runs of sources with only a space between them are one:
+        `[@a] [@b]` reads `(A, 2017; B, 2021)`, never `(A, 2017) (B, 2021)`."""
+        if self.notes.style.uses_notes:
+            return list(citation_runs(nodes))
+        return _spaced_runs_joined(citation_runs(nodes), self._is_cross_reference)
+
+    def _is_cross_reference(self, run: CitationRun) -> bool:
+        return run[0].source in self.references
 
     def node(self, node: Inline) -> Markup:
         match node:
@@ -177,7 +191,10 @@ class BodyRenderer:
     def quotation(self, node: Quotation) -> Markup:
         # <q> lets the stylesheet choose the quotation marks for the paper's language.
         text = self._run(node.children)
-        return format_html("<q>{}</q>{}", text, self.citations([node.citation]))
+        if self._in_note:
+            return format_html("<q>{}</q>{}", text, self.citations([node.citation]))
+        text, after = self.notes.punctuation_before(text, quoted=True)
+        return format_html("<q>{}</q>{}{}", text, self.citations([node.citation]), after)
 
     def citations(self, run: Sequence[Citation]) -> Markup:
         if self._in_note:
@@ -207,3 +224,26 @@ class BodyRenderer:
     def label(self, node: Citation) -> Markup:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         return internal_link(node.source, self.labels.get(node.source))
+
+
+def _spaced_runs_joined(
+    items: Iterable[Inline | CitationRun], is_cross_reference: Callable[[CitationRun], bool]
+) -> list[Inline | CitationRun]:
+    """Runs of citations of sources with nothing but whitespace between them, as one run."""
+    joined: list[Inline | CitationRun] = []
+    for item in items:
+        before = joined[-2] if len(joined) >= 2 else None
+        space = joined[-1] if joined else None
+        if (
+            isinstance(item, tuple)
+            and isinstance(before, tuple)
+            and isinstance(space, Text)
+            and not space.value.strip()
+            and not is_cross_reference(item)
+            and not is_cross_reference(before)
+        ):
+            joined[-2:] = [(*before, *item)]
+        else:
+            joined.append(item)
+    return joined
+

@@ -25,6 +25,7 @@ At the call site:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -35,6 +36,10 @@ from argdoc.nodes import Citation, Source
 from argdoc.render.bibliography import internal_link, note_entry
 from argdoc.render.fonts import Medium
 from argdoc.render.safe_html import format_html, join_html
+
+# The punctuation that ends words before a citation (`ahead.[@x]`, `mass,[@k] and`), a closing quote after
+# it (`“the hard part.”[@x]`; escaped: `&#34;`), and French's no-break space before `;:!?`.
+_TRAILING = re.compile(r"([\u00a0\u202f]?[.,;:!?])((?:[\u201d\u2019\u201c\u00bb\u203a]|&#34;|&#39;)*)$")
 
 
 def _link_to_entry(source: Source, words: Markup) -> Markup:
@@ -77,6 +82,27 @@ class Notes:
         if not self.style.uses_notes:
             return Markup(" ") + self._in_text(run)
         return self.remark(self._text(run))
+
+    def punctuation_before(self, words: Markup, *, quoted: bool = False) -> tuple[Markup, Markup]:
+        """The words before a citation run, and the punctuation to write after it.
+
+        A writer puts a note's call after the sentence's punctuation
+        (`ahead.[@x]`), and so the citation is written; but an author-date
+        style puts its parenthetical before the punctuation (APA 8.11, CMOS
+        15.23): `ahead (Ringsmose & Rynning, 2017, p. 131).`, `mass (Kofman,
+        2021), and`. A closing quote stays with its words: `“the hard part”
+        (…).` A `?` or `!` inside a quotation (`quoted`, or before a closing
+        quote) is the quotation's own and stays. Notes styles move nothing.
+        """
+        if self.style.uses_notes:
+            return words, Markup()
+        found = _TRAILING.search(words)
+        if found is None:
+            return words, Markup()
+        mark, quote = found.groups()
+        if mark[-1] in "?!" and (quote or quoted):
+            return words, Markup()
+        return Markup(words[: found.start()] + quote), Markup(mark)
 
     def remark(self, text: Markup) -> Markup:
         """Add a note of the given words; the markup of its call."""
