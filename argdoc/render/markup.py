@@ -246,4 +246,3 @@ def _spaced_runs_joined(
         else:
             joined.append(item)
     return joined
-
