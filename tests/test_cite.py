@@ -294,3 +294,24 @@ def test_apa_cites_an_untitled_unsigned_news_item_by_its_outlet() -> None:
     item = Source(id="chinaview", type="article-newspaper", outlet="China View", date=parse_partial_date("2007-03-18"))
     assert plain(Style("apa").in_text([(item, None)])) == "(China View, 2007)"
     assert plain(Style("apa").entry(item)) == "China View. (2007, March 18)."
+
+
+@pytest.mark.skipif(cite_oracle.available() is not None, reason=str(cite_oracle.available()))
+@pytest.mark.parametrize("style_name", [s for s in STYLES if not Style(s).uses_notes])
+def test_one_authors_works_of_one_year_take_letters_in_time_order_as_citeproc_js(style_name: str) -> None:
+    # The list was sorted by its entries' text, so "February" came before "January": 2024a and 2024b
+    # went the wrong way round (a table's "Source:" line named the other work).
+    def work(ident: str, title: str, month: int) -> Source:
+        date = parse_partial_date(f"2024-{month:02d}-01")
+        url = f"https://example.org/{ident}"
+        return Source(
+            id=ident, title=title, type="webpage", authors=(parse_name("{European Commission}"),), date=date, url=url
+        )
+
+    sources = [work("feb", "Alpha", 2), work("jan", "Zulu", 1)]
+    style = Style(style_name).for_sources(sources)
+    ours = [plain(style.in_text([(s, None)])) for s in sources]
+    theirs = cite_oracle.render(style_name, "en-US", [csl_item(s) for s in sources], [[{"id": s.id}] for s in sources])
+    assert ours == [" ".join(c.split()) for c in theirs["citations"]]
+    # APA orders one author's works of a year by date, the others by title.
+    assert ours[1 if style_name == "apa" else 0].endswith("2024a)")

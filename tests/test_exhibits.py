@@ -171,6 +171,21 @@ def test_a_category_wider_than_its_slot_wraps_onto_a_second_line() -> None:
     assert len(lines[1]) == 2 and " ".join(lines[1]) == long
 
 
+def test_a_tables_source_line_names_the_year_in_author_date_styles() -> None:
+    # "Source: European Commission" named no work when the list held 2024a and 2024b.
+    text = PAPER.replace("    source: [@src]\n", "    source: [@src, p. 4]\n").replace(
+        'source src "Src":\n    outlet: Outlet\n    date: 2024-01-01\n',
+        'source src "One":\n    author: {European Commission}\n    date: 2024-01-01\n    url: https://example.org/1\n\n'
+        'source other "Two":\n    author: {European Commission}\n    date: 2024-02-01\n    url: https://example.org/2\n',
+    )
+    text = text.replace("    Words.\n", "    Words [@other].\n", 1)
+    line = '<span class="exhibit-note-label">Source:</span> '
+    apa = render_html(_paper(text.replace("title: T\n", "title: T\nstyle: apa\n")))
+    assert line + '<a href="#src">European Commission</a> (2024a, p. 4)</p>' in apa
+    chicago = render_html(_paper(text))
+    assert line + '<a href="#src">European Commission</a>, p. 4</p>' in chicago
+
+
 def test_chart_of_words_is_an_error_at_its_data_field() -> None:
     result = compile_text(PAPER.replace("| 0.9  |", "| n/a  |"))
     (diagnostic,) = result.diagnostics

@@ -685,6 +685,13 @@ class Style:
                 groups.append([cite])
         return [self._in_text_group(group, link) for group in groups]
 
+    def narrative(self, source: Source, locator: str | None = None, link: Linker | None = None) -> Markup:
+        """`European Commission (2024, art. 1)`: a work named in the sentence, as a table's source line
+        names it (APA 8.11's narrative citation; Chicago and Harvard write it alike)."""
+        who = self._in_text_author(source)
+        inside = _join([escape(self._year(source)), self._where(locator)], ", ")
+        return format_html("{} ({})", link(source, who) if link else who, inside)
+
     def _citation_order(self, cites: Sequence[tuple[Source, str | None]]) -> list[tuple[Source, str | None]]:
         if self.name == "apa":
             return sorted(cites, key=lambda cite: self.sort_key(cite[0]))
@@ -735,10 +742,17 @@ class Style:
 
     # Order ------------------------------------------------------------------------------
 
-    def sort_key(self, source: Source) -> tuple[str, str, str]:
-        """Alphabetical by the entry's first words (author, else the title or outlet), then the date."""
-        first = plain(self.entry(source)).lower()
-        return (first.removeprefix("\u201c"), source.date.iso() if source.date else "", source.id)
+    def sort_key(self, source: Source) -> tuple[str, str, str, str]:
+        """By the authors (family, then given names), else by the entry's first words (its title or
+        outlet); then as each CSL file sorts one author's works: APA by date in time order, Chicago
+        author-date and Harvard by year then title, Chicago notes-bibliography by title. (The
+        entry's text alone put APA's "February" before "January": 2024a and 2024b went the wrong way.)"""
+        entry = plain(self.entry(source)).lower().removeprefix("\u201c")
+        who = "; ".join(f"{n.literal or n.family or ''}, {n.given or ''}" for n in source.authors).lower()
+        when = source.date.iso() if source.date else ""
+        if self.name != "apa":
+            when = "" if self.uses_notes else when[:4]
+        return (who or entry, when, entry, source.id)
 
 
 Renderer = Callable[[Source], Markup]

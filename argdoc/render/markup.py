@@ -225,6 +225,10 @@ class BodyRenderer:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         return internal_link(node.source, self.labels.get(node.source))
 
+    def source_line(self, node: Citation) -> Markup:
+        """A source named in a table's source line: with its year in the author-date styles."""
+        return self.notes.named(node, self.label(node))
+
 
 def _spaced_runs_joined(
     items: Iterable[Inline | CitationRun], is_cross_reference: Callable[[CitationRun], bool]

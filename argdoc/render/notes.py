@@ -124,6 +124,15 @@ class Notes:
             return self._in_text(run)
         return format_html("({})", self._text(run, closed=False))
 
+    def named(self, cite: Citation, label: Markup) -> Markup:
+        """A source named in a line of its own (a table's "Source:"): in the author-date styles the
+        work with its year, `European Commission (2024)`, which tells 2024a from 2024b; in a notes
+        style `label` (its name, linked to its entry), and the locator after a comma."""
+        source = self.sources.get(cite.source)
+        if source is not None and not self.style.uses_notes:
+            return self.style.narrative(source, cite.locator, _link_to_entry)
+        return label + (f", {cite.locator}" if cite.locator else "")
+
     def _in_text(self, run: Sequence[Citation]) -> Markup:
         """An author-date citation, each work linked to its entry in the list; an unknown id bare, as in a note."""
         known = [(self.sources[cite.source], cite.locator) for cite in run if cite.source in self.sources]
