@@ -175,9 +175,26 @@ def test_it_listens_on_the_loopback_address_only(tmp_path: Path) -> None:
         server.server_close()
 
 
+def test_the_preview_follows_the_view_and_style_options_as_build_does(tmp_path: Path) -> None:
+    # serve ignored --view/--style: a reviewer previewing the analysis view in APA saw the publication in Chicago.
+    (tmp_path / "paper.arg").write_text(PAPER, encoding="utf-8")
+    command = LiveCommand("serve", "paper.arg", "--port", "0", "--view", "analysis", "--style", "apa", cwd=tmp_path)
+    try:
+        _, _, page = Served(command, tmp_path).get("/")
+    finally:
+        assert command.stop() == 0
+    assert b'class="kind"' in page  # the analysis view's kind labels
+    assert b'<span class="citation">(<a href="#wire"><cite>The Wire</cite>, 2026</a>)</span>' in page
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["-"], "give one .arg file"), (["."], "give one .arg file"), (["paper.arg", "--port", "-1"], "at least 0")],
+    [
+        (["-"], "give one .arg file"),
+        (["paper.arg", "--templates", "nowhere"], "no such folder"),
+        (["."], "give one .arg file"),
+        (["paper.arg", "--port", "-1"], "at least 0"),
+    ],
 )
 def test_bad_arguments_exit_two(tmp_path: Path, args: list[str], message: str) -> None:
     (tmp_path / "paper.arg").write_text(PAPER, encoding="utf-8")

@@ -37,8 +37,6 @@ def arguments(build: argparse.ArgumentParser) -> None:
 
 def paper_arguments(build: argparse.ArgumentParser) -> None:
     """How each paper is built: the options `build` shares with `watch`."""
-    from argdoc.render.options import PDF_VARIANTS, THEMES, VIEWS
-
     build.add_argument("paths", nargs="+", metavar="PATH", help=".arg file or directory")
     build.add_argument(
         "-o",
@@ -56,8 +54,16 @@ def paper_arguments(build: argparse.ArgumentParser) -> None:
         help="comma-separated output formats: html, pdf, docx (Word, needs pip install 'argdoc[docx]'); "
         "default: html,pdf",
     )
-    build.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     build.add_argument("--strict", action="store_true", help="treat lint warnings as errors: do not build")
+    render_arguments(build)
+    build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
+
+
+def render_arguments(build: argparse.ArgumentParser) -> None:
+    """How a paper looks: the options `build` and `watch` share with `serve`."""
+    from argdoc.render.options import PDF_VARIANTS, THEMES, VIEWS
+
+    build.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size (default: A4)")
     build.add_argument(
         "--view",
         choices=VIEWS,
@@ -90,7 +96,6 @@ def paper_arguments(build: argparse.ArgumentParser) -> None:
         action="store_false",
         help="leave the bundled fonts out of the HTML (smaller; the reader's fonts are used)",
     )
-    build.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -162,7 +167,7 @@ def make_jobs(args: argparse.Namespace, console: Console) -> tuple[list[BuildJob
                 strict=args.strict,
                 max_bytes=args.max_size,
                 colour=console.colour,
-                render=_render_settings(args),
+                render=render_settings(args),
             )
         )
     jobs = _distinct_outputs(jobs)
@@ -223,8 +228,8 @@ def _distinct_outputs(jobs: list[BuildJob]) -> list[BuildJob]:
     return kept
 
 
-def _render_settings(args: argparse.Namespace) -> dict[str, object]:
-    """The --view, --style, --theme, --templates, --pdf-variant and font options, as RenderOptions fields."""
+def render_settings(args: argparse.Namespace) -> dict[str, object]:
+    """The options of render_arguments but the page size, as RenderOptions fields."""
     settings: dict[str, object] = {
         "theme": args.theme,
         "pdf_variant": args.pdf_variant,

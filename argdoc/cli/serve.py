@@ -14,7 +14,7 @@ import threading
 import time
 from pathlib import Path
 
-from argdoc.cli import live
+from argdoc.cli import build, live
 from argdoc.cli.argument_types import at_least
 from argdoc.cli.commands import Command
 from argdoc.cli.console import Console, shown
@@ -36,6 +36,8 @@ def arguments(serve: argparse.ArgumentParser) -> None:
         help=f"port on 127.0.0.1 (default: {DEFAULT_PORT}; 0 picks a free one)",
     )
     serve.add_argument("--config", type=Path, metavar="FILE", help="lint configuration file (default: nearest)")
+    # The page and its PDF look as `argdoc build` with the same options makes them.
+    build.render_arguments(serve)
 
 
 def run(args: argparse.Namespace, console: Console) -> int:
@@ -45,7 +47,12 @@ def run(args: argparse.Namespace, console: Console) -> int:
     path: Path = args.path
     if str(path) == "-" or path.is_dir() or not path.is_file():
         raise UsageError(f"{shown(path)}: give one .arg file to preview")
-    options = RenderOptions(base_dir=path.parent.resolve(), fallback_title=path.stem)
+    options = RenderOptions(
+        page_size=args.page_size,
+        base_dir=path.parent.resolve(),
+        fallback_title=path.stem,
+        **build.render_settings(args),  # type: ignore[arg-type]
+    )
     preview = Preview(path, options, LintConfigs(args.config).for_file(path))
     try:
         server = PreviewServer(preview, args.port)
