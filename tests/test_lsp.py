@@ -327,6 +327,30 @@ async def test_completion_inside_tables_figures_and_charts(client: LanguageClien
     assert items[0].label == "budgets" and items[0].detail == "table “Budgets”"
 
 
+async def test_completion_of_the_values_a_field_takes(client: LanguageClient, folder: Path) -> None:
+    # style:, view:, a source's type:, a claim's likelihood:/confidence:/role:, a chart's type:.
+    text = (
+        "title: T\nstyle: \nview: \n\nclaim c:\n    likelihood: \n    confidence: \n    role: \n    Words.\n\n"
+        'source s:\n    type: \n\nsection x "X":\n    Intro.\n\nchart k "K":\n    type: \n'
+    )
+    uri, _ = await open_doc(client, folder / "values.arg", text)
+    lines = text.splitlines()
+
+    async def values(line: int) -> list[str]:
+        return [item.label for item in await complete(client, uri, at(line, len(lines[line])))]
+
+    assert await values(1) == ["chicago-notes-bibliography", "chicago-author-date", "apa", "harvard-cite-them-right"]
+    assert await values(2) == ["publication", "analysis"]
+    likelihood = await values(5)
+    assert likelihood[0] == "almost no chance" and "roughly even chance" in likelihood and len(likelihood) == 7
+    assert await values(6) == ["low", "moderate", "high"]
+    assert await values(7) == ["thesis", "recommendation"]
+    kinds = await values(11)
+    assert {"article-newspaper", "book", "chapter", "report", "webpage", "interview", "treaty"} <= set(kinds)
+    assert await values(len(lines) - 1) == ["bar", "line", "stacked-bar"]
+    assert await values(0) == []  # `title: T`: free text, nothing to offer
+
+
 async def test_formatting_is_argdoc_fmt(client: LanguageClient, folder: Path) -> None:
     from argdoc.fmt import format_text
 

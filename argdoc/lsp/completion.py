@@ -13,15 +13,19 @@ from collections.abc import Sequence
 
 from lsprotocol import types
 
+from argdoc.likelihood import BANDS, CONFIDENCE_LEVELS, ROWS
 from argdoc.lsp.index import Index
+from argdoc.nodes import CHART_TYPES
 from argdoc.syntax import (
     ALIASES,
     DIVISION_KEYWORDS,
     EXHIBIT_FIELDS,
     HEADER_FIELDS,
     KEYWORDS,
+    ROLES,
     SECTION,
     STATEMENT_FIELDS,
+    VIEWS,
     Field,
 )
 
@@ -31,6 +35,8 @@ _SUPPRESSION = re.compile(r"#\s*argdoc:\s*ignore(?:-file)?\[(?:[^\]]*,)?\s*([\w-
 _CITATION = re.compile(r"\[@(?:[^\]\n]*[;,]\s*@)?[\w-]*$")
 # `name: a, b, ` in a body: the field and the id being typed.
 _FIELD_VALUE = re.compile(r"^[ \t]+([a-z][a-z0-9_-]*):[ \t]*((?:[^,]*,[ \t]*)*)[\w-]*$")
+# `name: val` at the margin (a header field) or indented (a block's field): a value being typed.
+_CHOICE_VALUE = re.compile(r"^[ \t]*([a-z][a-z0-9_-]*):[ \t]*[\w-]*$")
 # A word alone on an indented line: a field name being typed.
 _BODY_WORD = re.compile(r"^[ \t]+([a-z][a-z0-9_-]*)?$")
 _MARGIN_WORD = re.compile(r"^([a-z][a-z0-9_-]*)?$")
@@ -66,6 +72,8 @@ def complete(lines: Sequence[str], line: int, before: str, index: Index | None) 
     if (match := _FIELD_VALUE.match(before)) and (row := _field(kind, match.group(1))) and row.target:
         listed = {part.strip() for part in match.group(2).split(",")}
         return _ids(index, row.target, listed)
+    if (match := _CHOICE_VALUE.match(before)) and (row := _field(kind, match.group(1))):
+        return _values(row)
     if _BODY_WORD.match(before) and kind in BLOCK_FIELDS:
         return _fields(BLOCK_FIELDS[kind])
     if _MARGIN_WORD.match(before):
@@ -112,6 +120,35 @@ def _fields(table: dict[str, Field]) -> list[types.CompletionItem]:
         )
         for row in table.values()
         if row.written
+    ]
+
+
+def choices(row: Field) -> list[tuple[str, str]]:
+    """The values a field takes from a fixed list, each with a word on it; [] for free text.
+
+    The lists are the ones the compiler checks against, so completion never offers a value
+    that is then an error.
+    """
+    if row.value == "style":
+        from argdoc.cite.styles import STYLES  # the formatter, only when a style is being typed
+
+        return [(name, "citation style" + (" (the default)" if name == STYLES[0] else "")) for name in STYLES]
+    if row.value == "source-type":
+        from argdoc.cite.kinds import KINDS
+
+        return [(name, kind.label) for name, kind in KINDS.items()]
+    if row.name == "likelihood":
+        return [(term, f"{band} (ICD 203)") for term, band in zip(ROWS[0], BANDS, strict=True)]
+    fixed = {"view": VIEWS, "role": ROLES, "chart-type": CHART_TYPES}.get(row.value)
+    if row.name == "confidence":
+        fixed = CONFIDENCE_LEVELS
+    return [(value, row.name) for value in fixed or ()]
+
+
+def _values(row: Field) -> list[types.CompletionItem]:
+    return [
+        types.CompletionItem(label=value, kind=types.CompletionItemKind.EnumMember, detail=detail, sort_text=f"{n:03d}")
+        for n, (value, detail) in enumerate(choices(row))
     ]
 
 
