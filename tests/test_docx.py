@@ -398,3 +398,14 @@ def test_docx_puts_the_recommendations_box_atop_a_recommendations_section_in_the
     assert headings[at + 1] == ("Heading3", "Empfehlungen")
     assert ("Heading3", "Empfehlung 1: Trade them for undertakings") in headings
     assert "Quelle: The regulation" in [text for _, text in paragraphs]
+
+
+def test_docx_table_source_line_names_the_work_as_the_page_does() -> None:
+    # A bracketed citation made the line "Source: (European Commission, 2024)"; the page names the work.
+    paper = AUTHORS_PAPER.format(language="en", section="what", heading="What").replace(
+        "    source: The regulation\n", "    source: [@reg, p. 4]\n"
+    )
+    paper = paper.replace("date: 2025-10-30\n", "date: 2025-10-30\nstyle: apa\n")
+    paper += '\nsource reg "Regulation 2024/2754":\n    type: report\n'
+    paper += "    author: {European Commission}\n    date: 2024-10-29\n"
+    assert "Source: European Commission (2024, p. 4)" in [text for _, text in _docx_paragraphs(paper)]

@@ -336,11 +336,9 @@ class MarkdownRenderer:
         caption = f"{self.labels.get(exhibit.id, '')}. {escape(exhibit.title or '')}".strip(". ")
         if isinstance(exhibit, Table):
             rows = [self.row(exhibit.header), _delimiter_row(exhibit), *(self.row(r) for r in exhibit.rows)]
-            notes = [
-                f"{escape(self.words[word])} {self.inline(value).strip()}"
-                for word, value in (("note", exhibit.note), ("source", exhibit.source))
-                if value
-            ]
+            notes = [f"{escape(self.words['note'])} {self.inline(exhibit.note).strip()}"] if exhibit.note else []
+            if exhibit.source:
+                notes.append(f"{escape(self.words['source'])} {self.source_line(exhibit.source)}")
             return "\n\n".join([anchor, "\n".join(rows) + f"\n\n: {caption}", *notes]).lstrip()
         if isinstance(exhibit, Figure):
             credit = f" {self.inline(exhibit.credit).strip()}" if exhibit.credit else ""
@@ -488,6 +486,19 @@ class MarkdownRenderer:
             anchor = self.anchor.get(target) or self.element_anchors.get(target)
             return f"[{words}](#{anchor})" if anchor else words
         return f"[{words}]({safe_url(node.url)})"
+
+    def source_line(self, nodes: Sequence[Inline]) -> str:
+        """A table's source line, its works named in the sentence as on the page: pandoc's narrative
+        citation `@key [p. 4]` gives `European Commission (2024, p. 4)` in the author-date styles,
+        the name and a footnote in a notes style (a bracketed citation gave a parenthetical)."""
+        parts = []
+        for node in nodes:
+            if isinstance(node, Citation) and node.source not in self.references:
+                key = _cite(node.model_copy(update={"locator": None}))
+                parts.append(f"{key} [{escape(node.locator)}]" if node.locator else key)
+            else:
+                parts.append(self.inline([node]))
+        return "".join(parts).strip()
 
     def citations(self, run: Sequence[Citation], *, opens: bool = False) -> str:
         if run[0].source in self.references:
