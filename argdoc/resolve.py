@@ -8,6 +8,7 @@ statement is an error at the reference, with the definition as a note.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -474,10 +475,12 @@ class Resolver:
         for row in table.rows:
             for cell in row.cells[1:]:
                 text = plain_cell(cell.children)
-                if text and number(text) is None:
+                value = number(text) if text else 0.0
+                if value is None or not math.isfinite(value):  # "1" and 400 zeros reads as infinity
                     self._error(
                         codes.CHART_DATA_NOT_NUMERIC,
-                        f"the chart '{chart.id}' draws table '{table.id}', whose cell '{text}' is not a number",
+                        f"the chart '{chart.id}' draws table '{table.id}', whose cell '{text[:40]}' is "
+                        + ("not a number" if value is None else "too large a number to draw"),
                         chart.data.span,
                         "a chart draws the table's columns after the first: give them numbers "
                         "(4.1, 1,250, 12%), or chart another table",

@@ -186,6 +186,38 @@ def test_a_tables_source_line_names_the_year_in_author_date_styles() -> None:
     assert line + '<a href="#src">European Commission</a>, p. 4</p>' in chicago
 
 
+@pytest.mark.parametrize(
+    ("rows", "kind", "ticks"),
+    [
+        (("-1.9", "-4.1", "-1", "-2"), "bar", [-5, -4, -3, -2, -1, 0]),
+        (("3", "-2", "1", "-1"), "bar", [-2, -1, 0, 1, 2, 3]),
+        (("3", "-2", "1", "-1"), "stacked-bar", [-2, -1, 0, 1, 2, 3]),
+        (("0", "0", "0", "0"), "line", [0, 0.2]),
+    ],
+)
+def test_charts_of_negative_or_zero_values_draw_an_axis_through_zero(
+    rows: tuple[str, ...], kind: str, ticks: list[float]
+) -> None:
+    # All-negative data crashed the build ("math domain error") though `check` passed.
+    text = PAPER.replace("| 1.9  | 4.1  |", f"| {rows[0]} | {rows[1]} |").replace(
+        "| 0.9  | 3.2  |", f"| {rows[2]} | {rows[3]} |"
+    )
+    svg = render_html(_paper(text.replace("stacked-bar", kind)))
+    labels = re.findall(r'<text class="tick"[^>]*>([^<]+)</text>', svg)
+    assert [float(label) for label in labels] == ticks
+    if kind != "line":  # every bar has a height: a negative one hangs below zero
+        heights = [
+            float(h)
+            for h in re.findall(r'<rect class="series-\d" x="[^"]*" y="[^"]*" width="[^"]*" height="([^"]*)"', svg)
+        ]
+        assert sum(h > 0 for h in heights) == 6  # four bars and the legend's two keys
+
+
+def test_a_number_too_large_to_draw_is_an_error_not_a_crash() -> None:
+    (diagnostic,) = compile_text(PAPER.replace("| 0.9  |", "| 1" + "0" * 400 + " |")).diagnostics
+    assert diagnostic.code == "E308" and "too large" in diagnostic.message
+
+
 def test_chart_of_words_is_an_error_at_its_data_field() -> None:
     result = compile_text(PAPER.replace("| 0.9  |", "| n/a  |"))
     (diagnostic,) = result.diagnostics

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -42,12 +43,12 @@ def draw_chart(chart: Chart, table: Table | None, title_id: str) -> Markup:
     categories = [plain_cell(row.cells[0].children) for row in table.rows]
     values = [[number(plain_cell(cell.children)) or 0.0 for cell in row.cells[1:]] for row in table.rows]
     stacked = chart.type == "stacked-bar"
-    top, step = _scale(max((sum(v) if stacked else max(v, default=0.0)) for v in values) or 1.0)
-    parts = [_axes(top, step, chart.unit), _legend(series, chart.unit)]
+    scale = Scale.of(values, stacked)
+    parts = [_axes(scale, chart.unit), _legend(series, chart.unit)]
     if chart.type == "line":
-        parts.append(_lines(values, len(series), top))
+        parts.append(_lines(values, len(series), scale))
     else:
-        parts.append(_bars(values, len(series), top, stacked))
+        parts.append(_bars(values, len(series), scale, stacked))
     parts.append(_labels(categories))
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}">'
@@ -66,25 +67,48 @@ def _n(value: float) -> str:
     return f"{value:.1f}"
 
 
-def _scale(peak: float) -> tuple[float, float]:
-    """The axis' top and the step between its ticks: a step of 1, 2, 2.5 or 5 times a power of ten
-    giving at most `_TICKS` intervals, so the labels are round (0, 10, 20, 30, 40 for a peak of
-    35.3, not 12.5 and 37.5), and the top the first tick at or above the peak."""
-    rough = peak / _TICKS
-    power = 10.0 ** math.floor(math.log10(rough))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if rough <= m * power * (1 + 1e-9))
-    return math.ceil(peak / step - 1e-9) * step, step
+@dataclass(frozen=True)
+class Scale:
+    """The y axis: from `bottom` (zero, or below it for negative values) to `top`, ticked every `step`."""
+
+    bottom: float
+    top: float
+    step: float
+
+    @classmethod
+    def of(cls, values: list[list[float]], stacked: bool) -> Scale:
+        """The axis for the values: a step of 1, 2, 2.5 or 5 times a power of ten giving at most
+        `_TICKS` intervals, so the labels are round (0, 10, 20, 30, 40 for a peak of 35.3, not
+        12.5 and 37.5), from the first tick at or below the lowest value (or zero) to the first at
+        or above the highest (or zero). Stacked bars stack their positive and negative parts apart."""
+        if stacked:
+            highs = [sum(v for v in row if v > 0) for row in values]
+            lows = [sum(v for v in row if v < 0) for row in values]
+        else:
+            highs = lows = [v for row in values for v in row]
+        high, low = max([0.0, *highs]), min([0.0, *lows])
+        span = high - low or 1.0
+        rough = max(span / _TICKS, 1e-12)  # a value of 1e-320 would leave no power of ten to step by
+        power = 10.0 ** math.floor(math.log10(rough))
+        step = next(m * power for m in (1, 2, 2.5, 5, 10) if rough <= m * power * (1 + 1e-9))
+        top = math.ceil(high / step - 1e-9) * step
+        bottom = math.floor(low / step + 1e-9) * step
+        if top == bottom:  # every value zero
+            top = step
+        return cls(bottom, top, step)
+
+    def y(self, value: float) -> float:
+        return _TOP + (HEIGHT - _TOP - _BOTTOM) * (self.top - value) / (self.top - self.bottom)
+
+    def ticks(self) -> list[float]:
+        count = round((self.top - self.bottom) / self.step)
+        return [round(self.bottom + n * self.step, 9) for n in range(count + 1)]  # 0.30000000000000004 is 0.3
 
 
-def _y(value: float, top: float) -> float:
-    return _TOP + (HEIGHT - _TOP - _BOTTOM) * (1 - value / top)
-
-
-def _axes(top: float, step: float, unit: str | None) -> Markup:
+def _axes(scale: Scale, unit: str | None) -> Markup:
     lines = []
-    for tick in range(round(top / step) + 1):
-        value = round(tick * step, 9)  # 0.30000000000000004 is 0.3
-        y = _y(value, top)
+    for value in scale.ticks():
+        y = scale.y(value)
         lines.append(
             format_html(
                 '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}"/>'
@@ -97,7 +121,7 @@ def _axes(top: float, step: float, unit: str | None) -> Markup:
                 _LEFT - 6,
                 _n(y + 4),
                 _MUTED,
-                f"{value:g}",
+                f"{value + 0.0:g}",  # + 0.0: no "-0"
             )
         )
     if unit:
@@ -134,16 +158,17 @@ def _slot(index: int, count: int) -> tuple[float, float]:
     return _LEFT + index * width, width
 
 
-def _bars(values: list[list[float]], series: int, top: float, stacked: bool) -> Markup:
+def _bars(values: list[list[float]], series: int, scale: Scale, stacked: bool) -> Markup:
     bars = []
     for index, row in enumerate(values):
         left, width = _slot(index, len(values))
         inner = width * 0.7
         bar = inner if stacked else inner / max(series, 1)
-        base = 0.0
+        up = down = 0.0  # where the next stacked part starts, above and below zero
         for column, value in enumerate(row):
             x = left + width * 0.15 + (0 if stacked else column * bar)
-            y_top, y_bottom = _y(base + value, top), _y(base, top)
+            base = (up if value >= 0 else down) if stacked else 0.0
+            y_top, y_bottom = sorted((scale.y(base + value), scale.y(base)))
             bars.append(
                 format_html(
                     '<rect class="series-{}" x="{}" y="{}" width="{}" height="{}" fill="{}"/>',
@@ -155,18 +180,20 @@ def _bars(values: list[list[float]], series: int, top: float, stacked: bool) -> 
                     _PALETTE[column % _SERIES_COLOURS],
                 )
             )
-            if stacked:
-                base += value
+            if value >= 0:
+                up += value
+            else:
+                down += value
     return join_html("", bars)
 
 
-def _lines(values: list[list[float]], series: int, top: float) -> Markup:
+def _lines(values: list[list[float]], series: int, scale: Scale) -> Markup:
     paths = []
     for column in range(series):
         points = []
         for index, row in enumerate(values):
             left, width = _slot(index, len(values))
-            points.append(f"{left + width / 2:.1f},{_y(row[column] if column < len(row) else 0.0, top):.1f}")
+            points.append(f"{left + width / 2:.1f},{scale.y(row[column] if column < len(row) else 0.0):.1f}")
         paths.append(
             format_html(
                 '<polyline class="line series-{}" points="{}" fill="none" stroke="{}" stroke-width="2.5"/>',
