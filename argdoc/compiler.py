@@ -85,8 +85,10 @@ def _compile(text: str, path: str | Path | None, max_bytes: int, includes: bool)
     if library is not None:
         sources.update(library.files)
     # A file the paper names but that could not be read whole: what is defined in it is unknown.
-    complete = not loader.lost and (library is None or library.complete)
-    resolution = resolve(paper, source, sources, library.sources() if library else (), complete=complete)
+    # (A paper without a folder cannot read the reference files it names: E034, and its keys are lost.)
+    known = library.complete if library is not None else not paper.meta.reference_files
+    entries = library.sources() if library else ()
+    resolution = resolve(paper, source, sources, entries, complete=not loader.lost, citations_known=known)
     diagnostics.extend(resolution.diagnostics)
     if library is not None:
         diagnostics.extend(library.problems_of(resolution.paper.references))

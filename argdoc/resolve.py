@@ -81,10 +81,18 @@ class Resolution:
     # #12: every entry of the paper's reference files by key, cited or not (completion in the
     # editor offers them all); the cited ones are also in definitions and paper.references.
     library: dict[str, Source] = field(default_factory=dict, repr=False)
-    # False when an included or reference file could not be read whole: what the paper defines is
-    # not all known, so an unknown id is not reported (the file's error is) and lint waits
-    # (argdoc.lint.runner).
+    # False when an included file could not be read whole: what the paper defines is not all
+    # known, so an unknown id is not reported (the file's error is) and lint waits (argdoc.lint.runner).
     complete: bool = True
+    # False when a reference file could not be read whole: a `[@key]` of no known id may be a lost
+    # entry's, so citations are not reported as undefined (relations and links still are, since a
+    # reference file defines neither), and lint, which would judge the evidence, waits.
+    citations_known: bool = True
+
+    @property
+    def whole(self) -> bool:
+        """Whether every file the paper names was read: lint runs only then."""
+        return self.complete and self.citations_known
 
     def statement(self, ident: str) -> AnyStatement | None:
         node = self.definitions.get(ident)
@@ -391,7 +399,7 @@ class Resolver:
         """What `[@id]` names, of any kind; ARG001 with a did-you-mean when it names nothing."""
         node = self.result.definitions.get(cite.source)
         # With a file unread, an id defined nowhere may be a lost one's: the file's error says so.
-        if node is None and self.result.complete:
+        if node is None and self.result.whole:
             close = self._nearest.closest(cite.source, ANY_KIND)
             hint = f"did you mean '{close}'?" if close else f"define it: source {cite.source}:"
             self._error(codes.UNDEFINED_REFERENCE, f"'{cite.source}' is not defined", cite.span, hint, statement=owner)
@@ -515,15 +523,18 @@ def resolve(
     library: Sequence[Source] = (),
     *,
     complete: bool = True,
+    citations_known: bool = True,
 ) -> Resolution:
     """Resolve a paper; `library` holds its reference files' entries, which `[@key]` may cite.
 
     Only the entries the paper cites stay: they become `paper.references` (in
     the resolution's paper) and definitions; every entry stays in `library`.
-    `complete` is False when an included or reference file could not be read
-    whole: unknown ids are then not reported (the file's error is).
+    `complete` is False when an included file could not be read whole, and
+    `citations_known` when a reference file could not: unknown ids (citations
+    only, for a reference file) are then not reported; the file's error is.
     """
-    resolution = Resolver(source, Resolution(paper, complete=complete), sources or {}, library).run()
+    start = Resolution(paper, complete=complete, citations_known=citations_known)
+    resolution = Resolver(source, start, sources or {}, library).run()
     if library:
         _keep_cited(resolution)
     return resolution

@@ -300,6 +300,21 @@ def test_a_reference_file_not_read_whole_is_one_error_not_a_cascade(
     assert [d.code for d in lint(result)] == [code]
 
 
+def test_an_unread_reference_file_still_lets_relations_and_links_be_checked(tmp_path: Path) -> None:
+    # A .bib defines no statement: a supports: typo or a dead link is still the paper's error.
+    path = tmp_path / "paper.arg"
+    text = PAPER.format(header="bibliography: refs.bib", body="Words [@ringsmose], see [here](#nowhere).")
+    text += "\nclaim other:\n    supports: thesis-typo\n\n    Words [@kofman].\n"
+    path.write_text(text, "utf-8")
+    codes = sorted(d.code for d in _errors(compile_file(path)))
+    assert codes == ["ARG001", "ARG001", "E406"]  # the typo and the link; no citation of the lost file
+
+
+def test_a_paper_from_standard_input_with_reference_files_is_one_error() -> None:
+    text = PAPER.format(header="bibliography: refs.bib", body="Words [@ringsmose; @kofman].")
+    assert [d.code for d in _errors(compile_text(text))] == ["E034"]
+
+
 def test_a_file_past_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = _paper(tmp_path, "Words.")
     result = compile_text(path.read_text("utf-8"), path, max_bytes=1000)

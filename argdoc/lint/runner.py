@@ -29,7 +29,7 @@ def lint(result: Result, config: LintConfig | None = None, today: datetime.date 
 
 
 def _lint(result: Result, config: LintConfig, today: datetime.date | None) -> list[Diagnostic]:
-    if result.paper is None or result.resolution is None or not result.resolution.complete:
+    if result.paper is None or result.resolution is None or not result.resolution.whole:
         # Without the paper, or without all of its files (an include or a reference file lost: what
         # it defines and cites is not known, and the rules would be wrong), only the compiler speaks.
         return sorted(result.diagnostics, key=sort_key)
