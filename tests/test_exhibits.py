@@ -184,6 +184,13 @@ def test_a_tables_source_line_names_the_year_in_author_date_styles() -> None:
     assert line + '<a href="#src">European Commission</a> (2024a, p. 4)</p>' in apa
     chicago = render_html(_paper(text))
     assert line + '<a href="#src">European Commission</a>, p. 4</p>' in chicago
+    # Several works in one source line: joined, not glued ("European Commission (2024a)European ...").
+    both = text.replace("    source: [@src, p. 4]\n", "    source: [@src; @other] and [@one]\n")
+    apa = render_html(_paper(both.replace("title: T\n", "title: T\nstyle: apa\n")))
+    joined = '<a href="#src">European Commission</a> (2024a); <a href="#other">European Commission</a> (2024b) and '
+    assert line + joined + '<a class="xref" href="#one">section 1</a></p>' in apa
+    markdown = export(_paper(both), "markdown")
+    assert "Source: @src; @other and [section 2](#one)" in markdown  # the export numbers as the analysis view
 
 
 @pytest.mark.parametrize(

@@ -490,14 +490,16 @@ class MarkdownRenderer:
     def source_line(self, nodes: Sequence[Inline]) -> str:
         """A table's source line, its works named in the sentence as on the page: pandoc's narrative
         citation `@key [p. 4]` gives `European Commission (2024, p. 4)` in the author-date styles,
-        the name and a footnote in a notes style (a bracketed citation gave a parenthetical)."""
-        parts = []
-        for node in nodes:
-            if isinstance(node, Citation) and node.source not in self.references:
-                key = _cite(node.model_copy(update={"locator": None}))
-                parts.append(f"{key} [{escape(node.locator)}]" if node.locator else key)
+        the name and a footnote in a notes style (a bracketed citation gave a parenthetical);
+        several works in one run are joined by semicolons."""
+        parts: list[str] = []
+        for item in citation_runs(nodes):
+            if not isinstance(item, tuple):
+                parts.append(self.inline([item]))
+            elif item[0].source in self.references:
+                parts.append(self.cross_references(item, opens=opens_sentence("".join(parts))).lstrip())
             else:
-                parts.append(self.inline([node]))
+                parts.append("; ".join(_narrative(cite) for cite in item))
         return "".join(parts).strip()
 
     def citations(self, run: Sequence[Citation], *, opens: bool = False) -> str:
@@ -533,6 +535,12 @@ def _cite(citation: Citation) -> str:
     # Pandoc ends a bare key at trailing punctuation; braces keep `@{a-}` whole.
     key = f"@{citation.source}" if citation.source[-1:].isalnum() else f"@{{{citation.source}}}"
     return f"{key}, {escape(citation.locator)}" if citation.locator else key
+
+
+def _narrative(citation: Citation) -> str:
+    """`@key [p. 4]`: a work named in the sentence (pandoc's author-in-text citation)."""
+    key = _cite(citation.model_copy(update={"locator": None}))
+    return f"{key} [{escape(citation.locator)}]" if citation.locator else key
 
 
 def _span(marker: str, inner: str) -> str:

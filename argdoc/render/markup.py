@@ -225,9 +225,23 @@ class BodyRenderer:
         """A source named in the text (a block quotation's attribution): a link to its entry."""
         return internal_link(node.source, self.labels.get(node.source))
 
-    def source_line(self, node: Citation) -> Markup:
-        """A source named in a table's source line: with its year in the author-date styles."""
-        return self.notes.named(node, self.label(node))
+    def source_line(self, nodes: Sequence[Inline]) -> Markup:
+        """A table's source line: each work named (with its year in the author-date styles), several
+        in one run joined by semicolons; a cross-reference and other words as in prose."""
+        out: list[Markup] = []
+        words: list[Inline] = []
+        for item in citation_runs(nodes):
+            if not isinstance(item, tuple):
+                words.append(item)
+                continue
+            out.append(self.inline(words))
+            words = []
+            if self._is_cross_reference(item):
+                out.append(self.cross_references(item, opens_sentence=not "".join(out).strip()))
+            else:
+                out.append(join_html("; ", [self.notes.named(cite, self.label(cite)) for cite in item]))
+        out.append(self.inline(words))
+        return join_html("", out)
 
 
 def _spaced_runs_joined(
