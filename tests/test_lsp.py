@@ -349,6 +349,11 @@ async def test_completion_of_the_values_a_field_takes(client: LanguageClient, fo
     assert {"article-newspaper", "book", "chapter", "report", "webpage", "interview", "treaty"} <= set(kinds)
     assert await values(len(lines) - 1) == ["bar", "line", "stacked-bar"]
     assert await values(0) == []  # `title: T`: free text, nothing to offer
+    # In a section's prose `view: ` is words, and a header field is written at the margin.
+    prose = 'title: T\n  view: \n\nsection x "X":\n    style: \n'
+    prose_uri, _ = await open_doc(client, folder / "prose.arg", prose)
+    for line, text in ((1, "  view: "), (4, "    style: ")):
+        assert await complete(client, prose_uri, at(line, len(text))) == []
 
 
 async def test_formatting_is_argdoc_fmt(client: LanguageClient, folder: Path) -> None:
