@@ -257,7 +257,11 @@ source erlanger-2024 "NATO Allies Brace":
 
 
 def _punctuated(header: str) -> Paper:
-    result = compile_text(PUNCTUATED.format(header=header))
+    return _paper_of(PUNCTUATED.format(header=header))
+
+
+def _paper_of(text: str) -> Paper:
+    result = compile_text(text)
     assert result.paper is not None
     return result.paper
 
@@ -277,6 +281,24 @@ def test_an_author_date_parenthetical_goes_before_the_punctuation_and_adjacent_r
     # The closing quote stays with the quoted words, the full stop follows the citation.
     assert '<q>the hard part</q> <span class="citation">' in paragraph.group(0)
     assert ") (" not in _text(paragraph.group(0))
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Sanctions by the U.S.[@erlanger-2024] Then more.", "Sanctions by the U.S. (Erlanger, 2024). Then more."),
+        ("Sanctions by the U.S.[@erlanger-2024] and the EU.", "Sanctions by the U.S. (Erlanger, 2024) and the EU."),
+        ("Growth of 3.[@erlanger-2024] Then more.", "Growth of 3 (Erlanger, 2024). Then more."),
+    ],
+)
+def test_an_abbreviations_period_stays_with_it(written: str, shown: str) -> None:
+    # "the U.S.[@x]" read "the U.S (X, 2024).": the abbreviation lost its period.
+    text = PUNCTUATED.format(header="style: apa")
+    start = text.index("    Still ahead")
+    end = text.index("\n\n", start)
+    page = render_html(_paper_of(text[:start] + "    " + written + text[end:]))
+    paragraph = re.search(r"<p>(?:Sanctions|Growth).*?</p>", page, re.S)
+    assert paragraph is not None and _text(paragraph.group(0)) == shown
 
 
 def test_a_notes_style_keeps_the_call_after_the_punctuation() -> None:

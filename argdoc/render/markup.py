@@ -120,7 +120,8 @@ class BodyRenderer:
     def _run(self, nodes: Iterable[Inline]) -> Markup:
         """Inline nodes within a run; adjacent citations share one note call."""
         out: list[Markup] = []
-        for item in self._runs(nodes):
+        items = self._runs(nodes)
+        for index, item in enumerate(items):
             if isinstance(item, tuple) and self._is_cross_reference(item):
                 out.append(self.cross_references(item, opens_sentence=opens_sentence(out[-1] if out else "")))
             elif isinstance(item, tuple | Note):
@@ -130,7 +131,7 @@ class BodyRenderer:
                 if out and not self._in_note:
                     out[-1] = Markup(out[-1].rstrip())
                     if isinstance(item, tuple):  # an author-date parenthetical goes before the punctuation
-                        out[-1], after = self.notes.punctuation_before(out[-1])
+                        out[-1], after = self.notes.punctuation_before(out[-1], continues=_goes_on(items, index))
                 elif out and isinstance(item, tuple) and not out[-1].endswith(" "):
                     out.append(Markup(" "))  # inside a remark: "pensions (SIPRI, 2025)"
                 out.append(self.citations(item) if isinstance(item, tuple) else self.note(item))
@@ -242,6 +243,12 @@ class BodyRenderer:
                 out.append(join_html("; ", [self.notes.named(cite, self.label(cite)) for cite in item]))
         out.append(self.inline(words))
         return join_html("", out)
+
+
+def _goes_on(items: Sequence[Inline | CitationRun], index: int) -> bool:
+    """Whether the sentence goes on after the item at `index`: the next words start in lower case."""
+    following = items[index + 1] if index + 1 < len(items) else None
+    return isinstance(following, Text) and following.value.lstrip()[:1].islower()
 
 
 def _spaced_runs_joined(

@@ -41,6 +41,9 @@ from argdoc.render.safe_html import format_html, join_html
 # it (`“the hard part.”[@x]`; escaped: `&#34;`), and French's no-break space before `;:!?`.
 _TRAILING = re.compile(r"([\u00a0\u202f]?[.,;:!?])((?:[\u201d\u2019\u201c\u00bb\u203a]|&#34;|&#39;)*)$")
 
+# Words that end in an abbreviation's period: "U.S.", "e.g.", "et al.", "etc.", "Inc."
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:etc|al|Inc|Ltd|Co|Corp|Jr|Sr|vs|approx)\.)$")
+
 
 def _link_to_entry(source: Source, words: Markup) -> Markup:
     """A cited work's name and year, linked to its entry in the source list (whose id is the source's)."""
@@ -83,7 +86,9 @@ class Notes:
             return Markup(" ") + self._in_text(run)
         return self.remark(self._text(run))
 
-    def punctuation_before(self, words: Markup, *, quoted: bool = False) -> tuple[Markup, Markup]:
+    def punctuation_before(
+        self, words: Markup, *, quoted: bool = False, continues: bool = False
+    ) -> tuple[Markup, Markup]:
         """The words before a citation run, and the punctuation to write after it.
 
         A writer puts a note's call after the sentence's punctuation
@@ -92,7 +97,10 @@ class Notes:
         15.23): `ahead (Ringsmose & Rynning, 2017, p. 131).`, `mass (Kofman,
         2021), and`. A closing quote stays with its words: `“the hard part”
         (…).` A `?` or `!` inside a quotation (`quoted`, or before a closing
-        quote) is the quotation's own and stays. Notes styles move nothing.
+        quote) is the quotation's own and stays. The period of an abbreviation
+        (`the U.S.[@x]`) is the abbreviation's: it stays, and the sentence's
+        follows the parenthetical unless the sentence goes on (`continues`:
+        the next words are in lower case). Notes styles move nothing.
         """
         if self.style.uses_notes:
             return words, Markup()
@@ -102,6 +110,8 @@ class Notes:
         mark, quote = found.groups()
         if mark[-1] in "?!" and (quote or quoted):
             return words, Markup()
+        if mark == "." and not quote and _ABBREVIATION.search(words):
+            return words, Markup("" if continues else ".")
         return Markup(words[: found.start()] + quote), Markup(mark)
 
     def remark(self, text: Markup) -> Markup:
