@@ -29,14 +29,8 @@ from tests.test_cli import run
 BRIEF = Path(__file__).parent / "cases" / "cite" / "analyst-brief.arg"
 needs_oracle = pytest.mark.skipif(cite_oracle.available() is not None, reason=str(cite_oracle.available()))
 
-PAPER = """title: Styles
-language: en-US
-{header}
-claim thesis "A thesis":
-    role: thesis
-
-    Words [@freedman-2017, 12]. A remark^[Said in passing.] and more [@erlanger-2024].
-
+# The two works both test papers cite: a book known by its year, a news article by its day.
+SOURCES = """
 source freedman-2017 "The Future of War":
     type: book
     author: Lawrence Freedman
@@ -48,6 +42,18 @@ source erlanger-2024 "NATO Allies Brace":
     author: Steven Erlanger
     date: 2024-03-15
 """
+
+PAPER = (
+    """title: Styles
+language: en-US
+{header}
+claim thesis "A thesis":
+    role: thesis
+
+    Words [@freedman-2017, 12]. A remark^[Said in passing.] and more [@erlanger-2024].
+"""
+    + SOURCES
+)
 
 
 def _paper(header: str = "") -> Paper:
@@ -233,7 +239,8 @@ def test_the_brief_in_each_style_matches_citeproc_js(style_name: str) -> None:
 
 # --- punctuation around a parenthetical (#12, second round) -------------------------------------
 
-PUNCTUATED = """title: Punctuation
+PUNCTUATED = (
+    """title: Punctuation
 language: en-US
 {header}
 claim thesis "A thesis":
@@ -242,18 +249,9 @@ claim thesis "A thesis":
     Still ahead.[@freedman-2017, p. 131] Not mass,[@erlanger-2024] and more.[@freedman-2017][@erlanger-2024]
     Also [@freedman-2017] [@erlanger-2024] then. Is it?[@freedman-2017] He said "the hard part."[@erlanger-2024]
     Ask "ready?"[@freedman-2017] now.
-
-source freedman-2017 "The Future of War":
-    type: book
-    author: Lawrence Freedman
-    date: 2017
-    publisher: PublicAffairs
-
-source erlanger-2024 "NATO Allies Brace":
-    outlet: The New York Times
-    author: Steven Erlanger
-    date: 2024-03-15
 """
+    + SOURCES
+)
 
 
 def _punctuated(header: str) -> Paper:
