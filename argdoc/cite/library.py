@@ -46,9 +46,13 @@ class Library:
     entries: list[Entry] = field(default_factory=list)
     files: dict[str, SourceFile] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    # False when a file, or a part of one, could not be read: a key the paper cites may be in what
-    # was lost, so resolution does not also call each such citation undefined (one cause, one error).
-    complete: bool = True
+
+    @property
+    def complete(self) -> bool:
+        """Whether every file was read whole. Each of the files' own problems (missing, refused, a bad
+        byte, a syntax error) loses entries, where an entry's problems stay with the entry: a key the
+        paper cites may be in what was lost, so resolution does not also call it undefined."""
+        return not self.diagnostics
 
     def sources(self) -> list[Source]:
         """Every entry, in the files' order (a key given twice is there twice: resolution reports ARG002)."""
@@ -93,7 +97,6 @@ class _Loader:
     def problem(self, named: ReferenceFile, code: codes.Code, message: str, hint: str | None) -> None:
         span = named.span or Span(line=1, column=1, end_line=1, end_column=2)
         self.library.diagnostics.append(make(code, message, self.paper, span, hint=hint))
-        self.library.complete = False
 
     def read(self, named: ReferenceFile) -> None:
         from argdoc.compiler import Refusal, confined, read_source
@@ -130,12 +133,10 @@ class _Loader:
             self.problem(named, codes.REFERENCE_FILE_NOT_FOUND, unread[0].message, unread[0].hint)
         elif unread:
             self.library.diagnostics.extend(unread)  # a bad byte: at its place in the file
-            self.library.complete = False
         else:
             entries, problems = _reader(suffix)(text)
             self.library.entries.extend(entries)
             self.library.diagnostics.extend(problems)  # the file's own (a syntax error), not an entry's
-            self.library.complete = self.library.complete and not problems
 
 
 def without_folder(files: Sequence[ReferenceFile], paper: SourceFile) -> list[Diagnostic]:

@@ -69,10 +69,10 @@ def complete(lines: Sequence[str], line: int, before: str, index: Index | None) 
     if match := _CITATION.search(before):
         return _ids(index, "source", set())
     kind = context_kind(lines, line)
-    if (match := _FIELD_VALUE.match(before)) and (row := _field(kind, match.group(1))) and row.target:
+    if (match := _FIELD_VALUE.match(before)) and (row := _field(kind, match.group(1), before)) and row.target:
         listed = {part.strip() for part in match.group(2).split(",")}
         return _ids(index, row.target, listed)
-    if (match := _CHOICE_VALUE.match(before)) and (row := _choice_field(kind, match.group(1), before)):
+    if (match := _CHOICE_VALUE.match(before)) and (row := _field(kind, match.group(1), before)):
         return _values(row)
     if _BODY_WORD.match(before) and kind in BLOCK_FIELDS:
         return _fields(BLOCK_FIELDS[kind])
@@ -82,12 +82,7 @@ def complete(lines: Sequence[str], line: int, before: str, index: Index | None) 
     return []
 
 
-def _field(kind: str, written: str) -> Field | None:
-    table = BLOCK_FIELDS.get(kind, HEADER_FIELDS)
-    return table.get(ALIASES.get(written, written))
-
-
-def _choice_field(kind: str, written: str, before: str) -> Field | None:
+def _field(kind: str, written: str, before: str) -> Field | None:
     """The field whose value is being typed: a header field at the margin, a block's field indented
     in its body. In a section's prose, `view: ` is words, not a field."""
     indented = before[:1] in " \t"
