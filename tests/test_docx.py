@@ -409,3 +409,17 @@ def test_docx_table_source_line_names_the_work_as_the_page_does() -> None:
     paper += '\nsource reg "Regulation 2024/2754":\n    type: report\n'
     paper += "    author: {European Commission}\n    date: 2024-10-29\n"
     assert "Source: European Commission (2024, p. 4)" in [text for _, text in _docx_paragraphs(paper)]
+
+
+def test_docx_list_heading_follows_the_style_option() -> None:
+    # --style apa gave pandoc apa.csl but kept Chicago's "Sources" over the list.
+    text = AUTHORS_PAPER.format(language="en", section="what", heading="What").replace(
+        "    source: The regulation\n", "    source: [@reg]\n"
+    )
+    text += '\nsource reg "Regulation":\n    type: report\n    author: {European Commission}\n    date: 2024-10-29\n'
+    paper = compile_text(text).paper
+    assert paper is not None
+    for style, heading in (("apa", "References"), ("harvard-cite-them-right", "Reference list"), (None, "Sources")):
+        with zipfile.ZipFile(io.BytesIO(render_docx(paper, RenderOptions(style=style)))) as docx:
+            headings = [t for s, t in _paragraphs(docx.read("word/document.xml")) if s.startswith("Heading")]
+        assert headings[-1] == heading

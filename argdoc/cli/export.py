@@ -53,9 +53,10 @@ def run(args: argparse.Namespace, console: Console) -> int:
         if args.to == "json":
             text = tree_json(result.paper, spans=args.spans) + "\n"
         elif args.to == "markdown" and args.output is not None:
-            text, written = _markdown_beside(result.paper, Path(args.output), given, console)
-            if written is None:
+            beside = _markdown_beside(result.paper, Path(args.output), given, console)
+            if beside is None:
                 return EXIT_ERRORS
+            text = beside
         else:
             from argdoc.export import export
 
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     return EXIT_OK
 
 
-def _markdown_beside(paper: Paper, output: Path, given: list[Path], console: Console) -> tuple[str, bool | None]:
+def _markdown_beside(paper: Paper, output: Path, given: list[Path], console: Console) -> str | None:
     """The Markdown for `output`, its tension map written beside it first as `<stem>-tension-map.svg`.
 
     On standard output the map is embedded instead (argdoc.export.markdown);
@@ -82,14 +83,14 @@ def _markdown_beside(paper: Paper, output: Path, given: list[Path], console: Con
     map_path = output.with_name(f"{output.stem}-tension-map.svg")
     text, svg = render_with_map(paper, map_path.name)
     if svg is None:
-        return text, False
+        return text  # no tension map to write
     reason = overwrite_refusal(map_path, given)
     if reason is not None:
         raise UsageError(reason)
     if not write_output(map_path, svg + "\n", console):
-        return text, None
+        return None
     console.wrote(str(map_path))
-    return text, True
+    return text
 
 
 COMMAND = Command(

@@ -55,6 +55,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from argdoc.cite.csl import CslItem, csl_item
+from argdoc.cite.styles import Style
 from argdoc.export import frontmatter
 from argdoc.export.frontmatter import Yaml
 from argdoc.export.graph import ArgumentGraph, ArgumentStatement, Relation
@@ -94,6 +95,7 @@ from argdoc.nodes import (
 from argdoc.render.glance import glance
 from argdoc.render.language import text_direction
 from argdoc.render.layout import Anchors, layout, split_closing_sources_section, typeset
+from argdoc.render.locale import Words
 from argdoc.render.locale import words as vocabulary_of
 from argdoc.render.options import View
 from argdoc.render.tension_map import describe, paper_map
@@ -161,6 +163,8 @@ class MarkdownRenderer:
         map_file: str | None = None,
         figures_from: Path | None = None,
         view: View = "analysis",
+        style: Style | None = None,
+        vocabulary: Words | None = None,
     ) -> None:
         self.graph = graph
         self.view = view
@@ -173,9 +177,11 @@ class MarkdownRenderer:
         self.anchors = Anchors({s.id for s in statements if _PANDOC_ID.match(s.id)})
         self.anchors.taken.update(s.id for s in self.paper.divisions() if s.id and _PANDOC_ID.match(s.id))
         self.anchors.taken.update(e.id for e in self.paper.all_exhibits() if _PANDOC_ID.match(e.id))
-        plan = layout(self.paper, view)
+        # The words and the style the page uses (a Word build's --templates words and --style): the
+        # list's heading ("Sources", "References") follows the style, as pandoc's list does.
+        self.words = vocabulary if vocabulary is not None else vocabulary_of(self.paper.meta.language)
+        plan = layout(self.paper, view, self.words, style)
         self.plan = plan
-        self.words = vocabulary_of(self.paper.meta.language)
         self.labels = plan.labels  # "Table 1", "Figure 2", as the HTML paper numbers them
         self.anchor = {s.id: s.id if _PANDOC_ID.match(s.id) else self.reserve(s.id) for s in statements}
         # A link to a source leads to its entry in the list pandoc --citeproc writes.

@@ -84,11 +84,6 @@ def day_month_year(date: datetime.date) -> str:
     return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
-def month_day_year(date: datetime.date) -> str:
-    """`March 18, 2007`: Chicago's date of a source."""
-    return f"{MONTHS[date.month - 1]} {date.day}, {date.year}"
-
-
 def humanise(ident: str) -> str:
     """`great-power` -> `Great power`: a title for a statement that has none."""
     words = re.sub(r"[-_]+", " ", ident).strip()

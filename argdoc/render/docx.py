@@ -39,9 +39,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from argdoc.cite.styles import DEFAULT_STYLE, StyleName
+from argdoc.cite.styles import DEFAULT_STYLE, Style, StyleName
 from argdoc.export.graph import ArgumentGraph
-from argdoc.export.markdown import MarkdownRenderer
 from argdoc.nodes import Paper
 from argdoc.render.options import RenderOptions
 
@@ -96,17 +95,26 @@ def style_file(style: StyleName) -> Path:
     return path
 
 
-def render_docx(paper: Paper, options: RenderOptions | None = None, style: StyleName | None = None) -> bytes:
+def render_docx(paper: Paper, options: RenderOptions | None = None) -> bytes:
     """The paper as the bytes of a .docx file; DocxUnavailable without the extra, DocxError if pandoc fails.
 
-    `style` overrides the citation style; by default it is the one the HTML and PDF
-    use (`--style`, else the paper's `style:`, else Chicago notes-bibliography).
+    The citation style is the one the HTML and PDF use (`options.style`, else the
+    paper's `style:`, else Chicago notes-bibliography).
     """
+    from argdoc.export.markdown import MarkdownRenderer  # not for `unavailable()`, which only looks for pandoc
+
     options = options or RenderOptions()
-    style = style or options.style_of(paper.meta.style)
+    style = options.style_of(paper.meta.style)
     binary = pandoc_binary()
     view = options.view_of(paper.meta.view)
-    markdown = MarkdownRenderer(ArgumentGraph(paper), figures_from=options.base_dir, view=view).render()
+    language = paper.meta.language
+    markdown = MarkdownRenderer(
+        ArgumentGraph(paper),
+        figures_from=options.base_dir,
+        view=view,
+        style=Style(style, language),
+        vocabulary=options.words_of(language),
+    ).render()
     with tempfile.TemporaryDirectory(prefix="argdoc-docx-") as work:
         done = _run(binary, markdown, style_file(style), Path(work))
     return _dated(done, _creation_date(paper))

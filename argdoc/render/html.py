@@ -56,7 +56,7 @@ from argdoc.render.fonts import Medium, Subset, font_face_css, subsets_in
 from argdoc.render.glance import Glance, glance
 from argdoc.render.language import Direction, text_direction
 from argdoc.render.layout import Anchors, Layout, layout, typeset
-from argdoc.render.locale import USER_WORDS, Words, format_date, words
+from argdoc.render.locale import Words, format_date
 from argdoc.render.markup import BodyRenderer
 from argdoc.render.notes import Notes
 from argdoc.render.options import RenderOptions
@@ -186,7 +186,7 @@ def _render(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
 
 def _render_document(paper: Paper, options: RenderOptions, medium: Medium) -> _Page:
     meta = paper.meta
-    vocabulary = words(meta.language, options.templates_dir / USER_WORDS if options.templates_dir else None)
+    vocabulary = options.words_of(meta.language)
 
     # The reader's words show the typography of the paper's language (#11); ids, addresses
     # and attribute values keep what the author typed.

@@ -238,7 +238,7 @@ class BodyRenderer:
             out.append(self.inline(words))
             words = []
             if self._is_cross_reference(item):
-                out.append(self.cross_references(item, opens_sentence=not "".join(out).strip()))
+                out.append(self.cross_references(item, opens_sentence=opens_sentence("".join(out))))
             else:
                 out.append(join_html("; ", [self.notes.named(cite, self.label(cite)) for cite in item]))
         out.append(self.inline(words))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from argdoc.cite.styles import StyleName
+    from argdoc.render.locale import Words
 
 PageSize = Literal["A4", "Letter"]
 PAGE_SIZES: tuple[PageSize, ...] = ("A4", "Letter")
@@ -85,6 +86,12 @@ class RenderOptions:
         if self.view is not None:
             return self.view
         return "analysis" if paper_view == "analysis" else "publication"
+
+    def words_of(self, language: str) -> Words:
+        """The UI words of the paper's language, with a `--templates` folder's words.toml over them."""
+        from argdoc.render.locale import USER_WORDS, words
+
+        return words(language, self.templates_dir / USER_WORDS if self.templates_dir else None)
 
     def style_of(self, paper_style: str | None) -> StyleName:
         """The citation style to render: this option, else the paper's `style:` field, else the default."""
